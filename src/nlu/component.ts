@@ -1,0 +1,42 @@
+// The NLU component interface: every tokenizer, featurizer, classifier and extractor is one.
+import type { Domain, NluTrainingData, ParseData } from '../core/index.js';
+
+export interface Token {
+  text: string;
+  /** character offsets into the message text, end exclusive */
+  start: number;
+  end: number;
+}
+
+/** A message as it moves through the pipeline; components read and add to it. */
+export interface Message {
+  readonly text: string;
+  tokens: Token[];
+  /** named feature sets (sparse index → value), filled by featurizers */
+  sparse: Map<string, Map<number, number>>;
+  parse: ParseData;
+  readonly metadata: Record<string, unknown>;
+}
+
+export interface TrainingContext {
+  data: NluTrainingData;
+  domain: Domain;
+  language: string;
+  /** deterministic training for a given seed */
+  seed: number;
+  onProgress?: (component: string, done: number, total: number) => void;
+}
+
+export interface NluComponent {
+  readonly name: string;
+  process(msg: Message): void | Promise<void>;
+}
+
+/** A component that learns from data; `persist` returns JSON that its factory can load again. */
+export interface TrainableNluComponent extends NluComponent {
+  train(ctx: TrainingContext, messages: Message[]): void | Promise<void>;
+  persist(): unknown;
+}
+
+export const isTrainable = (c: NluComponent): c is TrainableNluComponent =>
+  typeof (c as Partial<TrainableNluComponent>).train === 'function';
