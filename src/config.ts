@@ -1,0 +1,60 @@
+// Runtime configuration: CLI flags, environment, endpoints.yml and credentials.yml, validated
+// once at start-up with strict schemas and then frozen. Unknown keys and types are errors.
+import { z } from 'zod';
+import { ParleyError } from './errors.js';
+import { lockStoreConfigSchema, trackerStoreConfigSchema } from './stores/config-schema.js';
+
+const actionEndpointSchema = z.object({
+  url: z.string().url(),
+  token: z.string().optional(),
+  token_name: z.string().default('token'),
+  headers: z.record(z.string(), z.string()).optional(),
+  basic_auth: z.object({ username: z.string(), password: z.string() }).strict().optional(),
+  enable_selective_domain: z.boolean().default(false),
+  timeout_ms: z.number().int().positive().default(30_000),
+}).strict();
+
+const channelsSchema = z.object({
+  rest: z.object({}).strict().nullable().optional(),
+  callback: z.object({ url: z.string().url() }).strict().optional(),
+}).strict();
+
+export const runtimeConfigSchema = z.object({
+  server: z.object({
+    host: z.string().default('0.0.0.0'),
+    port: z.number().int().min(0).max(65535).default(5005),
+    authToken: z.string().min(1).optional(),
+    jwtSecret: z.string().min(1).optional(),
+    jwtMethod: z.enum(['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512']).default('HS256'),
+    cors: z.array(z.string()).default([]),
+    enableApi: z.boolean().default(true),
+    responseTimeoutMs: z.number().int().positive().default(3_600_000),
+  }).strict(),
+  trackerStore: trackerStoreConfigSchema,
+  lockStore: lockStoreConfigSchema,
+  actionEndpoint: actionEndpointSchema.optional(),
+  channels: channelsSchema,
+  logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  friendlyErrorText: z.string().optional(),
+}).strict();
+
+export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
+export type ActionEndpointConfig = z.infer<typeof actionEndpointSchema>;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Validates a runtime config object; errors name the path of every offending key. */
+export function parseRuntimeConfig(input: unknown, source = 'configuration'): RuntimeConfig {
+  const result = runtimeConfigSchema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new ParleyError('CONFIG_INVALID', `${source}: ${problems}`);
+  }
+  return deepFreeze(result.data);
+}
