@@ -2,7 +2,7 @@
 // once at start-up with strict schemas and then frozen. Unknown keys and types are errors.
 import { z } from 'zod';
 import { ParleyError } from './errors.js';
-import { lockStoreConfigSchema, trackerStoreConfigSchema } from './stores/config-schema.js';
+import { DEFAULT_LOCK_STORE_CONFIG, DEFAULT_TRACKER_STORE_CONFIG, lockStoreConfigSchema, trackerStoreConfigSchema } from './stores/config-schema.js';
 
 const actionEndpointSchema = z.object({
   url: z.string().url(),
@@ -30,8 +30,8 @@ export const runtimeConfigSchema = z.object({
     enableApi: z.boolean().default(true),
     responseTimeoutMs: z.number().int().positive().default(3_600_000),
   }).strict(),
-  trackerStore: trackerStoreConfigSchema,
-  lockStore: lockStoreConfigSchema,
+  trackerStore: trackerStoreConfigSchema.default(DEFAULT_TRACKER_STORE_CONFIG),
+  lockStore: lockStoreConfigSchema.default(DEFAULT_LOCK_STORE_CONFIG),
   actionEndpoint: actionEndpointSchema.optional(),
   channels: channelsSchema,
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),

@@ -6,3 +6,4 @@ export * from './training-data.js';
 export * from './tracker.js';
 export * from './conversation.js';
 export * from './tracker-json.js';
+export * from './domain-json.js';

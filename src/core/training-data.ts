@@ -44,7 +44,7 @@ export interface UserStep {
   intent?: string;
   /** end-to-end text with annotations removed */
   text?: string;
-  /** annotated text as written (test stories), kept for NLU checks */
+  /** entities given in the step, or annotated in its text */
   entities: StoryEntity[];
   source?: SourceRef;
 }
