@@ -1,0 +1,78 @@
+// The Fastify app: Rasa's HTTP API and the configured channels in front of one Agent.
+// buildApp never listens; serve code (or a test) decides where.
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import type { Agent } from '../agent-api.js';
+import { CallbackChannel } from './channels/callback-channel.js';
+import type { Channel, ChannelContext } from './channels/channel.js';
+import { RestChannel } from './channels/rest-channel.js';
+import { rewriteConversationUrl } from './conversation-url.js';
+import { useLenientJson } from './json-body.js';
+import type { RouteContext } from './output-channel.js';
+import { createAuthHook } from './plugins/auth.js';
+import { installErrorHandler } from './plugins/error-handler.js';
+import { installResponseTimeout } from './plugins/response-timeout.js';
+import { conversationActionRoutes } from './routes/conversation-actions.js';
+import { conversationRoutes } from './routes/conversations.js';
+import { domainRoutes } from './routes/domain.js';
+import { modelRoutes } from './routes/model.js';
+import { rootRoutes } from './routes/root.js';
+import { friendlyErrorTextFor, type ServerOptions } from './server-options.js';
+
+export type { ServerOptions } from './server-options.js';
+
+const ONE_HOUR_MS = 3_600_000;
+
+export function channelsFor(opts: ServerOptions['channels']): Channel[] {
+  const channels: Channel[] = [];
+  if (opts.rest !== undefined) channels.push(new RestChannel());
+  if (opts.callback !== undefined) channels.push(new CallbackChannel({ url: opts.callback.url }));
+  return channels;
+}
+
+function createInstance(opts: ServerOptions): FastifyInstance {
+  const app = Fastify({
+    ...(opts.logger ? { loggerInstance: opts.logger } : {}),
+    genReqId: () => randomUUID(),
+    requestIdHeader: 'x-request-id',
+    logController: new LogController({ requestIdLogLabel: 'request_id' }),
+    rewriteUrl: (req) => rewriteConversationUrl(req.url ?? '/'),
+    // `type: ["string", "null"]` in schemas: Rasa clients send null for optional fields.
+    ajv: { customOptions: { allowUnionTypes: true } },
+  });
+  // A typed logger instance narrows Fastify's generics; the app is used through the base type.
+  return app as unknown as FastifyInstance;
+}
+
+async function registerApi(app: FastifyInstance, opts: ServerOptions, ctx: RouteContext): Promise<void> {
+  const authHook = createAuthHook(opts);
+  await app.register(async (api) => {
+    if (authHook) api.addHook('onRequest', authHook);
+    useLenientJson(api);
+    await api.register(modelRoutes, ctx);
+    await api.register(domainRoutes, ctx);
+    await api.register(conversationRoutes, ctx);
+    await api.register(conversationActionRoutes, ctx);
+  });
+}
+
+export async function buildApp(agent: Agent, opts: ServerOptions): Promise<FastifyInstance> {
+  const app = createInstance(opts);
+  installErrorHandler(app);
+  installResponseTimeout(app, opts.responseTimeoutMs ?? ONE_HOUR_MS);
+  app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id); });
+  if (opts.cors !== undefined && opts.cors.length > 0) {
+    await app.register(cors, { origin: opts.cors.includes('*') ? '*' : opts.cors, exposedHeaders: ['filename'] });
+  }
+  const enableApi = opts.enableApi ?? true;
+  await app.register(rootRoutes, { enableApi });
+
+  const channels = channelsFor(opts.channels);
+  const channelCtx: ChannelContext = { agent, friendlyErrorText: friendlyErrorTextFor(agent.language, opts.friendlyErrorText) };
+  for (const channel of channels) {
+    await app.register(async (scope) => channel.register(scope, channelCtx), { prefix: `/webhooks/${channel.name}` });
+  }
+  if (enableApi) await registerApi(app, opts, { agent, channels });
+  return app;
+}

@@ -1,0 +1,45 @@
+// One user message through the agent for a channel: bot messages as they are produced, one
+// `turn.completed` log line, and on failure the friendly reply instead of an error.
+import { performance } from 'node:perf_hooks';
+import type { FastifyBaseLogger } from 'fastify';
+import type { IncomingMessage } from '../../agent-api.js';
+import type { BotEvent } from '../../core/index.js';
+import { logEvent } from '../../observability/logger.js';
+import { botMessages, type BotMessage } from '../bot-messages.js';
+import type { ChannelContext } from './channel.js';
+
+export interface TurnRequest {
+  message: IncomingMessage;
+  /** called for each message in order; must not throw (a delivery problem is not a failed turn) */
+  emit?: (message: BotMessage) => void | Promise<void>;
+}
+
+export async function runTurn(ctx: ChannelContext, log: FastifyBaseLogger, turn: TurnRequest): Promise<BotMessage[]> {
+  const { message, emit } = turn;
+  const started = performance.now();
+  const collected: BotMessage[] = [];
+  let listened = false;
+  const deliver = async (events: readonly BotEvent[]): Promise<void> => {
+    for (const m of events.flatMap((e) => botMessages(e, message.senderId))) {
+      collected.push(m);
+      await emit?.(m);
+    }
+  };
+  const fields = { sender_id: message.senderId, channel: message.inputChannel ?? null };
+  try {
+    const result = await ctx.agent.handleMessage(message, async (event) => {
+      listened = true;
+      await deliver([event]);
+    });
+    // An agent that only returns its messages still gets them delivered.
+    if (!listened) await deliver(result.messages);
+    const latency = Math.round(performance.now() - started);
+    logEvent(log, 'info', 'turn.completed', { ...fields, intent: result.intent, confidence: result.confidence, latency_ms: latency });
+    return collected;
+  } catch (err) {
+    logEvent(log, 'error', 'turn.failed', { ...fields, err, latency_ms: Math.round(performance.now() - started) });
+    const friendly: BotMessage = { recipient_id: message.senderId, text: ctx.friendlyErrorText };
+    await emit?.(friendly);
+    return [friendly];
+  }
+}

@@ -1,0 +1,36 @@
+// What buildApp needs besides the Agent.
+import type { Logger } from '../observability/logger.js';
+
+export interface ChannelOptions {
+  /** the REST channel (`rest:` in credentials.yml) takes no settings */
+  rest?: Record<string, never>;
+  /** `callback: url: ...`: bot messages are POSTed to this URL */
+  callback?: { url: string };
+}
+
+export interface ServerOptions {
+  /** `--auth-token`: clients pass `?token=` */
+  authToken?: string;
+  /** `--jwt-secret` (the public key for asymmetric methods) */
+  jwtSecret?: string;
+  /** `--jwt-method`, default HS256 */
+  jwtMethod?: string;
+  /** allowed origins; `['*']` allows any */
+  cors?: string[];
+  /** `--enable-api`, default true; channels and `GET /` exist either way */
+  enableApi?: boolean;
+  channels: ChannelOptions;
+  /** `--response-timeout` in ms, default one hour (Rasa's 3600 s) */
+  responseTimeoutMs?: number;
+  logger?: Logger;
+  /** the one bot message a channel answers with when a turn fails */
+  friendlyErrorText?: string;
+}
+
+export const FRIENDLY_ERROR_TEXT_ZH = '服务开小差,请稍后再试';
+export const FRIENDLY_ERROR_TEXT_EN = 'Sorry, something went wrong on our side. Please try again in a moment.';
+
+export function friendlyErrorTextFor(language: string, override?: string): string {
+  if (override !== undefined) return override;
+  return language.toLowerCase().startsWith('zh') ? FRIENDLY_ERROR_TEXT_ZH : FRIENDLY_ERROR_TEXT_EN;
+}
