@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { Message } from '../component.js';
+import { createMessage } from '../pipeline/message.js';
+import { whitespaceTokens } from '../tokenizers/whitespace-tokenizer.js';
+import { countVectorsFeaturizerSpec } from './count-vectors-featurizer.js';
+import { extractTerms } from './ngrams.js';
+
+function tokenized(text: string): Message {
+  const m = createMessage(text);
+  m.tokens = whitespaceTokens(text);
+  return m;
+}
+
+function featurizer(options: Record<string, unknown>, texts: string[]) {
+  const f = countVectorsFeaturizerSpec.create(countVectorsFeaturizerSpec.parseOptions(options, 'CountVectorsFeaturizer'), { key: 'cv', name: 'CountVectorsFeaturizer', language: 'en', domain: {} as never }) as ReturnType<typeof countVectorsFeaturizerSpec.create> & { train(c: unknown, m: Message[]): void; persist(): { vocabulary: string[] } };
+  f.train(undefined, texts.map(tokenized));
+  return f;
+}
+
+describe('n-gram terms', () => {
+  it('builds word, char and char_wb n-grams', () => {
+    expect(extractTerms(['a', 'b', 'c'], { analyzer: 'word', minN: 1, maxN: 2 })).toEqual(['a', 'b', 'c', 'a b', 'b c']);
+    expect(extractTerms(['ab'], { analyzer: 'char_wb', minN: 1, maxN: 2 })).toEqual(['a', 'b', ' a', 'ab', 'b ']);
+    expect(extractTerms(['ab', 'c'], { analyzer: 'char', minN: 3, maxN: 3 })).toEqual(['ab ', 'b c']);
+  });
+});
+
+describe('CountVectorsFeaturizer', () => {
+  it('counts known terms, lower-cased, and ignores unseen ones', () => {
+    const f = featurizer({}, ['book a flight', 'book a table']);
+    const msg = tokenized('Book BOOK a hotel');
+    f.process(msg);
+    const vocab = f.persist().vocabulary;
+    const counts = Object.fromEntries([...(msg.sparse.get('cv') ?? [])].map(([i, n]) => [vocab[i], n]));
+    expect(counts).toEqual({ book: 2, a: 1 });
+  });
+
+  it('maps unseen words to OOV_token', () => {
+    const f = featurizer({ OOV_token: 'oov', OOV_words: ['table'] }, ['book a flight', 'book a table']);
+    expect(f.persist().vocabulary).toContain('oov');
+    expect(f.persist().vocabulary).not.toContain('table');
+    const msg = tokenized('book a hotel');
+    f.process(msg);
+    const vocab = f.persist().vocabulary;
+    expect([...(msg.sparse.get('cv')?.keys() ?? [])].map((i) => vocab[i]).sort()).toEqual(['a', 'book', 'oov']);
+  });
+});

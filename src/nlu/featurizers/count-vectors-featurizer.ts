@@ -1,0 +1,88 @@
+// CountVectorsFeaturizer: bag of word or character n-grams over the tokens, as sparse counts.
+import { z } from 'zod';
+import type { Message, TrainableNluComponent } from '../component.js';
+import { defineComponent, parseState } from '../pipeline/component-spec.js';
+import { extractTerms, type NgramOptions } from './ngrams.js';
+import { buildVocabulary } from './vocabulary.js';
+
+const options = z.object({
+  analyzer: z.enum(['word', 'char', 'char_wb']).default('word'),
+  min_ngram: z.number().int().min(1).default(1),
+  max_ngram: z.number().int().min(1).default(1),
+  lowercase: z.boolean().default(true),
+  strip_accents: z.enum(['ascii', 'unicode']).nullable().default(null),
+  stop_words: z.union([z.array(z.string()), z.literal('english')]).nullable().default(null),
+  min_df: z.number().positive().default(1),
+  max_df: z.number().positive().default(1),
+  max_features: z.number().int().positive().nullable().default(null),
+  OOV_token: z.string().nullable().default(null),
+  OOV_words: z.array(z.string()).default([]),
+  // accepted for Rasa configs; shared vocabularies and lemmas need spaCy / label featurisation we do not do
+  use_shared_vocab: z.boolean().optional(),
+  use_lemma: z.boolean().optional(),
+  alias: z.string().nullable().optional(),
+}).strict().refine((o) => o.min_ngram <= o.max_ngram, { message: 'min_ngram must be ≤ max_ngram' });
+
+type Options = z.output<typeof options>;
+
+const stripAccents = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '');
+
+export class CountVectorsFeaturizer implements TrainableNluComponent {
+  readonly name = 'CountVectorsFeaturizer';
+  private index = new Map<string, number>();
+  private readonly oovWords: Set<string>;
+  private readonly ngram: NgramOptions;
+
+  constructor(private readonly key: string, private readonly opts: Options, vocabulary?: string[]) {
+    this.ngram = { analyzer: opts.analyzer, minN: opts.min_ngram, maxN: opts.max_ngram };
+    this.oovWords = new Set(opts.OOV_words.map((w) => this.normalise(w)));
+    if (vocabulary) this.index = new Map(vocabulary.map((t, i) => [t, i]));
+  }
+
+  private normalise(word: string): string {
+    const w = this.opts.lowercase ? word.toLowerCase() : word;
+    return this.opts.strip_accents ? stripAccents(w) : w;
+  }
+
+  /** Words after normalisation and OOV replacement (training: listed OOV_words; parsing: unseen words). */
+  private words(msg: Message, training: boolean): string[] {
+    const oov = this.opts.OOV_token;
+    return msg.tokens.map((t) => {
+      const w = this.normalise(t.text);
+      if (oov === null) return w;
+      if (training) return this.oovWords.has(w) ? oov : w;
+      return this.ngram.analyzer === 'word' && !this.index.has(w) ? oov : w;
+    });
+  }
+
+  train(_ctx: unknown, messages: Message[]): void {
+    const docs = messages.map((m) => extractTerms(this.words(m, true), this.ngram));
+    const stopWords = new Set(Array.isArray(this.opts.stop_words) ? this.opts.stop_words.map((w) => this.normalise(w)) : []);
+    const vocabulary = buildVocabulary(docs, { minDf: this.opts.min_df, maxDf: this.opts.max_df, maxFeatures: this.opts.max_features, stopWords });
+    this.index = new Map(vocabulary.map((t, i) => [t, i]));
+  }
+
+  process(msg: Message): void {
+    const counts = new Map<number, number>();
+    for (const term of extractTerms(this.words(msg, false), this.ngram)) {
+      const i = this.index.get(term);
+      if (i !== undefined) counts.set(i, (counts.get(i) ?? 0) + 1);
+    }
+    msg.sparse.set(this.key, counts);
+  }
+
+  persist(): { vocabulary: string[] } {
+    return { vocabulary: [...this.index.keys()] };
+  }
+}
+
+const stateSchema = z.object({ vocabulary: z.array(z.string()) });
+
+export const countVectorsFeaturizerSpec = defineComponent({
+  stage: 'featurizer',
+  options,
+  create: (opts, env) => {
+    if (env.state === undefined) return new CountVectorsFeaturizer(env.key, opts);
+    return new CountVectorsFeaturizer(env.key, opts, parseState(stateSchema, env).vocabulary);
+  },
+});

@@ -1,0 +1,30 @@
+// Building a term vocabulary with document-frequency limits, deterministically (sorted terms).
+
+export interface VocabularyLimits {
+  /** int ≥ 1: minimum number of documents; float < 1: minimum fraction of documents */
+  minDf: number;
+  maxDf: number;
+  maxFeatures: number | null;
+  stopWords: ReadonlySet<string>;
+}
+
+function documentFrequencies(documents: readonly string[][], stopWords: ReadonlySet<string>): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const terms of documents) {
+    for (const term of new Set(terms)) if (!stopWords.has(term)) df.set(term, (df.get(term) ?? 0) + 1);
+  }
+  return df;
+}
+
+const asCount = (limit: number, docs: number): number => (Number.isInteger(limit) && limit >= 1 ? limit : limit * docs);
+
+export function buildVocabulary(documents: readonly string[][], limits: VocabularyLimits): string[] {
+  const df = documentFrequencies(documents, limits.stopWords);
+  const min = asCount(limits.minDf, documents.length);
+  const max = limits.maxDf === 1 ? Infinity : asCount(limits.maxDf, documents.length);
+  let terms = [...df].filter(([, n]) => n >= min && n <= max);
+  if (limits.maxFeatures !== null && terms.length > limits.maxFeatures) {
+    terms = terms.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limits.maxFeatures);
+  }
+  return terms.map(([t]) => t).sort();
+}

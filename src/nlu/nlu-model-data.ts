@@ -1,0 +1,59 @@
+// The persisted form of a trained NLU model: plain JSON (weights as base64 float32), versioned.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { ComponentConfig } from '../core/index.js';
+import { ParleyError } from '../errors.js';
+import type { ComponentName } from './pipeline/registry.js';
+import { isComponentName } from './pipeline/registry.js';
+
+/** Bump when the persisted shape or any component's state changes incompatibly. */
+export const NLU_FORMAT_VERSION = 1;
+
+export interface PersistedComponent {
+  component: ComponentName;
+  name: string;
+  key: string;
+  options: Record<string, unknown>;
+  /** the component's trained state; null for components that learn nothing */
+  state: unknown;
+}
+
+export interface NluModelData {
+  format_version: number;
+  fingerprint: string;
+  language: string;
+  /** the pipeline as config.yml gave it (empty = the default pipeline) */
+  config: { language: string; pipeline: ComponentConfig[] };
+  components: PersistedComponent[];
+  warnings: string[];
+}
+
+const dataSchema = z.object({
+  format_version: z.number(),
+  fingerprint: z.string(),
+  language: z.string(),
+  config: z.object({ language: z.string(), pipeline: z.array(z.looseObject({ name: z.string() })) }),
+  components: z.array(z.object({
+    component: z.string().refine(isComponentName, { message: 'unknown component' }),
+    name: z.string(),
+    key: z.string(),
+    options: z.record(z.string(), z.unknown()),
+    state: z.unknown(),
+  })),
+  warnings: z.array(z.string()),
+});
+
+/** Stable over identical training: hashes everything except the fingerprint itself. */
+export function fingerprintOf(data: Omit<NluModelData, 'fingerprint'>): string {
+  return createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 32);
+}
+
+export function validateModelData(data: unknown): NluModelData {
+  const version = (data as { format_version?: unknown } | null)?.format_version;
+  if (version !== NLU_FORMAT_VERSION) {
+    throw new ParleyError('MODEL_INVALID', `NLU model format_version ${String(version)} is not supported (expected ${NLU_FORMAT_VERSION}); retrain the model`);
+  }
+  const parsed = dataSchema.safeParse(data);
+  if (!parsed.success) throw new ParleyError('MODEL_INVALID', `NLU model data is malformed: ${z.prettifyError(parsed.error)}`);
+  return parsed.data as NluModelData;
+}

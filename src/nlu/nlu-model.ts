@@ -1,0 +1,69 @@
+// A trained NLU model: the intent shortcut, then the pipeline, producing Rasa's parse result.
+import type { Domain, ParseData } from '../core/index.js';
+import type { NluComponent } from './component.js';
+import type { NluModelData } from './nlu-model-data.js';
+import { createMessage } from './pipeline/message.js';
+import { IntentShortcut } from './shortcut/intent-shortcut.js';
+
+export interface ParseOptions { messageId?: string; metadata?: Record<string, unknown> }
+
+export interface NluModel {
+  parse(text: string, opts?: ParseOptions): Promise<ParseData>;
+  readonly fingerprint: string;
+  readonly language: string;
+  /** what training substituted or skipped (e.g. spaCy components), for the CLI to show */
+  readonly warnings: readonly string[];
+  persist(): NluModelData;
+}
+
+const byPosition = (a: { start?: number; end?: number }, b: { start?: number; end?: number }): number =>
+  (a.start ?? 0) - (b.start ?? 0) || (a.end ?? 0) - (b.end ?? 0);
+
+/** Rasa's output shape and key order; keys without a value are left out. */
+function finalise(parse: ParseData, messageId: string | undefined): ParseData {
+  const out: ParseData = {
+    text: parse.text,
+    intent: parse.intent,
+    entities: [...parse.entities].sort(byPosition),
+    intent_ranking: parse.intent_ranking ?? [],
+  };
+  if (parse.response_selector) out.response_selector = parse.response_selector;
+  if (messageId !== undefined) out.message_id = messageId;
+  out.parley = parse.parley ?? (parse.intent ? { decided_by: 'classifier' } : { decided_by: 'none', reason: 'the pipeline predicts no intent' });
+  return out;
+}
+
+export class PipelineNluModel implements NluModel {
+  private readonly shortcut: IntentShortcut;
+
+  constructor(private readonly components: readonly NluComponent[], private readonly data: NluModelData, domain: Domain) {
+    this.shortcut = new IntentShortcut(domain);
+  }
+
+  get fingerprint(): string {
+    return this.data.fingerprint;
+  }
+
+  get language(): string {
+    return this.data.language;
+  }
+
+  get warnings(): readonly string[] {
+    return this.data.warnings;
+  }
+
+  async parse(text: string, opts: ParseOptions = {}): Promise<ParseData> {
+    const direct = this.shortcut.parse(text);
+    if (direct) return finalise(direct, opts.messageId);
+    const msg = createMessage(text, opts.metadata ?? {});
+    for (const component of this.components) {
+      const pending = component.process(msg);
+      if (pending) await pending;
+    }
+    return finalise(msg.parse, opts.messageId);
+  }
+
+  persist(): NluModelData {
+    return this.data;
+  }
+}

@@ -1,0 +1,53 @@
+// The explicit registry of pipeline components: config.yml name → { stage, strict options, factory }.
+// Rasa's classifier names map to our classifier; a DIET-style model later replaces that entry only.
+import { fallbackClassifierSpec } from '../classifiers/fallback-classifier.js';
+import { keywordIntentClassifierSpec } from '../classifiers/keyword-intent-classifier.js';
+import { responseSelectorSpec } from '../classifiers/response-selector.js';
+import { softmaxIntentClassifierSpec } from '../classifiers/softmax-intent-classifier.js';
+import { entitySynonymMapperSpec } from '../extractors/entity-synonym-mapper.js';
+import { regexEntityExtractorSpec } from '../extractors/regex-entity-extractor.js';
+import { countVectorsFeaturizerSpec } from '../featurizers/count-vectors-featurizer.js';
+import { lexicalSyntacticFeaturizerSpec } from '../featurizers/lexical-syntactic-featurizer.js';
+import { regexFeaturizerSpec } from '../featurizers/regex-featurizer.js';
+import { jiebaTokenizerSpec } from '../tokenizers/jieba-tokenizer.js';
+import { whitespaceTokenizerSpec } from '../tokenizers/whitespace-tokenizer.js';
+import type { ComponentSpec } from './component-spec.js';
+
+export const componentRegistry = {
+  WhitespaceTokenizer: whitespaceTokenizerSpec,
+  JiebaTokenizer: jiebaTokenizerSpec,
+  RegexFeaturizer: regexFeaturizerSpec,
+  LexicalSyntacticFeaturizer: lexicalSyntacticFeaturizerSpec,
+  CountVectorsFeaturizer: countVectorsFeaturizerSpec,
+  DIETClassifier: softmaxIntentClassifierSpec,
+  LogisticRegressionClassifier: softmaxIntentClassifierSpec,
+  SklearnIntentClassifier: softmaxIntentClassifierSpec,
+  KeywordIntentClassifier: keywordIntentClassifierSpec,
+  RegexEntityExtractor: regexEntityExtractorSpec,
+  EntitySynonymMapper: entitySynonymMapperSpec,
+  ResponseSelector: responseSelectorSpec,
+  FallbackClassifier: fallbackClassifierSpec,
+} as const satisfies Record<string, ComponentSpec>;
+
+export type ComponentName = keyof typeof componentRegistry;
+
+export const isComponentName = (name: string): name is ComponentName => Object.hasOwn(componentRegistry, name);
+
+/** Rasa components that need spaCy, MITIE, transformers or a Duckling server: accepted with a warning. */
+export const UNAVAILABLE_COMPONENTS: Readonly<Record<string, 'tokenizer' | 'skip'>> = {
+  SpacyNLP: 'skip',
+  SpacyTokenizer: 'tokenizer',
+  SpacyFeaturizer: 'skip',
+  SpacyEntityExtractor: 'skip',
+  MitieNLP: 'skip',
+  MitieTokenizer: 'tokenizer',
+  MitieFeaturizer: 'skip',
+  MitieEntityExtractor: 'skip',
+  LanguageModelFeaturizer: 'skip',
+  LanguageModelTokenizer: 'tokenizer',
+  ConveRTFeaturizer: 'skip',
+  ConveRTTokenizer: 'tokenizer',
+  HFTransformersNLP: 'skip',
+  DucklingEntityExtractor: 'skip',
+  CRFEntityExtractor: 'skip',
+};

@@ -1,0 +1,70 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { emptyDomain, emptyNluData, type NluTrainingData } from '../../core/index.js';
+import type { TrainingContext } from '../component.js';
+import { alignSegments, JiebaTokenizer } from './jieba-tokenizer.js';
+
+function ctx(data: Partial<NluTrainingData>): TrainingContext {
+  return { data: { ...emptyNluData(), ...data }, domain: emptyDomain(), language: 'zh', seed: 1 };
+}
+
+function trained(data: Partial<NluTrainingData>, dictionaryPath: string | null = null): JiebaTokenizer {
+  const t = new JiebaTokenizer({ dictionaryPath, pattern: undefined });
+  t.train(ctx(data));
+  return t;
+}
+
+describe('JiebaTokenizer', () => {
+  const plain = trained({});
+
+  it('aligns token offsets with the original text and emits no whitespace or punctuation tokens', () => {
+    const text = '我要 一个汉堡，  和两杯可乐 ok?';
+    const tokens = plain.tokenize(text);
+    expect(tokens.length).toBeGreaterThan(4);
+    for (const t of tokens) {
+      expect(text.slice(t.start, t.end)).toBe(t.text);
+      expect(t.text.trim()).toBe(t.text);
+      expect(t.text).toMatch(/[\p{L}\p{N}]/u);
+    }
+    expect(tokens.map((t) => t.text)).toContain('ok');
+  });
+
+  it('keeps lookup elements, annotated entity values and synonyms whole', () => {
+    expect(plain.tokenize('我要牛肉套餐').map((t) => t.text)).not.toContain('牛肉套餐');
+    const tok = trained({
+      lookups: [{ name: 'dish', elements: ['牛肉套餐'] }],
+      examples: [{ text: '来一份宫保鸡丁饭', intent: 'order', entities: [{ entity: 'dish', start: 3, end: 8, value: '宫保鸡丁饭' }] }],
+      synonyms: { 冰美式咖啡: '美式' },
+    });
+    const words = (s: string): string[] => tok.tokenize(s).map((t) => t.text);
+    expect(words('我要牛肉套餐和可乐')).toContain('牛肉套餐');
+    expect(words('再来宫保鸡丁饭')).toContain('宫保鸡丁饭');
+    expect(words('一杯冰美式咖啡')).toContain('冰美式咖啡');
+  });
+
+  it('gives each model its own dictionary: two models in one process do not interfere', () => {
+    const a = trained({ lookups: [{ name: 'dish', elements: ['牛肉套餐'] }] });
+    const b = trained({ lookups: [{ name: 'dish', elements: ['套餐和可'] }] });
+    const text = '牛肉套餐和可乐';
+    expect(a.tokenize(text).map((t) => t.text)).toContain('牛肉套餐');
+    expect(b.tokenize(text).map((t) => t.text)).toContain('套餐和可');
+    expect(b.tokenize(text).map((t) => t.text)).not.toContain('牛肉套餐');
+    expect(a.tokenize(text).map((t) => t.text)).not.toContain('套餐和可');
+  });
+
+  it('reads user dictionaries from dictionary_path and restores the same dictionary from its persisted state', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-jieba-'));
+    writeFileSync(join(dir, 'user.txt'), '超级无敌饭 n\n');
+    const tok = trained({}, dir);
+    expect(tok.tokenize('我要超级无敌饭').map((t) => t.text)).toContain('超级无敌饭');
+    const restored = new JiebaTokenizer({ dictionaryPath: null, pattern: undefined, state: tok.persist() });
+    expect(restored.tokenize('我要超级无敌饭')).toEqual(tok.tokenize('我要超级无敌饭'));
+  });
+
+  it('never emits a token whose offsets disagree with the text', () => {
+    expect(alignSegments('a  b', ['a', ' ', ' ', 'b'])).toEqual([{ text: 'a', start: 0, end: 1 }, { text: 'b', start: 3, end: 4 }]);
+    expect(alignSegments('abc', ['x', 'c'])).toEqual([{ text: 'c', start: 2, end: 3 }]);
+  });
+});

@@ -1,0 +1,82 @@
+// JiebaTokenizer: Chinese word segmentation with a dictionary per model instance (never process-global),
+// tokens aligned with the original text, no whitespace or punctuation tokens.
+import { createRequire } from 'node:module';
+import { z } from 'zod';
+import type { Jieba } from '@node-rs/jieba';
+import { ParleyError } from '../../errors.js';
+import type { Message, Token, TrainableNluComponent, TrainingContext } from '../component.js';
+import { defineComponent, parseState } from '../pipeline/component-spec.js';
+import { compileTokenPattern, refineTokens, tokenizerOptionsShape } from './tokenizer-options.js';
+import { dictionaryText, readDictionaryPath, vocabularyWords } from './user-dictionary.js';
+
+interface JiebaState { words: string[]; fileLines: string[] }
+
+const require = createRequire(import.meta.url);
+let defaultDict: Uint8Array | undefined;
+
+/** A fresh segmenter with the bundled dictionary plus this model's words; loaded lazily so English bots never pay. */
+function createJieba(state: JiebaState): Jieba {
+  const lib = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+  defaultDict ??= (require('@node-rs/jieba/dict.js') as { dict: Uint8Array }).dict;
+  const jieba = lib.Jieba.withDict(defaultDict);
+  if (state.words.length > 0 || state.fileLines.length > 0) jieba.loadDict(Buffer.from(dictionaryText(state.words, state.fileLines), 'utf8'));
+  return jieba;
+}
+
+const HAS_CONTENT = /[\p{L}\p{N}]/u;
+
+/** Map segments back onto the text; segments that are only spaces or punctuation are not tokens. */
+export function alignSegments(text: string, segments: readonly string[]): Token[] {
+  const tokens: Token[] = [];
+  let pos = 0;
+  for (const seg of segments) {
+    if (seg.length === 0) continue;
+    const start = text.startsWith(seg, pos) ? pos : text.indexOf(seg, pos);
+    if (start < 0) continue; // cannot happen with jieba's lossless cut; never emit a misaligned token
+    pos = start + seg.length;
+    if (HAS_CONTENT.test(seg)) tokens.push({ text: seg, start, end: pos });
+  }
+  return tokens;
+}
+
+export class JiebaTokenizer implements TrainableNluComponent {
+  readonly name = 'JiebaTokenizer';
+  private jieba: Jieba | undefined;
+  private state: JiebaState;
+
+  constructor(private readonly opts: { dictionaryPath: string | null; pattern: RegExp | undefined; state?: JiebaState }) {
+    this.state = opts.state ?? { words: [], fileLines: [] };
+    if (opts.state) this.jieba = createJieba(opts.state);
+  }
+
+  train(ctx: TrainingContext): void {
+    const fileLines = this.opts.dictionaryPath ? readDictionaryPath(this.opts.dictionaryPath) : [];
+    this.state = { words: vocabularyWords(ctx.data), fileLines };
+    this.jieba = createJieba(this.state);
+  }
+
+  tokenize(text: string): Token[] {
+    if (!this.jieba) throw new ParleyError('NLU_FAILED', 'JiebaTokenizer used before training or loading');
+    return refineTokens(alignSegments(text, this.jieba.cut(text, true)), this.opts.pattern);
+  }
+
+  process(msg: Message): void {
+    msg.tokens = this.tokenize(msg.text);
+  }
+
+  persist(): JiebaState {
+    return this.state;
+  }
+}
+
+const stateSchema = z.object({ words: z.array(z.string()), fileLines: z.array(z.string()) });
+
+export const jiebaTokenizerSpec = defineComponent({
+  stage: 'tokenizer',
+  options: z.object({ ...tokenizerOptionsShape, dictionary_path: z.string().nullable().default(null) }).strict(),
+  create: (options, env) => new JiebaTokenizer({
+    dictionaryPath: options.dictionary_path,
+    pattern: compileTokenPattern(options.token_pattern),
+    state: env.state === undefined ? undefined : parseState(stateSchema, env),
+  }),
+});

@@ -1,0 +1,26 @@
+// WhitespaceTokenizer: words of letters/digits; punctuation around words is not a token (as in Rasa).
+import { z } from 'zod';
+import type { Message, NluComponent, Token } from '../component.js';
+import { defineComponent } from '../pipeline/component-spec.js';
+import { compileTokenPattern, matchTokens, tokenizerOptionsShape } from './tokenizer-options.js';
+
+const WORD = /[\p{L}\p{M}\p{N}_#@&]+(?:[.,:/-][\p{L}\p{M}\p{N}_#@&]+)*/gu;
+
+export function whitespaceTokens(text: string, pattern: RegExp = WORD): Token[] {
+  return matchTokens(text, pattern);
+}
+
+export class WhitespaceTokenizer implements NluComponent {
+  readonly name = 'WhitespaceTokenizer';
+  constructor(private readonly pattern: RegExp = WORD) {}
+
+  process(msg: Message): void {
+    msg.tokens = matchTokens(msg.text, this.pattern);
+  }
+}
+
+export const whitespaceTokenizerSpec = defineComponent({
+  stage: 'tokenizer',
+  options: z.object(tokenizerOptionsShape).strict(),
+  create: (options) => new WhitespaceTokenizer(compileTokenPattern(options.token_pattern)),
+});
