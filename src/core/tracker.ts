@@ -50,12 +50,18 @@ function undoTillPreviousLoopRun(loopName: string, events: Event[]): void {
 }
 
 function isFirstLoopRunOrUnhappyPath(loopName: string, applied: readonly Event[]): boolean {
+  let nextAction: string | null = null;
   for (let i = applied.length - 1; i >= 0; i--) {
     const e = applied[i] as Event;
-    if (e.event === 'active_loop' && e.name === loopName) return true; // the loop was just activated
-    if (e.event === 'action' && e.name !== null && e.name !== ACTION_LISTEN && e.name !== loopName) return true; // unhappy path
-    if (e.event === 'action' && e.name === loopName) return false;
+    // a deactivation means earlier loop events belonged to another run of a loop
+    if (e.event === 'active_loop' && e.name === null) return true;
     if (e.event === 'action_execution_rejected' && e.name === loopName) return true;
+    // in training data there are no rejections: another action right after a user turn marks the unhappy path
+    if (e.event === 'user' && nextAction !== null && nextAction !== loopName) return true;
+    if (e.event === 'action') {
+      if (e.name === loopName) return false;
+      nextAction = e.name;
+    }
   }
   return true;
 }

@@ -1,0 +1,3 @@
+export * from './story-evaluation.js';
+export * from './replay-story.js';
+export * from './evaluate-stories.js';
