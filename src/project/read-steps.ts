@@ -71,8 +71,23 @@ function readUserStep(src: YamlSource, byKey: Map<string, Entry>, source: { file
     }
   }
   const entities = byKey.get('entities');
-  if (entities) step.entities = src.items(entities.value, 'entities', entities.line).flatMap((n) => readStoryEntity(src, n));
+  if (entities) step.entities = mergeEntities(step.entities, src.items(entities.value, 'entities', entities.line).flatMap((n) => readStoryEntity(src, n)));
   return step;
+}
+
+/**
+ * An explicit `entities:` list refines the annotations of the step's text: an explicit entity of
+ * an annotated type (and role/group) gives that annotation its value (e.g. a synonym's canonical
+ * value); any other explicit entity is added.
+ */
+function mergeEntities(annotated: StoryEntity[], explicit: StoryEntity[]): StoryEntity[] {
+  const merged = annotated.map((e) => ({ ...e }));
+  for (const x of explicit) {
+    const same = merged.find((e) => e.entity === x.entity && e.role === x.role && e.group === x.group);
+    if (same && x.value !== undefined) same.value = x.value;
+    else if (!same) merged.push(x);
+  }
+  return merged;
 }
 
 function cleanIntent(src: YamlSource, raw: string, entry: Entry, opts: StepOptions): string {

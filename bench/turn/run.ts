@@ -1,0 +1,78 @@
+// bench/turn: N concurrent conversations (default 200) drive the order-zh bot through the
+// REST webhook of a real `parley run` on the memory store, alternating with a bare Fastify
+// route measured in the same run. Prints turns/s, p50/p99 and errors (medians over rounds)
+// and the ratio to the bare route; writes bench/results/turn.md.
+//
+//   npx tsx bench/turn/run.ts [--users 200] [--seconds 15] [--rounds 3] [--project examples/order-zh]
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { percentile, runLoad, type LoadResult } from './load.js';
+
+const { values } = parseArgs({ options: {
+  users: { type: 'string', default: '200' }, seconds: { type: 'string', default: '15' },
+  rounds: { type: 'string', default: '3' }, project: { type: 'string', default: 'examples/order-zh' },
+} });
+const users = Number(values.users);
+const seconds = Number(values.seconds);
+const rounds = Number(values.rounds);
+const script = ['你好', '我要两份牛肉套餐', '13812345678', '北京市海淀区中关村大街1号', '谢谢', '再见'];
+const cli = join(import.meta.dirname, '../../bin/parley.js');
+
+async function waitForHttp(port: number): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try { if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server on port ${port} did not come up`);
+}
+
+function run(cmd: string, args: string[]): Promise<void> {
+  return new Promise((res, rej) => {
+    const p = spawn(cmd, args, { stdio: 'inherit' });
+    p.on('exit', (code) => (code === 0 ? res() : rej(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
+  });
+}
+
+interface Row { target: string; tps: number; p50: number; p99: number; errors: number }
+const summarize = (target: string, r: LoadResult): Row => {
+  const sorted = [...r.latenciesMs].sort((a, b) => a - b);
+  return { target, tps: r.turns / r.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), errors: r.errors };
+};
+const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] as number; };
+
+const models = mkdtempSync(join(tmpdir(), 'parley-bench-'));
+await run(process.execPath, [cli, 'train', '--project', values.project, '--out', models, '--quiet']);
+const parleyPort = 5905;
+const barePort = 5906;
+const parley: ChildProcess = spawn(process.execPath, [cli, 'run', '--project', values.project, '--model', models,
+  '--store', 'memory', '--port', String(parleyPort), '--host', '127.0.0.1', '--log-level', 'warn'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const bare: ChildProcess = fork(join(import.meta.dirname, 'bare-server.ts'), [String(barePort)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+try {
+  await Promise.all([waitForHttp(parleyPort), waitForHttp(barePort)]);
+  // warm-up so JIT and caches are in the same state for both
+  await runLoad({ port: parleyPort, users: 20, seconds: 2, script, tag: 'warm' });
+  await runLoad({ port: barePort, users: 20, seconds: 2, script, tag: 'warm' });
+  const rows: Row[] = [];
+  for (let i = 0; i < rounds; i++) {
+    rows.push(summarize('bare', await runLoad({ port: barePort, users, seconds, script, tag: `b${i}` })));
+    rows.push(summarize('parley', await runLoad({ port: parleyPort, users, seconds, script, tag: `p${i}` })));
+    console.log(rows.slice(-2).map((r) => `${r.target}: ${r.tps.toFixed(0)} turns/s p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms errors ${r.errors}`).join(' | '));
+  }
+  const med = (t: string, k: keyof Omit<Row, 'target'>) => median(rows.filter((r) => r.target === t).map((r) => r[k]));
+  const table = [
+    `# bench/turn — ${new Date().toISOString()}`, '',
+    `${users} concurrent conversations, ${seconds} s per round, ${rounds} rounds alternating, medians over rounds.`,
+    `Script per conversation: ${script.join(' → ')} (order-zh bot, memory store, REST webhook).`, '',
+    '| target | turns/s | p50 ms | p99 ms | errors |', '| --- | --- | --- | --- | --- |',
+    ...['bare', 'parley'].map((t) => `| ${t} | ${med(t, 'tps').toFixed(0)} | ${med(t, 'p50').toFixed(1)} | ${med(t, 'p99').toFixed(1)} | ${med(t, 'errors')} |`),
+    '', `parley / bare throughput ratio: ${(med('parley', 'tps') / med('bare', 'tps')).toFixed(3)}`,
+  ].join('\n');
+  console.log(`\n${table}`);
+  writeFileSync(join(import.meta.dirname, '../results/turn.md'), `${table}\n`);
+} finally {
+  parley.kill('SIGTERM');
+  bare.kill('SIGTERM');
+}

@@ -1,0 +1,189 @@
+// The Agent: a loaded model wired to stores, a lock and actions. The one object the server and
+// the CLI use. Every state-changing call runs under the conversation's lock and ends with one
+// durable append of the events it produced.
+import { stringify } from 'yaml';
+import type { Logger } from 'pino';
+import type { Agent, AgentStatus, BotEventListener, IncomingMessage, PredictResult, TrackerResult, TurnResult } from './agent-api.js';
+import type { Event, EventVerbosity, ParseData, TrackerJson } from './core/index.js';
+import { domainToJson, eventsUntil, intentNames, slotInitialValues, Tracker, trackerToJson } from './core/index.js';
+import type { Action } from './dialogue/actions/action.js';
+import type { ActionEndpointConfig } from './dialogue/actions/action-endpoint.js';
+import { ActionRegistry } from './dialogue/actions/action-registry.js';
+import { MessageProcessor } from './dialogue/processor/message-processor.js';
+import type { TurnOutput } from './dialogue/processor/turn.js';
+import { conversationToTestStory } from './dialogue/stories/index.js';
+import { ParleyError } from './errors.js';
+import type { LoadedModel } from './loaded-model.js';
+import type { LockStore } from './stores/lock-store.js';
+import type { TrackerStore } from './stores/tracker-store.js';
+
+export interface AgentOptions {
+  model: LoadedModel;
+  trackerStore: TrackerStore;
+  lockStore: LockStore;
+  actionEndpoint?: ActionEndpointConfig;
+  /** actions written in TypeScript (defineAction) */
+  actions?: readonly Action[];
+  logger?: Logger;
+  maxActionsPerTurn?: number;
+}
+
+interface Loaded { tracker: Tracker; seq: number; base: number }
+
+export class ParleyAgent implements Agent {
+  private readonly processor: MessageProcessor;
+  private readonly initialSlots: Readonly<Record<string, unknown>>;
+  private readonly domainDict: Record<string, unknown>;
+  readonly language: string;
+
+  constructor(private readonly opts: AgentOptions) {
+    const { model } = opts;
+    this.domainDict = domainToJson(model.domain);
+    this.initialSlots = slotInitialValues(model.domain);
+    this.language = model.archive.language;
+    const actions = new ActionRegistry({
+      domain: model.domain, domainJson: () => this.domainDict,
+      ...(opts.actionEndpoint ? { endpoint: opts.actionEndpoint } : {}),
+      ...(opts.actions ? { actions: opts.actions } : {}),
+      ...(opts.logger ? { logger: opts.logger } : {}),
+    });
+    this.processor = new MessageProcessor({
+      domain: model.domain, policies: model.policies, actions,
+      parse: (text, o) => model.nlu.parse(text, o),
+      ...(opts.maxActionsPerTurn ? { maxActionsPerTurn: opts.maxActionsPerTurn } : {}),
+      ...(opts.logger ? { logger: opts.logger } : {}),
+    });
+  }
+
+  private async load(id: string): Promise<Loaded> {
+    const stored = await this.opts.trackerStore.retrieve(id);
+    const tracker = Tracker.fromEvents(id, stored?.events ?? [], this.initialSlots);
+    return { tracker, seq: stored?.seq ?? 0, base: tracker.events.length };
+  }
+
+  private async save(id: string, l: Loaded): Promise<void> {
+    const added = l.tracker.events.slice(l.base);
+    if (added.length > 0) await this.opts.trackerStore.append(id, added, l.seq);
+  }
+
+  /** Load, change, save: under the conversation's lock. */
+  private locked<T>(id: string, fn: (l: Loaded) => Promise<T>): Promise<T> {
+    return this.opts.lockStore.withLock(id, async () => {
+      const l = await this.load(id);
+      const result = await fn(l);
+      await this.save(id, l);
+      return result;
+    });
+  }
+
+  async handleMessage(msg: IncomingMessage, onBotEvent?: BotEventListener): Promise<TurnResult> {
+    return this.locked(msg.senderId, async (l) => {
+      const out = await this.processor.handleMessage(l.tracker, {
+        text: msg.text, inputChannel: msg.inputChannel ?? 'rest',
+        ...(msg.metadata ? { metadata: msg.metadata } : {}),
+        ...(msg.messageId ? { messageId: msg.messageId } : {}),
+        ...(msg.parseData ? { parseData: msg.parseData } : {}),
+      }, onBotEvent);
+      const intent = userIntent(out);
+      return { messages: out.botEvents, intent: intent?.name ?? null, confidence: intent?.confidence ?? null };
+    });
+  }
+
+  parse(text: string, messageId?: string): Promise<ParseData> {
+    return this.opts.model.nlu.parse(text, messageId ? { messageId } : {});
+  }
+
+  async tracker(id: string, opts: { verbosity?: EventVerbosity; until?: number } = {}): Promise<TrackerJson> {
+    const l = await this.load(id);
+    if (l.tracker.events.length === 0) await this.processor.ensureSession(l.tracker); // shown, not saved (as Rasa)
+    const tracker = opts.until === undefined ? l.tracker : Tracker.fromEvents(id, eventsUntil(l.tracker.events, opts.until), this.initialSlots);
+    return trackerToJson(tracker, opts.verbosity);
+  }
+
+  async conversationExists(id: string): Promise<boolean> {
+    return (await this.opts.trackerStore.retrieve(id)) !== undefined;
+  }
+
+  async appendEvents(id: string, events: Event[], opts: { verbosity?: EventVerbosity; onBotEvent?: BotEventListener } = {}): Promise<TrackerJson> {
+    return this.locked(id, async (l) => {
+      const startsSession = events[0]?.event === 'action' && events[0].name === 'action_session_start' && events[1]?.event === 'session_started';
+      if (l.tracker.events.length === 0 && !startsSession) await this.processor.ensureSession(l.tracker);
+      l.tracker.append(...events);
+      for (const e of events) if (e.event === 'bot') await opts.onBotEvent?.(e);
+      return trackerToJson(l.tracker, opts.verbosity);
+    });
+  }
+
+  async replaceEvents(id: string, events: Event[], opts: { verbosity?: EventVerbosity } = {}): Promise<TrackerJson> {
+    return this.opts.lockStore.withLock(id, async () => {
+      await this.opts.trackerStore.replace(id, events);
+      return trackerToJson(Tracker.fromEvents(id, events, this.initialSlots), opts.verbosity);
+    });
+  }
+
+  async logMessage(msg: IncomingMessage, opts: { verbosity?: EventVerbosity } = {}): Promise<TrackerJson> {
+    return this.locked(msg.senderId, async (l) => {
+      await this.processor.logMessage(l.tracker, {
+        text: msg.text, inputChannel: msg.inputChannel ?? l.tracker.state.latestInputChannel ?? 'rest',
+        ...(msg.metadata ? { metadata: msg.metadata } : {}),
+        ...(msg.parseData ? { parseData: msg.parseData } : {}),
+      });
+      return trackerToJson(l.tracker, opts.verbosity);
+    });
+  }
+
+  async triggerIntent(id: string, intent: string, entities: unknown, opts: { verbosity?: EventVerbosity; onBotEvent?: BotEventListener } = {}): Promise<TrackerResult> {
+    if (!this.intentNames().includes(intent)) {
+      throw new ParleyError('INTENT_NOT_FOUND', `The intent '${intent}' does not exist in the domain.`);
+    }
+    return this.locked(id, async (l) => {
+      const out = await this.processor.triggerIntent(l.tracker, intent, entities, opts.onBotEvent);
+      return { tracker: trackerToJson(l.tracker, opts.verbosity), messages: out.botEvents };
+    });
+  }
+
+  async predict(id: string, opts: { verbosity?: EventVerbosity } = {}): Promise<PredictResult> {
+    return this.locked(id, async (l) => {
+      await this.processor.ensureSession(l.tracker);
+      const p = this.processor.predict(l.tracker);
+      return { scores: p.scores, policy: p.policy, confidence: p.confidence, tracker: trackerToJson(l.tracker, opts.verbosity) };
+    });
+  }
+
+  async execute(id: string, action: { name: string; policy?: string | null; confidence?: number | null },
+    opts: { verbosity?: EventVerbosity; onBotEvent?: BotEventListener } = {}): Promise<TrackerResult> {
+    return this.locked(id, async (l) => {
+      const out = await this.processor.executeAction(l.tracker, action.name,
+        { policy: action.policy ?? null, confidence: action.confidence ?? null, predictAfter: false }, opts.onBotEvent);
+      return { tracker: trackerToJson(l.tracker, opts.verbosity), messages: out.botEvents };
+    });
+  }
+
+  async story(id: string, opts: { until?: number; allSessions?: boolean } = {}): Promise<string> {
+    const stored = await this.opts.trackerStore.retrieve(id);
+    if (!stored) throw new ParleyError('CONVERSATION_NOT_FOUND', `Conversation '${id}' not found.`);
+    const events = opts.until === undefined ? stored.events : eventsUntil(stored.events, opts.until);
+    return conversationToTestStory(events, { name: id, allSessions: opts.allSessions ?? false });
+  }
+
+  domainJson(): Record<string, unknown> { return this.domainDict; }
+  domainYaml(): string { return stringify(this.domainDict); }
+  intentNames(): string[] { return intentNames(this.opts.model.domain); }
+
+  status(): AgentStatus {
+    return { model_file: this.opts.model.fileName, model_id: this.opts.model.archive.model_id, num_active_training_jobs: 0 };
+  }
+
+  async close(): Promise<void> {
+    await this.opts.lockStore.close();
+    await this.opts.trackerStore.close();
+  }
+}
+
+function userIntent(out: TurnOutput): { name: string; confidence: number } | undefined {
+  for (let i = out.newEvents.length - 1; i >= 0; i--) {
+    const e = out.newEvents[i] as Event;
+    if (e.event === 'user') return e.parse_data.intent ?? undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,57 @@
+// The `parley` command line.
+import { Command, Option } from 'commander';
+import { PARLEY_VERSION } from '../version.js';
+import { initCommand } from './commands/init.js';
+import { runCommand } from './commands/run.js';
+import { shellCommand } from './commands/shell.js';
+import { testStoriesCommand } from './commands/test-stories.js';
+import { trainCommand } from './commands/train.js';
+import { validateCommand } from './commands/validate.js';
+import { command } from './fail.js';
+
+const program = new Command('parley').version(PARLEY_VERSION).description('Parley: a conversational-AI engine that reads Rasa 3.x projects');
+const projectOption = () => new Option('-p, --project <dir>', 'the project directory').default('.');
+const port = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port must be 0-65535, got "${v}"`);
+  return n;
+};
+
+program.command('init').argument('[dir]', 'where to create the project', 'parley-bot')
+  .option('--template <name>', 'example to copy (order-zh, support-en)', 'order-zh')
+  .description('create a new project from an example bot')
+  .action(command(async (dir: string, o: { template: string }) => initCommand(dir, o)));
+
+program.command('train').description('train a model from the project; writes a versioned archive under models/')
+  .addOption(projectOption()).option('--out <dir>', 'where to write the model', 'models')
+  .option('--fixed-model-name <name>', 'file name for the model').option('--seed <n>', 'random seed', Number).option('-q, --quiet', 'no output')
+  .action(command(async (o: { project: string; out: string; fixedModelName?: string; seed?: number; quiet?: boolean }) => { await trainCommand(o); }));
+
+program.command('run').description('serve the newest model over Rasa\'s HTTP API')
+  .addOption(projectOption()).option('-m, --model <path>', 'model file or directory (default: <project>/models)')
+  .option('--port <n>', 'port', port).option('-i, --host <host>', 'interface to bind')
+  .option('--auth-token <token>', 'token clients pass as ?token=').option('--jwt-secret <secret>', 'JWT secret (or public key)')
+  .option('--jwt-method <alg>', 'JWT algorithm').option('--cors <origins...>', 'allowed CORS origins ("*" for any)')
+  .option('--no-enable-api', 'only serve channels, not the HTTP API')
+  .option('--endpoints <file>', 'endpoints.yml').option('--credentials <file>', 'credentials.yml')
+  .addOption(new Option('--store <type>', 'tracker store').choices(['memory', 'embedded']))
+  .option('--data-dir <dir>', 'embedded store data directory').option('--actions <module>', 'JS module exporting `actions` written with defineAction')
+  .addOption(new Option('--log-level <level>', 'log level').choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']))
+  .action(command(runCommand));
+
+program.command('shell').description('chat with the bot in the terminal')
+  .addOption(projectOption()).option('-m, --model <path>', 'model file or directory').option('--debug', 'print the NLU result of each message')
+  .action(command(shellCommand));
+
+const test = program.command('test').description('evaluate the bot');
+test.command('stories').argument('[paths...]', 'test story files or directories (default: <project>/tests)')
+  .addOption(projectOption()).option('-m, --model <path>', 'model file or directory').option('--out <dir>', 'results directory', 'results')
+  .description('replay test stories (prediction only, as rasa test does)')
+  .action(command(async (paths: string[], o: { project: string; model?: string; out: string }) => { await testStoriesCommand(paths, o); }));
+
+const data = program.command('data').description('work with training data');
+data.command('validate').addOption(projectOption()).option('--fail-on-warnings', 'exit non-zero on warnings too')
+  .description('check the project for undeclared or unused names and contradicting rules/stories')
+  .action(command(validateCommand));
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,84 @@
+// Turns `parley run` flags, the environment, endpoints.yml and credentials.yml into the one
+// validated RuntimeConfig. Known-but-unsupported Rasa settings are named errors or warnings,
+// never silent fallbacks.
+import { resolve } from 'node:path';
+import { parseRuntimeConfig, type RuntimeConfig } from '../config.js';
+import { ParleyError } from '../errors.js';
+
+export interface RunFlags {
+  port?: number;
+  host?: string;
+  authToken?: string;
+  jwtSecret?: string;
+  jwtMethod?: string;
+  cors?: string[];
+  enableApi?: boolean;
+  store?: string;
+  dataDir?: string;
+  logLevel?: string;
+}
+
+/** Rasa channels Parley does not (yet) speak: accepted with a warning so Rasa projects still start. */
+const KNOWN_RASA_CHANNELS = new Set(['socketio', 'rasa', 'facebook', 'slack', 'telegram', 'twilio', 'twilio_voice', 'mattermost',
+  'rocketchat', 'botframework', 'webexteams', 'hangouts', 'cisco', 'microsoft', 'audiocodes', 'vonage', 'genesys', 'cmdline']);
+const SUPPORTED_ENDPOINT_KEYS = new Set(['action_endpoint', 'tracker_store', 'lock_store']);
+const RASA_ENDPOINT_KEYS = new Set(['event_broker', 'nlg', 'models', 'nlu']);
+
+function storeConfig(section: Record<string, unknown> | undefined, flags: RunFlags, projectDir: string): Record<string, unknown> {
+  const type = flags.store ?? (section?.['type'] as string | undefined) ?? 'embedded';
+  const t = type.toLowerCase();
+  if (t === 'memory' || t === 'in_memory' || t === 'inmemorytrackerstore') return { type: 'memory' };
+  if (t === 'embedded') {
+    const dir = flags.dataDir ?? (section?.['data_dir'] as string | undefined) ?? '.parley/data';
+    return { type: 'embedded', dataDir: resolve(projectDir, dir) };
+  }
+  throw new ParleyError('CONFIG_INVALID', `tracker_store type "${type}" is not supported (supported: memory, embedded)`);
+}
+
+function lockConfig(section: Record<string, unknown> | undefined): Record<string, unknown> {
+  const type = String(section?.['type'] ?? 'memory').toLowerCase();
+  if (type === 'memory' || type === 'in_memory') return { type: 'memory' };
+  throw new ParleyError('CONFIG_INVALID', `lock_store type "${type}" is not supported (supported: memory)`);
+}
+
+function channelsConfig(credentials: Record<string, unknown> | null, warn: (m: string) => void): Record<string, unknown> {
+  if (!credentials) return { rest: null };
+  const channels: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(credentials)) {
+    if (name === 'rest') channels['rest'] = null;
+    else if (name === 'callback') channels['callback'] = value;
+    else if (KNOWN_RASA_CHANNELS.has(name)) warn(`credentials.yml: channel "${name}" is not supported yet and is ignored`);
+    else throw new ParleyError('CONFIG_INVALID', `credentials.yml: unknown channel "${name}" (supported: rest, callback)`);
+  }
+  return channels;
+}
+
+export function buildRuntimeConfig(opts: {
+  flags: RunFlags; endpoints: Record<string, unknown> | null; credentials: Record<string, unknown> | null;
+  env: NodeJS.ProcessEnv; projectDir: string; warn: (message: string) => void;
+}): RuntimeConfig {
+  const { flags, endpoints, env } = opts;
+  for (const key of Object.keys(endpoints ?? {})) {
+    if (SUPPORTED_ENDPOINT_KEYS.has(key)) continue;
+    if (RASA_ENDPOINT_KEYS.has(key)) throw new ParleyError('CONFIG_INVALID', `endpoints.yml: "${key}" is not supported yet; remove it or comment it out`);
+    throw new ParleyError('CONFIG_INVALID', `endpoints.yml: unknown key "${key}" (known: ${[...SUPPORTED_ENDPOINT_KEYS].join(', ')})`);
+  }
+  const section = (k: string) => endpoints?.[k] as Record<string, unknown> | undefined;
+  const server: Record<string, unknown> = {
+    ...(flags.host !== undefined ? { host: flags.host } : {}),
+    ...(flags.port !== undefined ? { port: flags.port } : {}),
+    ...(flags.authToken ?? env['PARLEY_AUTH_TOKEN'] ? { authToken: flags.authToken ?? env['PARLEY_AUTH_TOKEN'] } : {}),
+    ...(flags.jwtSecret ?? env['PARLEY_JWT_SECRET'] ? { jwtSecret: flags.jwtSecret ?? env['PARLEY_JWT_SECRET'] } : {}),
+    ...(flags.jwtMethod ? { jwtMethod: flags.jwtMethod } : {}),
+    ...(flags.cors ? { cors: flags.cors } : {}),
+    ...(flags.enableApi !== undefined ? { enableApi: flags.enableApi } : {}),
+  };
+  return parseRuntimeConfig({
+    server,
+    trackerStore: storeConfig(section('tracker_store'), flags, opts.projectDir),
+    lockStore: lockConfig(section('lock_store')),
+    ...(section('action_endpoint') ? { actionEndpoint: section('action_endpoint') } : {}),
+    channels: channelsConfig(opts.credentials, opts.warn),
+    logLevel: flags.logLevel ?? env['PARLEY_LOG_LEVEL'] ?? 'info',
+  }, 'parley run');
+}

@@ -1,0 +1,66 @@
+// Builds a running Parley from a project directory: config, model, stores, agent, app.
+// Shared by `parley run` and the tests/benchmarks that need a real server.
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { ParleyAgent } from '../agent.js';
+import type { RuntimeConfig } from '../config.js';
+import type { Action } from '../dialogue/actions/action.js';
+import { ParleyError } from '../errors.js';
+import { loadModel, type LoadedModel } from '../loaded-model.js';
+import { createLogger, type Logger } from '../observability/logger.js';
+import { buildApp } from '../server/app.js';
+import { createLockStore, createTrackerStore } from '../stores/create-stores.js';
+import { readYamlMapping } from './endpoint-files.js';
+import { buildRuntimeConfig, type RunFlags } from './runtime-config.js';
+
+export interface ServeFlags extends RunFlags {
+  project: string;
+  model?: string;
+  endpoints?: string;
+  credentials?: string;
+  /** a JS module exporting `actions` (an array made with defineAction) */
+  actions?: string;
+}
+
+export interface ServedProject { app: FastifyInstance; agent: ParleyAgent; config: RuntimeConfig; model: LoadedModel; logger: Logger }
+
+async function importActions(path: string): Promise<Action[]> {
+  const mod = (await import(pathToFileURL(resolve(path)).href)) as { actions?: unknown; default?: unknown };
+  const list = mod.actions ?? mod.default;
+  if (!Array.isArray(list)) throw new ParleyError('CONFIG_INVALID', `${path}: expected an exported array \`actions\` of defineAction(...) results`);
+  return list as Action[];
+}
+
+export async function serveProject(flags: ServeFlags, opts: { logger?: Logger } = {}): Promise<ServedProject> {
+  const root = resolve(flags.project);
+  const warnings: string[] = [];
+  const config = buildRuntimeConfig({
+    flags, env: process.env, projectDir: root, warn: (m) => warnings.push(m),
+    endpoints: readYamlMapping(flags.endpoints ? resolve(flags.endpoints) : join(root, 'endpoints.yml')),
+    credentials: readYamlMapping(flags.credentials ? resolve(flags.credentials) : join(root, 'credentials.yml')),
+  });
+  const logger = opts.logger ?? createLogger({ level: config.logLevel });
+  for (const w of warnings) logger.warn({ event: 'config.warning' }, w);
+  const model = await loadModel(resolve(root, flags.model ?? 'models'));
+  const trackerStore = await createTrackerStore(config.trackerStore, { baseDir: root });
+  const lockStore = await createLockStore(config.lockStore);
+  const agent = new ParleyAgent({
+    model, trackerStore, lockStore, logger,
+    ...(config.actionEndpoint ? { actionEndpoint: config.actionEndpoint } : {}),
+    ...(flags.actions ? { actions: await importActions(flags.actions) } : {}),
+  });
+  const channels = {
+    ...(config.channels.rest !== undefined ? { rest: {} } : {}),
+    ...(config.channels.callback ? { callback: config.channels.callback } : {}),
+  };
+  const s = config.server;
+  const app = await buildApp(agent, {
+    channels, logger, enableApi: s.enableApi, cors: [...s.cors], responseTimeoutMs: s.responseTimeoutMs, jwtMethod: s.jwtMethod,
+    ...(s.authToken ? { authToken: s.authToken } : {}),
+    ...(s.jwtSecret ? { jwtSecret: s.jwtSecret } : {}),
+    ...(config.friendlyErrorText ? { friendlyErrorText: config.friendlyErrorText } : {}),
+  });
+  app.addHook('onClose', async () => { await agent.close(); });
+  return { app, agent, config, model, logger };
+}

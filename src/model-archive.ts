@@ -1,0 +1,71 @@
+// A trained model on disk: one gzipped JSON file holding the domain, the NLU pipeline's state
+// and the policies' state, versioned so an incompatible archive fails to load with a clear error.
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Domain, ModelConfig } from './core/index.js';
+import { ParleyError } from './errors.js';
+
+export const MODEL_FORMAT_VERSION = 1;
+export const MODEL_SUFFIX = '.parley.gz';
+
+export interface ModelArchive {
+  format_version: number;
+  parley_version: string;
+  trained_at: string;
+  /** hash of everything the model was trained from: same inputs, same fingerprint */
+  fingerprint: string;
+  model_id: string;
+  language: string;
+  domain: Domain;
+  config: ModelConfig;
+  nlu: unknown;
+  policies: unknown;
+}
+
+function timestampName(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+}
+
+/** Writes the archive under `dir` as `<YYYYMMDD-HHMMSS>-<fingerprint>.parley.gz` and returns its path. */
+export async function writeModelArchive(dir: string, archive: ModelArchive, opts: { fixedName?: string } = {}): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const name = opts.fixedName
+    ? (opts.fixedName.endsWith(MODEL_SUFFIX) ? opts.fixedName : `${opts.fixedName}${MODEL_SUFFIX}`)
+    : `${timestampName(new Date(archive.trained_at))}-${archive.fingerprint.slice(0, 8)}${MODEL_SUFFIX}`;
+  const path = resolve(dir, name);
+  await writeFile(path, gzipSync(JSON.stringify(archive), { level: 6 }));
+  return path;
+}
+
+export async function readModelArchive(path: string): Promise<ModelArchive> {
+  let raw: Buffer;
+  try {
+    raw = await readFile(path);
+  } catch (cause) {
+    throw new ParleyError('MODEL_NOT_FOUND', `no model at ${path}`, { cause });
+  }
+  let archive: ModelArchive;
+  try {
+    archive = JSON.parse(gunzipSync(raw).toString('utf8')) as ModelArchive;
+  } catch (cause) {
+    throw new ParleyError('MODEL_INVALID', `${path} is not a Parley model archive`, { cause });
+  }
+  if (archive.format_version !== MODEL_FORMAT_VERSION) {
+    throw new ParleyError('MODEL_INVALID', `${path} has model format ${String(archive.format_version)}, this Parley reads ${MODEL_FORMAT_VERSION}: retrain with \`parley train\``);
+  }
+  return archive;
+}
+
+/** A model file path: `pathOrDir` itself if it is a file, else the newest archive in the directory. */
+export async function resolveModelPath(pathOrDir: string): Promise<string> {
+  const info = await stat(pathOrDir).catch(() => undefined);
+  if (!info) throw new ParleyError('MODEL_NOT_FOUND', `no model found at ${pathOrDir}: train one with \`parley train\``);
+  if (info.isFile()) return resolve(pathOrDir);
+  const files = (await readdir(pathOrDir)).filter((f) => f.endsWith(MODEL_SUFFIX));
+  if (files.length === 0) throw new ParleyError('MODEL_NOT_FOUND', `no model found in ${pathOrDir}: train one with \`parley train\``);
+  const withTimes = await Promise.all(files.map(async (f) => ({ f, t: (await stat(join(pathOrDir, f))).mtimeMs })));
+  withTimes.sort((a, b) => b.t - a.t || b.f.localeCompare(a.f));
+  return resolve(pathOrDir, (withTimes[0] as { f: string }).f);
+}
