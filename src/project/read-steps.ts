@@ -82,10 +82,13 @@ function readUserStep(src: YamlSource, byKey: Map<string, Entry>, source: { file
  */
 function mergeEntities(annotated: StoryEntity[], explicit: StoryEntity[]): StoryEntity[] {
   const merged = annotated.map((e) => ({ ...e }));
+  const refined = new Set<StoryEntity>();
   for (const x of explicit) {
-    const same = merged.find((e) => e.entity === x.entity && e.role === x.role && e.group === x.group);
-    if (same && x.value !== undefined) same.value = x.value;
-    else if (!same) merged.push(x);
+    const same = merged.find((e) => !refined.has(e) && e.entity === x.entity && e.role === x.role && e.group === x.group);
+    if (same && annotated.length > 0 && merged.indexOf(same) < annotated.length) {
+      if (x.value !== undefined) same.value = x.value;
+      refined.add(same);
+    } else merged.push(x);
   }
   return merged;
 }
