@@ -1,0 +1,118 @@
+// The CLI as users run it: init, train, run, restart, validate, test stories, and the one-line
+// errors for the common mistakes.
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { examplePath } from '../support/example-server.js';
+import { runCli, startCliServer, stopCliServer } from '../support/cli.js';
+import { makeTempDir, type TempDir } from '../support/temp-dir.js';
+
+const freePort = (): Promise<number> => new Promise((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const a = s.address();
+    s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+  });
+});
+
+async function say(port: number, sender: string, message: string): Promise<{ text?: string }[]> {
+  const res = await fetch(`http://127.0.0.1:${port}/webhooks/rest/webhook`, { method: 'POST', body: JSON.stringify({ sender, message }) });
+  return (await res.json()) as { text?: string }[];
+}
+
+describe('parley CLI', () => {
+  let tmp: TempDir;
+  let project: string;
+  beforeAll(async () => {
+    tmp = await makeTempDir('parley-cli-');
+    project = join(tmp.path, 'bot');
+    const init = await runCli(['init', project]);
+    expect(init.code).toBe(0);
+  });
+  afterAll(async () => { await tmp[Symbol.asyncDispose](); });
+
+  it('init scaffolds the Chinese example and train writes a versioned model', async () => {
+    expect((await readdir(project)).sort()).toEqual(expect.arrayContaining(['config.yml', 'data', 'domain.yml', 'tests']));
+    const train = await runCli(['train', '-p', project]);
+    expect(train.code, train.stderr).toBe(0);
+    const models = await readdir(join(project, 'models'));
+    expect(models).toHaveLength(1);
+    expect(models[0]).toMatch(/^\d{8}-\d{6}-[0-9a-f]{8}\.parley\.gz$/);
+  });
+
+  it('continues a conversation after the server restarts (embedded store)', async () => {
+    const port = await freePort();
+    let server = await startCliServer(['-p', project], port);
+    try {
+      await say(port, 'restart-user', '我要两份牛肉套餐');
+      await say(port, 'restart-user', '13812345678');
+    } finally {
+      expect(await stopCliServer(server)).toBe(0);
+    }
+    server = await startCliServer(['-p', project], port);
+    try {
+      const tracker = (await (await fetch(`http://127.0.0.1:${port}/conversations/restart-user/tracker`)).json()) as { slots: Record<string, unknown> };
+      expect(tracker.slots).toMatchObject({ meal: '牛肉套餐', quantity: '两份', phone: '13812345678', requested_slot: 'address' });
+      const done = await say(port, 'restart-user', '上海市浦东新区世纪大道100号');
+      expect(done.map((m) => m.text).join('\n')).toContain('13812345678');
+    } finally {
+      await stopCliServer(server);
+    }
+  });
+
+  it('says in one line that a port is in use', async () => {
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => blocker.once('listening', r));
+    const a = blocker.address();
+    const port = typeof a === 'object' && a ? a.port : 0;
+    try {
+      const run = await runCli(['run', '-p', project, '--port', String(port), '--host', '127.0.0.1', '--store', 'memory', '--log-level', 'silent']);
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim()).toBe(`parley: port ${port} is already in use: stop the other server or pass --port`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('says in one line that there is no model', async () => {
+    const empty = join(tmp.path, 'empty');
+    await mkdir(empty);
+    const run = await runCli(['run', '-p', empty, '--store', 'memory']);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^parley: no model found (in|at) .*empty.*: train one with `parley train`/);
+  });
+
+  it('names the file and line of a broken project', async () => {
+    const broken = join(tmp.path, 'broken');
+    await cp(examplePath('support-en'), broken, { recursive: true });
+    const slots = join(broken, 'domain', 'slots_forms.yml');
+    await writeFile(slots, (await readFile(slots, 'utf8')).replace(/type: text/, 'type: txt'));
+    const train = await runCli(['train', '-p', broken]);
+    expect(train.code).toBe(1);
+    expect(train.stderr.trim().split('\n')).toHaveLength(1);
+    expect(train.stderr).toMatch(/^parley: domain[\\/]slots_forms\.yml:\d+: slot '.+' has unknown type 'txt'/);
+  });
+
+  it('validates a project and reports undeclared names with file and line', async () => {
+    expect((await runCli(['data', 'validate', '-p', examplePath('order-zh')])).stdout).toMatch(/^0 error\(s\)/m);
+    const bad = join(tmp.path, 'undeclared');
+    await cp(examplePath('order-zh'), bad, { recursive: true, filter: (s) => !s.includes('models') });
+    const rules = join(bad, 'data', 'rules.yml');
+    await writeFile(rules, `${await readFile(rules, 'utf8')}\n  - rule: typo\n    steps:\n      - intent: greeet\n      - action: utter_greet\n`);
+    const out = await runCli(['data', 'validate', '-p', bad]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toMatch(/error: data[\\/]rules\.yml:\d+: .*greeet/);
+  });
+
+  it('test stories exits non-zero and writes the failed stories when a story fails', async () => {
+    const failing = join(tmp.path, 'failing.yml');
+    await writeFile(failing, 'version: "3.1"\nstories:\n  - story: wrong greeting\n    steps:\n      - intent: greet\n      - action: utter_goodbye\n');
+    const out = await runCli(['test', 'stories', failing, '-p', project]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain('FAIL  wrong greeting');
+    const failed = await readFile(join(project, 'results', 'failed_test_stories.yml'), 'utf8');
+    expect(failed).toContain('wrong greeting');
+    expect(failed).toContain('# predicted: utter_greet');
+  });
+});

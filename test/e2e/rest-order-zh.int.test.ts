@@ -1,0 +1,70 @@
+// The Chinese ordering bot over the REST webhook of a real listening server, including a user
+// who changes their mind in the middle of the form.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { examplePath, startServer, type RunningServer } from '../support/example-server.js';
+
+describe('order-zh over REST', () => {
+  let server: RunningServer;
+  beforeAll(async () => { server = await startServer({ project: examplePath('order-zh') }); });
+  afterAll(async () => { await server.close(); });
+
+  const texts = (msgs: Record<string, unknown>[]) => msgs.map((m) => m['text']).join(' | ');
+  const lastUtterAction = async (sender: string) => {
+    const events = (await server.tracker(sender))['events'] as { event: string; metadata?: { utter_action?: string } }[];
+    return events.filter((e) => e.event === 'bot').at(-1)?.metadata?.utter_action;
+  };
+  const slots = async (sender: string) => (await server.tracker(sender))['slots'] as Record<string, unknown>;
+
+  it('takes an order through the form and accepts a mid-form correction', async () => {
+    const u = 'zh-user-1';
+    const greeting = await server.say(u, '你好');
+    expect(greeting[0]).toMatchObject({ recipient_id: u });
+    expect(greeting[0]?.['buttons']).toBeInstanceOf(Array);
+
+    await server.say(u, '我要两份牛肉套餐');
+    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: '两份', requested_slot: 'phone' });
+
+    await server.say(u, '13812345678');
+    expect(await slots(u)).toMatchObject({ phone: '13812345678', requested_slot: 'address' });
+
+    // the user corrects the quantity while the form asks for the address
+    const corrected = await server.say(u, '不对,改成三份');
+    expect(await slots(u)).toMatchObject({ quantity: '三份', phone: '13812345678', requested_slot: 'address' });
+    expect(corrected.length).toBeGreaterThan(0);
+    expect(await lastUtterAction(u)).toBe('utter_ask_address');
+
+    const done = await server.say(u, '北京市海淀区中关村大街1号');
+    const final = await server.tracker(u);
+    expect(final['slots']).toMatchObject({ address: '北京市海淀区中关村大街1号', requested_slot: null });
+    expect(final['active_loop']).toEqual({});
+    expect(texts(done)).toContain('三份');
+    expect(texts(done)).toContain('13812345678');
+  });
+
+  it('keeps conversations apart and supports ids containing a slash', async () => {
+    await server.say('tenant/a', '我要一份鸡腿套餐');
+    await server.say('tenant/b', '我要两份素食套餐');
+    expect(await slots('tenant/a')).toMatchObject({ meal: '鸡腿套餐', quantity: '一份' });
+    const res = await fetch(`${server.url}/conversations/tenant/b/tracker`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { slots: Record<string, unknown> }).slots).toMatchObject({ meal: '素食套餐', quantity: '两份' });
+  });
+
+  it('returns the tracker in Rasa\'s shape with the session start sequence', async () => {
+    const t = await server.tracker('zh-user-1', '?include_events=ALL');
+    const events = t['events'] as { event: string; name?: string }[];
+    expect(events.slice(0, 3).map((e) => [e.event, e.name ?? null])).toEqual([
+      ['action', 'action_session_start'], ['session_started', null], ['action', 'action_listen']]);
+    expect(t).toMatchObject({ sender_id: 'zh-user-1', paused: false, latest_input_channel: 'rest', latest_action_name: 'action_listen' });
+  });
+
+  it('cancels an order in the middle of the form', async () => {
+    const u = 'zh-cancel';
+    await server.say(u, '来两份家庭套餐');
+    expect((await server.tracker(u))['active_loop']).toMatchObject({ name: 'order_form' });
+    await server.say(u, '算了，不要了');
+    const t = await server.tracker(u);
+    expect(t['active_loop']).toEqual({});
+    expect((t['slots'] as Record<string, unknown>)['requested_slot']).toBeNull();
+  });
+});
