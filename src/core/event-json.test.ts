@@ -63,3 +63,10 @@ describe('event JSON', () => {
     expect(parseEvents([{ event: 'restart' }, { event: 'pause' }])).toHaveLength(2);
   });
 });
+
+describe('event key order', () => {
+  it('writes event, timestamp and metadata first, whatever order the keys arrived in', () => {
+    const shuffled = { value: 'B', name: 'city', timestamp: 3, event: 'slot', metadata: { a: 1 } };
+    expect(Object.keys(eventToJson(parseEvent(shuffled)))).toEqual(['event', 'timestamp', 'metadata', 'name', 'value']);
+  });
+});

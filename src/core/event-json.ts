@@ -166,7 +166,9 @@ export function parseEvents(input: unknown): Event[] {
 
 /** Serialises an event in Rasa's wire format: `metadata` dropped when empty except on user/bot. */
 export function eventToJson(e: Event): Json {
-  const out: Json = { ...e };
-  if (e.event !== 'user' && e.event !== 'bot' && (!e.metadata || Object.keys(e.metadata).length === 0)) delete out['metadata'];
-  return out;
+  // Rasa's key order (event, timestamp, metadata, then the type's fields), whatever order the
+  // store returned the keys in (PostgreSQL's jsonb sorts them).
+  const { event, timestamp, metadata, ...fields } = e;
+  const keepMetadata = event === 'user' || event === 'bot' || (metadata !== undefined && Object.keys(metadata).length > 0);
+  return { event, timestamp, ...(keepMetadata ? { metadata: metadata ?? {} } : {}), ...fields };
 }
