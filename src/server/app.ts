@@ -12,10 +12,12 @@ import { useLenientJson } from './json-body.js';
 import type { RouteContext } from './output-channel.js';
 import { createAuthHook } from './plugins/auth.js';
 import { installErrorHandler } from './plugins/error-handler.js';
+import { installMetrics } from './plugins/metrics.js';
 import { installResponseTimeout } from './plugins/response-timeout.js';
 import { conversationActionRoutes } from './routes/conversation-actions.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { domainRoutes } from './routes/domain.js';
+import { healthRoutes } from './routes/health.js';
 import { modelRoutes } from './routes/model.js';
 import { rootRoutes } from './routes/root.js';
 import { friendlyErrorTextFor, type ServerOptions } from './server-options.js';
@@ -65,8 +67,10 @@ export async function buildApp(agent: Agent, opts: ServerOptions): Promise<Fasti
   if (opts.cors !== undefined && opts.cors.length > 0) {
     await app.register(cors, { origin: opts.cors.includes('*') ? '*' : opts.cors, exposedHeaders: ['filename'] });
   }
+  if (opts.metrics) await installMetrics(app, { metrics: opts.metrics, authHook: createAuthHook(opts) });
   const enableApi = opts.enableApi ?? true;
   await app.register(rootRoutes, { enableApi });
+  await app.register(healthRoutes, { health: opts.health });
 
   const channels = channelsFor(opts.channels);
   const channelCtx: ChannelContext = { agent, friendlyErrorText: friendlyErrorTextFor(agent.language, opts.friendlyErrorText) };

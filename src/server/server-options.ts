@@ -1,5 +1,7 @@
 // What buildApp needs besides the Agent.
+import type { HealthRegistry } from '../observability/health.js';
 import type { Logger } from '../observability/logger.js';
+import type { ParleyMetrics } from '../observability/metrics.js';
 
 export interface ChannelOptions {
   /** the REST channel (`rest:` in credentials.yml) takes no settings */
@@ -25,6 +27,10 @@ export interface ServerOptions {
   logger?: Logger;
   /** the one bot message a channel answers with when a turn fails */
   friendlyErrorText?: string;
+  /** serves GET /metrics (behind the API auth) and records HTTP metrics */
+  metrics?: ParleyMetrics;
+  /** the checks behind /health/ready; default none (ready unless draining) */
+  health?: HealthRegistry;
 }
 
 export const FRIENDLY_ERROR_TEXT_ZH = '服务开小差,请稍后再试';
