@@ -36,6 +36,26 @@ export interface ResponseSelectorResult {
   ranking: { id?: number; confidence: number; intent_response_key: string }[];
 }
 
+/** What the LLM intent check was asked and answered, when it was consulted. */
+export interface LlmCallRecord {
+  asked: boolean;
+  answered: boolean;
+  agreed?: boolean;
+  latency_ms?: number;
+  cached?: boolean;
+  intent?: string;
+  confidence?: number;
+  explanation?: string;
+}
+
+/** Which path decided a message's intent, and why: every decision can be audited. */
+export interface IntentAudit {
+  decided_by: string;
+  reason?: string;
+  classifier_reason?: string;
+  llm?: LlmCallRecord;
+}
+
 export interface ParseData {
   text: string;
   intent: IntentPrediction | null;
@@ -45,7 +65,7 @@ export interface ParseData {
   metadata?: Record<string, unknown>;
   response_selector?: Record<string, unknown>;
   /** Parley: which component decided the intent and why (auditable) */
-  parley?: { decided_by: string; reason?: string };
+  parley?: IntentAudit;
 }
 
 export function emptyParseData(text = ''): ParseData {

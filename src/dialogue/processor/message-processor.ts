@@ -13,7 +13,7 @@ import type { StepEnv } from './run-step.js';
 import { actionsSinceLatestUser, needsNewSession } from './session.js';
 import type { StepPrediction } from './step-prediction.js';
 import { FOLLOWUP_POLICY, forcedPrediction, fromPolicyPrediction } from './step-prediction.js';
-import type { BotEventListener, TurnOutput } from './turn.js';
+import type { BotEventListener, BotEventRephraser, TurnOutput } from './turn.js';
 import { Turn } from './turn.js';
 
 export interface MessageProcessorDeps {
@@ -25,6 +25,8 @@ export interface MessageProcessorDeps {
   /** Rasa's MAX_NUMBER_OF_PREDICTIONS */
   maxActionsPerTurn?: number;
   logger?: DialogueLogger;
+  /** rewords bot events before they are logged and sent (the LLM rephraser; the policy still decides) */
+  rephrase?: BotEventRephraser;
 }
 
 export interface UserMessage {
@@ -61,7 +63,7 @@ export class MessageProcessor {
   }
 
   async handleMessage(tracker: Tracker, msg: UserMessage, onBotEvent?: BotEventListener): Promise<TurnOutput> {
-    const turn = new Turn(tracker, this.logger, onBotEvent);
+    const turn = this.newTurn(tracker, onBotEvent);
     await this.startSessionIfNeeded(turn, msg.metadata);
     await this.logUser(turn, msg);
     await this.predictionLoop(turn);
@@ -70,14 +72,14 @@ export class MessageProcessor {
 
   /** Starts a session when the tracker has none or it expired (the message metadata goes into session_started_metadata). */
   async ensureSession(tracker: Tracker, metadata?: Record<string, unknown>, onBotEvent?: BotEventListener): Promise<TurnOutput> {
-    const turn = new Turn(tracker, this.logger, onBotEvent);
+    const turn = this.newTurn(tracker, onBotEvent);
     await this.startSessionIfNeeded(turn, metadata);
     return turn.output();
   }
 
   /** Logs a user message and extracts slots, without predicting (POST /messages). */
   async logMessage(tracker: Tracker, msg: UserMessage): Promise<TurnOutput> {
-    const turn = new Turn(tracker, this.logger);
+    const turn = this.newTurn(tracker);
     await this.startSessionIfNeeded(turn, msg.metadata);
     await this.logUser(turn, msg);
     return turn.output();
@@ -85,7 +87,7 @@ export class MessageProcessor {
 
   /** An external event as a user message `EXTERNAL: <intent>`, then the usual prediction loop. */
   async triggerIntent(tracker: Tracker, intent: string, entities: unknown, onBotEvent?: BotEventListener): Promise<TurnOutput> {
-    const turn = new Turn(tracker, this.logger, onBotEvent);
+    const turn = this.newTurn(tracker, onBotEvent);
     await this.startSessionIfNeeded(turn);
     const metadata = { is_external: true };
     const text = `${EXTERNAL_PREFIX}${intent}`;
@@ -110,11 +112,15 @@ export class MessageProcessor {
   /** Runs one named action (POST /execute), then, unless `predictAfter: false`, the prediction loop. */
   async executeAction(tracker: Tracker, name: string, opts: ExecuteOptions = {}, onBotEvent?: BotEventListener): Promise<TurnOutput> {
     const action = this.deps.actions.get(name); // unknown name → ACTION_NOT_FOUND before anything is logged
-    const turn = new Turn(tracker, this.logger, onBotEvent);
+    const turn = this.newTurn(tracker, onBotEvent);
     await this.startSessionIfNeeded(turn);
     const again = await runStep(turn, this.env, action, forcedPrediction(name, { policy: opts.policy ?? null, confidence: opts.confidence ?? null }));
     if (again && opts.predictAfter !== false) await this.predictionLoop(turn);
     return turn.output();
+  }
+
+  private newTurn(tracker: Tracker, onBotEvent?: BotEventListener): Turn {
+    return new Turn(tracker, this.logger, onBotEvent, this.deps.rephrase);
   }
 
   /** NLU (unless parse data is given), the user event, then action_extract_slots. */

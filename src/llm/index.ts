@@ -1,0 +1,27 @@
+// Public API of the LLM helpers: a guarded OpenAI-compatible client, the intent check, the rephraser.
+export type { ChatMessage, ChatModel, ChatRequest, ChatResult, ChatUsage } from './chat-model.js';
+export { OpenAiChatModel } from './openai-chat-model.js';
+export type { OpenAiChatModelOptions } from './openai-chat-model.js';
+export { GuardedChatModel } from './guarded-chat-model.js';
+export type { BreakerState, ChatModelStats, GuardOptions } from './guarded-chat-model.js';
+export { LlmFailure } from './llm-failure.js';
+export type { LlmFailureKind } from './llm-failure.js';
+export { parseLlmConfig } from './llm-config.js';
+export type { GenerativeConfig, IntentCheckConfig, LlmConfig, RephraseConfig } from './llm-config.js';
+export { LlmIntentCheck, withLlmIntentCheck } from './intent-check.js';
+export type { IntentCheckContext, IntentCheckStats, LlmIntentCheckOptions } from './intent-check.js';
+export type { IntentAudit, LlmCallRecord } from './intent-audit.js';
+export { examplesByIntent } from './few-shot-examples.js';
+export { MemoryLlmCache } from './llm-cache.js';
+export type { LlmCache } from './llm-cache.js';
+export { Rephraser } from './rephraser.js';
+export type { RephraseContext, RephraserOptions, RephraseStats } from './rephraser.js';
+export { rephraseHook } from './rephrase-hook.js';
+export type { RephraseHookOptions } from './rephrase-hook.js';
+export { guardRephrasing, GOODBYES_WHILE_ACTIVE } from './rephrase-guard.js';
+export type { GuardInput, GuardReason, GuardRules, GuardVerdict } from './rephrase-guard.js';
+export { conversationMemory } from './memory.js';
+export type { ConversationMemory, MemoryOptions } from './memory.js';
+export { createLlm } from './create-llm.js';
+export type { CreateLlmOptions, LlmServices, LlmStats } from './create-llm.js';
+export type { LlmLogger } from './llm-logger.js';
