@@ -40,11 +40,14 @@ export interface ResponseSelectorResult {
 export interface LlmCallRecord {
   asked: boolean;
   answered: boolean;
-  agreed?: boolean;
-  latency_ms?: number;
+  /** the LLM chose the classifier's intent; null when it gave no usable answer */
+  agreed: boolean | null;
+  latency_ms: number;
   cached?: boolean;
+  /** what the LLM answered, also when it was rejected */
   intent?: string;
   confidence?: number;
+  /** the LLM's own short reason */
   explanation?: string;
 }
 
@@ -52,6 +55,7 @@ export interface LlmCallRecord {
 export interface IntentAudit {
   decided_by: string;
   reason?: string;
+  /** the reason of the component that decided before the LLM check (e.g. the FallbackClassifier's) */
   classifier_reason?: string;
   llm?: LlmCallRecord;
 }

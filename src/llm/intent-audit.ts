@@ -1,27 +1,7 @@
 // What parse_data.parley records about the intent check, so every decision can be audited.
-import type { IntentPrediction, ParseData } from '../core/index.js';
+import type { IntentAudit, IntentPrediction, LlmCallRecord, ParseData } from '../core/index.js';
 
-export interface LlmCallRecord {
-  asked: boolean;
-  answered: boolean;
-  /** the LLM chose the classifier's intent; null when it gave no usable answer */
-  agreed: boolean | null;
-  latency_ms: number;
-  cached?: boolean;
-  /** what the LLM answered, also when it was rejected */
-  intent?: string;
-  confidence?: number;
-  /** the LLM's own short reason */
-  explanation?: string;
-}
-
-export interface IntentAudit {
-  decided_by: string;
-  reason?: string;
-  /** the reason of the component that decided before the check (e.g. the FallbackClassifier's) */
-  classifier_reason?: string;
-  llm?: LlmCallRecord;
-}
+export type { IntentAudit, LlmCallRecord };
 
 const priorOf = (parse: ParseData): { decided_by?: string; reason?: string } => parse.parley ?? {};
 
