@@ -48,6 +48,18 @@ test.command('stories').argument('[paths...]', 'test story files or directories 
   .addOption(projectOption()).option('-m, --model <path>', 'model file or directory').option('--out <dir>', 'results directory', 'results')
   .description('replay test stories (prediction only, as rasa test does)')
   .action(command(async (paths: string[], o: { project: string; model?: string; out: string }) => { await testStoriesCommand(paths, o); }));
+test.command('nlu').argument('[paths...]', 'NLU test files or directories (default: <project>/tests/test_nlu.yml)')
+  .addOption(projectOption()).option('-m, --model <path>', 'model file or directory').option('--out <dir>', 'results directory', 'results')
+  .option('--folds <k>', 'cross-validate with k stratified folds on the NLU data instead', (v: string) => {
+    const k = Number(v);
+    if (!Number.isInteger(k) || k < 2) throw new Error(`--folds must be an integer >= 2, got "${v}"`);
+    return k;
+  }).option('-q, --quiet', 'no output')
+  .description('evaluate the NLU model: intent and entity reports, confusion matrix and an HTML report')
+  .action(command(async (paths: string[], o: { project: string; model?: string; out: string; folds?: number; quiet?: boolean }) => {
+    const { testNluCommand } = await import('./commands/test-nlu.js'); // loaded on use, like the command itself
+    await testNluCommand(paths, o);
+  }));
 
 const data = program.command('data').description('work with training data');
 data.command('validate').addOption(projectOption()).option('--fail-on-warnings', 'exit non-zero on warnings too')

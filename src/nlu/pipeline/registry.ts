@@ -6,6 +6,7 @@ import { responseSelectorSpec } from '../classifiers/response-selector.js';
 import { softmaxIntentClassifierSpec } from '../classifiers/softmax-intent-classifier.js';
 import { entitySynonymMapperSpec } from '../extractors/entity-synonym-mapper.js';
 import { regexEntityExtractorSpec } from '../extractors/regex-entity-extractor.js';
+import { systemEntityExtractorSpec } from '../extractors/system/system-entity-extractor.js';
 import { countVectorsFeaturizerSpec } from '../featurizers/count-vectors-featurizer.js';
 import { lexicalSyntacticFeaturizerSpec } from '../featurizers/lexical-syntactic-featurizer.js';
 import { regexFeaturizerSpec } from '../featurizers/regex-featurizer.js';
@@ -24,6 +25,8 @@ export const componentRegistry = {
   SklearnIntentClassifier: softmaxIntentClassifierSpec,
   KeywordIntentClassifier: keywordIntentClassifierSpec,
   RegexEntityExtractor: regexEntityExtractorSpec,
+  DucklingEntityExtractor: systemEntityExtractorSpec,
+  SystemEntityExtractor: systemEntityExtractorSpec,
   EntitySynonymMapper: entitySynonymMapperSpec,
   ResponseSelector: responseSelectorSpec,
   FallbackClassifier: fallbackClassifierSpec,
@@ -33,7 +36,7 @@ export type ComponentName = keyof typeof componentRegistry;
 
 export const isComponentName = (name: string): name is ComponentName => Object.hasOwn(componentRegistry, name);
 
-/** Rasa components that need spaCy, MITIE, transformers or a Duckling server: accepted with a warning. */
+/** Rasa components that need spaCy, MITIE or transformers: accepted with a warning. */
 export const UNAVAILABLE_COMPONENTS: Readonly<Record<string, 'tokenizer' | 'skip'>> = {
   SpacyNLP: 'skip',
   SpacyTokenizer: 'tokenizer',
@@ -48,6 +51,5 @@ export const UNAVAILABLE_COMPONENTS: Readonly<Record<string, 'tokenizer' | 'skip
   ConveRTFeaturizer: 'skip',
   ConveRTTokenizer: 'tokenizer',
   HFTransformersNLP: 'skip',
-  DucklingEntityExtractor: 'skip',
   CRFEntityExtractor: 'skip',
 };

@@ -1,0 +1,77 @@
+// Entity evaluation per extractor: an entity is right when its span and type both match a gold
+// annotation exactly. Per-type precision/recall/F1 with micro, macro and weighted averages.
+import type { AnnotatedEntity, Entity } from '../../core/index.js';
+import { average, labelMetrics } from './classification-report.js';
+import type { ClassificationReport, EntityError, ExamplePrediction, ExtractorEvaluation, LabelMetrics } from './nlu-evaluation.js';
+
+/** Extractors that are not trained on the project's annotations: judged only on the types they can produce. */
+const PRETRAINED = new Set(['DucklingEntityExtractor', 'SystemEntityExtractor']);
+/** Not extractors: the intent shortcut and the synonym processor. */
+const NOT_EXTRACTORS = new Set(['RegexMessageHandler', 'EntitySynonymMapper']);
+
+const key = (e: { entity: string; start?: number; end?: number }): string => `${e.entity}\u0000${e.start}\u0000${e.end}`;
+
+interface Counts { tp: number; predicted: number; actual: number }
+
+function count(counts: Map<string, Counts>, type: string): Counts {
+  let c = counts.get(type);
+  if (!c) { c = { tp: 0, predicted: 0, actual: 0 }; counts.set(type, c); }
+  return c;
+}
+
+function tally(examples: ExamplePrediction[], extractor: string, judged: (type: string) => boolean): { counts: Map<string, Counts>; errors: EntityError[] } {
+  const counts = new Map<string, Counts>();
+  const errors: EntityError[] = [];
+  for (const ex of examples) {
+    const gold = ex.entities.filter((e) => judged(e.entity));
+    const predicted = ex.predictedEntities.filter((e) => e.extractor === extractor && e.start !== undefined && judged(e.entity));
+    const goldKeys = new Set(gold.map(key));
+    const predKeys = new Set(predicted.map(key));
+    for (const g of gold) count(counts, g.entity).actual++;
+    for (const p of predicted) {
+      const c = count(counts, p.entity);
+      c.predicted++;
+      if (goldKeys.has(key(p))) c.tp++;
+    }
+    const wrong = gold.some((g) => !predKeys.has(key(g))) || predicted.some((p) => !goldKeys.has(key(p)));
+    if (wrong) errors.push({ text: ex.text, entities: gold, predicted_entities: predicted });
+  }
+  return { counts, errors };
+}
+
+function report(counts: Map<string, Counts>): { report: ClassificationReport; micro: LabelMetrics } {
+  const out: ClassificationReport = {};
+  const rows: LabelMetrics[] = [];
+  const total: Counts = { tp: 0, predicted: 0, actual: 0 };
+  for (const type of [...counts.keys()].sort()) {
+    const c = counts.get(type) as Counts;
+    const row = labelMetrics(c.tp, c.predicted, c.actual);
+    out[type] = row;
+    rows.push(row);
+    total.tp += c.tp; total.predicted += c.predicted; total.actual += c.actual;
+  }
+  const micro = labelMetrics(total.tp, total.predicted, total.actual);
+  out['micro avg'] = micro;
+  out['macro avg'] = average(rows, false);
+  out['weighted avg'] = average(rows, true);
+  return { report: out, micro };
+}
+
+/** The extractors seen in the predictions, plus those named (so one that found nothing still reports). */
+export function extractorNames(examples: ExamplePrediction[], named: readonly string[] = []): string[] {
+  const seen = examples.flatMap((ex) => ex.predictedEntities.map((e: Entity) => e.extractor ?? ''));
+  return [...new Set([...named, ...seen])].filter((n) => n !== '' && !NOT_EXTRACTORS.has(n)).sort();
+}
+
+export function evaluateExtractor(examples: ExamplePrediction[], extractor: string): ExtractorEvaluation | undefined {
+  let judged = (_type: string): boolean => true;
+  if (PRETRAINED.has(extractor)) {
+    const types = new Set(examples.flatMap((ex) => ex.predictedEntities.filter((e) => e.extractor === extractor).map((e) => e.entity)));
+    const annotated = examples.some((ex) => ex.entities.some((e: AnnotatedEntity) => types.has(e.entity)));
+    if (!annotated) return undefined; // nothing in the test data to judge it by
+    judged = (type) => types.has(type);
+  }
+  const { counts, errors } = tally(examples, extractor, judged);
+  const { report: r, micro } = report(counts);
+  return { report: r, precision: micro.precision, recall: micro.recall, f1_score: micro['f1-score'], errors };
+}

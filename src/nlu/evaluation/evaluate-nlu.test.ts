@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { emptyNluData, type Entity, type NluTrainingData, type ParseData } from '../../core/index.js';
+import type { NluModel } from '../nlu-model.js';
+import { evaluateNlu } from './evaluate-nlu.js';
+import type { LabelMetrics } from './nlu-evaluation.js';
+
+/** A model that answers from a table, so the expected scores can be worked out by hand. */
+function fakeModel(answers: Record<string, { intent: string; confidence: number; entities?: Entity[] }>): NluModel {
+  return {
+    fingerprint: 'fake', language: 'en', warnings: [],
+    persist: () => ({ format_version: 1, fingerprint: 'fake', language: 'en', config: { language: 'en', pipeline: [] }, components: [], warnings: [] }),
+    parse: async (text: string): Promise<ParseData> => {
+      const a = answers[text];
+      return { text, intent: a ? { name: a.intent, confidence: a.confidence } : null, entities: a?.entities ?? [], intent_ranking: [] };
+    },
+  };
+}
+
+const diet = (entity: string, start: number, end: number): Entity => ({ entity, start, end, value: 'x', extractor: 'DIETClassifier' });
+
+const data: NluTrainingData = {
+  ...emptyNluData(),
+  examples: [
+    { text: 'book paris', intent: 'book', entities: [{ entity: 'city', start: 5, end: 10, value: 'paris' }] },
+    { text: 'book rome tomorrow', intent: 'book', entities: [{ entity: 'city', start: 5, end: 9, value: 'rome' }, { entity: 'date', start: 10, end: 18, value: 'tomorrow' }] },
+    { text: 'hi', intent: 'greet', entities: [] },
+    { text: 'what is your name', intent: 'chitchat/ask_name', entities: [] },
+  ],
+};
+
+const model = fakeModel({
+  'book paris': { intent: 'book', confidence: 0.9, entities: [diet('city', 5, 10)] },
+  // city span off by one (wrong), date right, plus a spurious city
+  'book rome tomorrow': { intent: 'book', confidence: 0.8, entities: [diet('city', 5, 8), diet('date', 10, 18), diet('city', 0, 4)] },
+  hi: { intent: 'book', confidence: 0.6 },
+  'what is your name': { intent: 'chitchat', confidence: 0.7 },
+});
+
+describe('evaluateNlu', () => {
+  it('scores intents by base intent and lists errors in Rasa\'s shape', async () => {
+    const ev = await evaluateNlu(model, data);
+    const ie = ev.intent_evaluation;
+    expect(ie.accuracy).toBe(0.75);
+    expect(ie.predictions[3]).toEqual({ text: 'what is your name', intent: 'chitchat', predicted: 'chitchat', confidence: 0.7 });
+    expect(ie.errors).toEqual([{ text: 'hi', intent: 'greet', intent_prediction: { name: 'book', confidence: 0.6 } }]);
+    // book: P 2/3, R 1 → F1 0.8 (support 2); chitchat 1/1/1 (1); greet 0 (1)
+    expect((ie.report.book as LabelMetrics)['f1-score']).toBeCloseTo(0.8, 10);
+    expect(ie.f1_score).toBeCloseTo((0.8 * 2 + 1) / 4, 10);
+    expect(ie.precision).toBeCloseTo(((2 / 3) * 2 + 1) / 4, 10);
+    expect(ev.confusion_matrix.labels).toEqual(['book', 'chitchat', 'greet']);
+  });
+
+  it('scores entities per extractor on exact span and type', async () => {
+    const e = (await evaluateNlu(model, data)).entity_evaluation.DIETClassifier;
+    expect(e).toBeDefined();
+    // city: gold 2, predicted 3, right 1 → P 1/3, R 1/2; date: 1/1/1; micro: right 2 of 4 predicted, 3 gold
+    expect(e?.report.city).toMatchObject({ support: 2 });
+    expect((e?.report.city as LabelMetrics).precision).toBeCloseTo(1 / 3, 10);
+    expect((e?.report.city as LabelMetrics).recall).toBe(0.5);
+    expect(e?.report.date).toMatchObject({ precision: 1, recall: 1, 'f1-score': 1, support: 1 });
+    expect(e?.precision).toBe(0.5);
+    expect(e?.recall).toBeCloseTo(2 / 3, 10);
+    expect(e?.f1_score).toBeCloseTo(4 / 7, 10);
+    expect(e?.errors.map((x) => x.text)).toEqual(['book rome tomorrow']);
+  });
+
+  it('judges a pretrained extractor only on the types it produces, and skips it when none are annotated', async () => {
+    const duck = (entity: string, start: number, end: number): Entity => ({ entity, start, end, value: 1, extractor: 'DucklingEntityExtractor' });
+    const withNumbers: NluTrainingData = { ...emptyNluData(), examples: [
+      { text: 'two pizzas', intent: 'order', entities: [{ entity: 'number', start: 0, end: 3, value: 'two' }, { entity: 'food', start: 4, end: 10, value: 'pizzas' }] },
+    ] };
+    const m = fakeModel({ 'two pizzas': { intent: 'order', confidence: 1, entities: [duck('number', 0, 3)] } });
+    const ev = await evaluateNlu(m, withNumbers);
+    expect(ev.entity_evaluation.DucklingEntityExtractor?.f1_score).toBe(1);
+    expect(Object.keys(ev.entity_evaluation.DucklingEntityExtractor?.report ?? {})).not.toContain('food');
+    const noNumbers: NluTrainingData = { ...emptyNluData(), examples: [{ text: 'two pizzas', intent: 'order', entities: [] }] };
+    expect((await evaluateNlu(m, noNumbers)).entity_evaluation).toEqual({});
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { EN_CTX, ZH_CTX } from '../testing.js';
+import { extractAmountsOfMoney } from './amount-of-money.js';
+
+const money = (text: string, ctx = ZH_CTX) =>
+  extractAmountsOfMoney(text, ctx).map((m) => [text.slice(m.start, m.end), m.value, (m.additional_info as { unit: string }).unit]);
+
+describe('amount-of-money dimension', () => {
+  it.each<[string, unknown[][]]>([
+    ['50块', [['50块', 50, 'CNY']]],
+    ['三十元', [['三十元', 30, 'CNY']]],
+    ['五十块钱', [['五十块钱', 50, 'CNY']]],
+    ['5块5', [['5块5', 5.5, 'CNY']]],
+    ['两百元人民币', [['两百元', 200, 'CNY']]],
+    ['¥20', [['¥20', 20, 'CNY']]],
+    ['￥ 99', [['￥ 99', 99, 'CNY']]],
+    ['五毛', [['五毛', 0.5, 'CNY']]],
+    ['100美元', [['100美元', 100, 'USD']]],
+    ['$5.50', [['$5.50', 5.5, '$']]],
+    ['20 dollars', [['20 dollars', 20, '$']]],
+    ['twenty bucks', [['twenty bucks', 20, '$']]],
+    ['100 RMB', [['100 RMB', 100, 'CNY']]],
+    ['USD 10', [['USD 10', 10, 'USD']]],
+    ['€3', [['€3', 3, 'EUR']]],
+    ['£12.99', [['£12.99', 12.99, 'GBP']]],
+    ['50 euros', [['50 euros', 50, 'EUR']]],
+    ['3份', []],
+  ])('%s', (text, expected) => {
+    expect(money(text)).toEqual(expected);
+  });
+
+  it('reads ¥ as yen outside Chinese locales', () => {
+    expect(money('¥500', EN_CTX)).toEqual([['¥500', 500, 'JPY']]);
+  });
+});

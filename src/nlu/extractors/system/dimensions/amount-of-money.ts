@@ -1,0 +1,55 @@
+// The `amount-of-money` dimension: 50块, 三十元, 5块5, ¥20, $5.50, 20 dollars, 100 RMB, €3, USD 10.
+import { ANY_NUMERAL_SOURCE, NUMERAL_SOURCE, parseNumeral } from '../numerals/numeral.js';
+import { matchAll, type ExtractContext, type SystemMatch } from '../system-entity.js';
+
+const SYMBOLS: Readonly<Record<string, string>> = { '$': '$', 'US$': 'USD', '€': 'EUR', '£': 'GBP', '￥': 'CNY', '¥': '¥' };
+const WORD_UNITS: Readonly<Record<string, string>> = {
+  dollar: '$', dollars: '$', buck: '$', bucks: '$', usd: 'USD', rmb: 'CNY', cny: 'CNY', yuan: 'CNY', renminbi: 'CNY',
+  euro: 'EUR', euros: 'EUR', eur: 'EUR', pound: 'GBP', pounds: 'GBP', gbp: 'GBP', yen: 'JPY', jpy: 'JPY', cent: 'cent', cents: 'cent',
+};
+const ZH_UNITS: Readonly<Record<string, string>> = {
+  块钱: 'CNY', 块: 'CNY', 元钱: 'CNY', 元: 'CNY', 圆: 'CNY', 人民币: 'CNY', 美元: 'USD', 美金: 'USD', 欧元: 'EUR', 英镑: 'GBP', 日元: 'JPY', 港币: 'HKD', 港元: 'HKD',
+};
+
+const NUM = ANY_NUMERAL_SOURCE;
+const PREFIXED = new RegExp(`(US\\$|[$€£¥￥])\\s?(${NUMERAL_SOURCE})|\\b(USD|RMB|CNY|EUR|GBP|JPY)\\s?(${NUMERAL_SOURCE})`, 'gi');
+const SUFFIXED_WORD = new RegExp(`(${NUM})\\s?(${Object.keys(WORD_UNITS).join('|')})\\b`, 'gi');
+// 5块5 = 5.5 yuan, 三块五毛 = 3.5; 毛/角 are tenths
+const SUFFIXED_ZH = new RegExp(`(${NUMERAL_SOURCE})(${Object.keys(ZH_UNITS).join('|')})(?:([0-9一二两三四五六七八九])(?:毛|角)?)?|(${NUMERAL_SOURCE})(毛|角)`, 'g');
+
+const money = (start: number, end: number, value: number, unit: string): SystemMatch =>
+  ({ dim: 'amount-of-money', start, end, value, additional_info: { value, type: 'value', unit } });
+
+function symbolUnit(symbol: string, ctx: ExtractContext): string {
+  if (symbol === '¥') return ctx.locale.toLowerCase().startsWith('zh') ? 'CNY' : 'JPY';
+  return SYMBOLS[symbol] ?? WORD_UNITS[symbol.toLowerCase()] ?? symbol.toUpperCase();
+}
+
+function chinese(m: RegExpExecArray): SystemMatch | undefined {
+  const end = m.index + m[0].length;
+  if (m[4] !== undefined) {
+    const tenths = parseNumeral(m[4]);
+    return tenths === undefined ? undefined : money(m.index, end, Math.round(tenths * 10) / 100, 'CNY');
+  }
+  const whole = parseNumeral(m[1] as string);
+  if (whole === undefined) return undefined;
+  const tenths = m[3] === undefined ? 0 : (parseNumeral(m[3]) ?? 0) / 10;
+  return money(m.index, end, whole + tenths, ZH_UNITS[m[2] as string] ?? 'CNY');
+}
+
+export function extractAmountsOfMoney(text: string, ctx: ExtractContext): SystemMatch[] {
+  const out: SystemMatch[] = [];
+  for (const m of matchAll(PREFIXED, text)) {
+    const value = parseNumeral((m[2] ?? m[4]) as string);
+    if (value !== undefined) out.push(money(m.index, m.index + m[0].length, value, symbolUnit((m[1] ?? m[3]) as string, ctx)));
+  }
+  for (const m of matchAll(SUFFIXED_WORD, text)) {
+    const value = parseNumeral(m[1] as string);
+    if (value !== undefined) out.push(money(m.index, m.index + m[0].length, value, symbolUnit(m[2] as string, ctx)));
+  }
+  for (const m of matchAll(SUFFIXED_ZH, text)) {
+    const found = chinese(m);
+    if (found) out.push(found);
+  }
+  return out;
+}

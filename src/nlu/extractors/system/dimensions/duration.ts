@@ -1,0 +1,64 @@
+// The `duration` dimension: 2小时, 三天, 半小时, 一个半小时, 15 minutes, half an hour, an hour.
+import { ANY_NUMERAL_SOURCE, NUMERAL_SOURCE, parseNumeral } from '../numerals/numeral.js';
+import { matchAll, type SystemMatch } from '../system-entity.js';
+
+export type DurationUnit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
+export const SECONDS: Readonly<Record<DurationUnit, number>> = {
+  second: 1, minute: 60, hour: 3600, day: 86400, week: 604800, month: 2592000, year: 31536000,
+};
+
+const ZH_UNITS: Readonly<Record<string, DurationUnit>> = {
+  秒钟: 'second', 秒: 'second', 分钟: 'minute', 个小时: 'hour', 小时: 'hour', 个钟头: 'hour', 钟头: 'hour', 天: 'day',
+  个星期: 'week', 星期: 'week', 个礼拜: 'week', 礼拜: 'week', 周: 'week', 个月: 'month', 年: 'year',
+};
+const EN_UNITS: Readonly<Record<string, DurationUnit>> = {
+  second: 'second', seconds: 'second', sec: 'second', secs: 'second', minute: 'minute', minutes: 'minute', min: 'minute', mins: 'minute',
+  hour: 'hour', hours: 'hour', hr: 'hour', hrs: 'hour', day: 'day', days: 'day', week: 'week', weeks: 'week',
+  month: 'month', months: 'month', year: 'year', years: 'year',
+};
+
+const zhUnit = `(${Object.keys(ZH_UNITS).join('|')})`;
+const ZH = new RegExp(`(${NUMERAL_SOURCE})(个半|半)?${zhUnit}(半)?|半(个)?(小时|钟头|天|个月|年)|(一刻钟)`, 'g');
+const EN = new RegExp(`(${ANY_NUMERAL_SOURCE}|\\ban?)\\s?(${Object.keys(EN_UNITS).join('|')})\\b(?:\\s+and\\s+a\\s+half)?|\\bhalf an? (hour|day|minute)\\b`, 'gi');
+
+export function durationMatch(start: number, end: number, value: number, unit: DurationUnit): SystemMatch {
+  return {
+    dim: 'duration', start, end, value,
+    additional_info: { value, type: 'value', unit, [unit]: value, normalized: { value: value * SECONDS[unit], unit: 'second' } },
+  };
+}
+
+/** Parses one duration phrase from a match of the patterns; also used by "in 2 hours" / "2小时后". */
+export function zhDuration(m: RegExpExecArray): { value: number; unit: DurationUnit } | undefined {
+  if (m[7]) return { value: 15, unit: 'minute' };
+  if (m[6]) return { value: 0.5, unit: ZH_UNITS[m[6]] ?? 'hour' };
+  const n = parseNumeral(m[1] as string);
+  const unit = ZH_UNITS[m[3] as string];
+  if (n === undefined || !unit) return undefined;
+  return { value: n + (m[2] || m[4] ? 0.5 : 0), unit };
+}
+
+export function enDuration(m: RegExpExecArray): { value: number; unit: DurationUnit } | undefined {
+  if (m[3]) return { value: 0.5, unit: EN_UNITS[m[3].toLowerCase()] ?? 'hour' };
+  const raw = (m[1] as string).trim().toLowerCase();
+  const n = raw === 'a' || raw === 'an' ? 1 : parseNumeral(raw);
+  const unit = EN_UNITS[(m[2] as string).toLowerCase()];
+  if (n === undefined || !unit) return undefined;
+  return { value: n + (/and a half$/i.test(m[0]) ? 0.5 : 0), unit };
+}
+
+export const ZH_DURATION_SOURCE = ZH.source;
+export const EN_DURATION_SOURCE = EN.source;
+
+export function extractDurations(text: string): SystemMatch[] {
+  const out: SystemMatch[] = [];
+  for (const m of matchAll(ZH, text)) {
+    const d = zhDuration(m);
+    if (d) out.push(durationMatch(m.index, m.index + m[0].length, d.value, d.unit));
+  }
+  for (const m of matchAll(EN, text)) {
+    const d = enDuration(m);
+    if (d) out.push(durationMatch(m.index, m.index + m[0].length, d.value, d.unit));
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { resolveOverlaps } from '../resolve-overlaps.js';
+import { view } from '../testing.js';
+import { extractNumbers } from './number.js';
+
+const numbers = (text: string) => view(text, resolveOverlaps(extractNumbers(text)));
+
+describe('number dimension', () => {
+  it.each<[string, [string, unknown][]]>([
+    ['我要两份牛肉饭', [['两', 2]]],
+    ['来十二个', [['十二', 12]]],
+    ['一百零五号房', [['一百零五', 105]]],
+    ['预算三千五', [['三千五', 3500]]],
+    ['一万二左右', [['一万二', 12000]]],
+    ['3份', [['3', 3]]],
+    ['1.5公斤', [['1.5', 1.5]]],
+    ['3千块', [['3千', 3000]]],
+    ['大概1.5万', [['1.5万', 15000]]],
+    ['零下五度', [['零', 0], ['五', 5]]],
+    ['二〇二六', [['二〇二六', 2026]]],
+    ['１２个', [['１２', 12]]],
+    ['看一下', []],
+    ['我们一起去', []],
+    ['万一下雨', []],
+    ['快一点', []],
+    ['一点五倍', [['一点五', 1.5]]],
+    ['twenty one people', [['twenty one', 21]]],
+    ['a hundred and five', [['a hundred and five', 105]]],
+    ['1,000 rows', [['1,000', 1000]]],
+    ['it costs 5k', [['5k', 5000]]],
+    ['-3 degrees', [['-3', -3]]],
+    ['three or four', [['three', 3], ['four', 4]]],
+    ['room 12b', []],
+  ])('%s', (text, expected) => {
+    expect(numbers(text)).toEqual(expected);
+  });
+
+  it('reports Duckling-shaped additional_info', () => {
+    expect(extractNumbers('两')[0]?.additional_info).toEqual({ value: 2, type: 'value' });
+  });
+});

@@ -1,0 +1,41 @@
+// The `number` dimension: Arabic, Chinese and mixed numerals, English number words, 5k / 2.5M.
+import { parseEnglishNumber, ENGLISH_NUMBER_SOURCE } from '../numerals/english-numeral.js';
+import { NUMERAL_SOURCE, parseNumeral } from '../numerals/numeral.js';
+import { matchAll, simpleValue, type SystemMatch } from '../system-entity.js';
+
+const NUMERIC = new RegExp(`(?<![A-Za-z])-?${NUMERAL_SOURCE}(?:[kK])?(?![A-Za-z0-9０-９])`, 'g');
+const WORDS = new RegExp(ENGLISH_NUMBER_SOURCE, 'gi');
+/** 一 in these words is not a quantity (一下 "a moment", 一起 "together", 万一 "in case"). */
+const NOT_A_NUMBER = /^一(?=[下起些直样定般切共旦向度会边再])|^一点(?![0-9零〇一二三四五六七八九])/;
+const NOT_AFTER = /[万统唯]$/;
+
+function numericValue(raw: string): number | undefined {
+  const kilo = /[kK]$/.test(raw);
+  const negative = raw.startsWith('-');
+  const body = raw.replace(/^-/, '').replace(/[kK]$/, '');
+  const n = parseNumeral(body);
+  if (n === undefined) return undefined;
+  return (negative ? -n : n) * (kilo ? 1000 : 1);
+}
+
+function chineseNoise(text: string, m: RegExpExecArray): boolean {
+  return NOT_A_NUMBER.test(text.slice(m.index)) || (m[0] === '一' && NOT_AFTER.test(text.slice(0, m.index)));
+}
+
+export function extractNumbers(text: string): SystemMatch[] {
+  const out: SystemMatch[] = [];
+  for (const m of matchAll(NUMERIC, text)) {
+    // "-" is a sign only at the start or after a space, not in "010-1234"
+    const signed = m[0].startsWith('-') && m.index > 0 && !/\s/.test(text[m.index - 1] ?? '');
+    const start = signed ? m.index + 1 : m.index;
+    const raw = signed ? m[0].slice(1) : m[0];
+    if (chineseNoise(text, m)) continue;
+    const value = numericValue(raw);
+    if (value !== undefined) out.push(simpleValue('number', start, m.index + m[0].length, value));
+  }
+  for (const m of matchAll(WORDS, text)) {
+    const value = parseEnglishNumber(m[0]);
+    if (value !== undefined) out.push(simpleValue('number', m.index, m.index + m[0].length, value));
+  }
+  return out;
+}

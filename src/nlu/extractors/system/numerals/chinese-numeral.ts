@@ -1,0 +1,105 @@
+// Chinese numerals (十二, 一百零五, 三千五, 一万二, 两, 二〇二六, 3千, 1.5万, 一点五) → numbers.
+
+const DIGITS: Readonly<Record<string, number>> = {
+  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
+  五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+};
+const SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+const BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
+
+/** Characters a Chinese (or mixed) numeral is made of; used to build the text patterns. */
+export const CHINESE_NUMERAL_CHARS = '零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億';
+
+/** Full-width digits and separators to ASCII, so ３ and 3 read the same. */
+export const toHalfWidth = (s: string): string =>
+  s.replace(/[０-９．，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+type Token = { kind: 'digit'; value: number; zero: boolean } | { kind: 'unit'; value: number; big: boolean };
+
+function tokenize(s: string): Token[] | undefined {
+  const tokens: Token[] = [];
+  for (let i = 0; i < s.length;) {
+    const c = s[i] as string;
+    const arabic = /^\d+/.exec(s.slice(i));
+    if (arabic) { tokens.push({ kind: 'digit', value: Number(arabic[0]), zero: false }); i += arabic[0].length; continue; }
+    if (c in DIGITS) tokens.push({ kind: 'digit', value: DIGITS[c] as number, zero: DIGITS[c] === 0 });
+    else if (c in SMALL_UNITS) tokens.push({ kind: 'unit', value: SMALL_UNITS[c] as number, big: false });
+    else if (c in BIG_UNITS) tokens.push({ kind: 'unit', value: BIG_UNITS[c] as number, big: true });
+    else return undefined;
+    i++;
+  }
+  return tokens;
+}
+
+/** Digits read one by one, as years and codes are: 二〇二六 → 2026. */
+function positional(tokens: Token[]): number | undefined {
+  let out = '';
+  for (const t of tokens) {
+    if (t.kind !== 'digit' || t.value > 9) return tokens.length === 1 && t.kind === 'digit' ? t.value : undefined;
+    out += String(t.value);
+  }
+  return Number(out);
+}
+
+/** Integer numerals with units; a trailing digit after a unit ≥ 百 abbreviates the next unit down (三千五 = 3500). */
+function withUnits(tokens: Token[]): number | undefined {
+  let total = 0;
+  let section = 0;
+  let current: number | undefined;
+  let lastUnit = 0;
+  let zeroSinceUnit = false;
+  let prev: Token | undefined;
+  for (const t of tokens) {
+    if (t.kind === 'digit') {
+      if (t.zero) { zeroSinceUnit = true; prev = t; continue; }
+      if (current !== undefined) return undefined;
+      current = t.value;
+    } else if (!t.big) {
+      if (prev?.kind === 'unit' && !prev.big) return undefined;
+      section += (current ?? 1) * t.value;
+      current = undefined;
+      lastUnit = t.value;
+      zeroSinceUnit = false;
+    } else {
+      const block = section + (current ?? 0);
+      total = t.value === 1e8 ? (total + (block || 1)) * t.value : total + (block || 1) * t.value;
+      section = 0; current = undefined; lastUnit = t.value; zeroSinceUnit = false;
+    }
+    prev = t;
+  }
+  if (current !== undefined) {
+    const abbreviated = prev?.kind === 'digit' && !zeroSinceUnit && lastUnit >= 100 && tokens.at(-2)?.kind === 'unit';
+    section += abbreviated ? current * (lastUnit / 10) : current;
+  }
+  return total + section;
+}
+
+function parseInteger(s: string): number | undefined {
+  const tokens = tokenize(s);
+  if (!tokens || tokens.length === 0) return undefined;
+  return tokens.some((t) => t.kind === 'unit') ? withUnits(tokens) : positional(tokens);
+}
+
+function fractionDigits(s: string): string | undefined {
+  let out = '';
+  for (const c of s) {
+    if (/\d/.test(c)) out += c;
+    else if (c in DIGITS) out += String(DIGITS[c]);
+    else return undefined;
+  }
+  return out;
+}
+
+/** Parses a Chinese, Arabic or mixed numeral; undefined when the text is not one. */
+export function parseChineseNumeral(raw: string): number | undefined {
+  const s = toHalfWidth(raw).replace(/,(?=\d{3})/g, '');
+  const decimal = /^([^.点]+)[.点]([^.点]+?)([十百千万亿萬億]*)$/.exec(s);
+  if (decimal) {
+    const int = parseInteger(decimal[1] as string);
+    const frac = fractionDigits(decimal[2] as string);
+    const scale = [...(decimal[3] ?? '')].reduce((acc, c) => acc * (SMALL_UNITS[c] ?? BIG_UNITS[c] ?? 1), 1);
+    if (int === undefined || frac === undefined || frac === '') return undefined;
+    return Number(`${int}.${frac}`) * scale;
+  }
+  return parseInteger(s);
+}

@@ -1,0 +1,53 @@
+// English number words ("twenty one", "one hundred and five", "a dozen") and their ordinals.
+
+const ONES: Readonly<Record<string, number>> = {
+  zero: 0, oh: 0, nil: 0, none: 0, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };
+
+const ORDINAL_ONES: Readonly<Record<string, number>> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11,
+  twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19,
+};
+const ORDINAL_TENS: Readonly<Record<string, number>> = {
+  twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90, hundredth: 100, thousandth: 1000,
+};
+
+const CARDINAL_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'dozen', ...Object.keys(TENS), ...Object.keys(SCALES)];
+const cardinal = `(?:${CARDINAL_WORDS.join('|')})`;
+/** "a hundred", "twenty-one", "one hundred and five": a run of number words (matched case-insensitively). */
+export const ENGLISH_NUMBER_SOURCE = `\\b(?:an? (?=(?:hundred|thousand|million|dozen)\\b))?${cardinal}(?:(?:[ -]|\\s+and\\s+)${cardinal})*\\b`;
+const ordinalWord = `(?:${[...Object.keys(ORDINAL_ONES), ...Object.keys(ORDINAL_TENS)].join('|')})`;
+export const ENGLISH_ORDINAL_SOURCE = `\\b(?:(?:${Object.keys(TENS).join('|')})[ -])?${ordinalWord}\\b`;
+
+/** Parses number words; undefined when the words do not form a number. */
+export function parseEnglishNumber(text: string): number | undefined {
+  const words = text.toLowerCase().split(/[\s-]+/).filter((w) => w !== '' && w !== 'and');
+  if (words.length === 0) return undefined;
+  let total = 0;
+  let group = 0;
+  let seen = false;
+  for (const w of words) {
+    if (w in ONES) { group += ONES[w] as number; seen = true; }
+    else if (w in TENS) { group += TENS[w] as number; seen = true; }
+    else if (w === 'hundred' || w === 'dozen') { group = (group || 1) * (w === 'dozen' ? 12 : 100); seen = true; }
+    else if (w in SCALES) { total += (group || 1) * (SCALES[w] as number); group = 0; seen = true; }
+    else return undefined;
+  }
+  return seen ? total + group : undefined;
+}
+
+/** "third" → 3, "twenty-first" → 21, "hundredth" → 100. */
+export function parseEnglishOrdinal(text: string): number | undefined {
+  const words = text.toLowerCase().split(/[\s-]+/).filter((w) => w !== '');
+  const last = words.pop();
+  if (last === undefined) return undefined;
+  const base = ORDINAL_ONES[last] ?? ORDINAL_TENS[last];
+  if (base === undefined) return undefined;
+  if (words.length === 0) return base;
+  const prefix = parseEnglishNumber(words.join(' '));
+  return prefix === undefined ? undefined : prefix + base;
+}

@@ -1,0 +1,18 @@
+// One numeral pattern for every dimension that embeds a quantity (money, durations, ordinals, times).
+import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './chinese-numeral.js';
+import { ENGLISH_NUMBER_SOURCE, parseEnglishNumber } from './english-numeral.js';
+
+const ZH = CHINESE_NUMERAL_CHARS;
+/** 十 may open a numeral (十二); 百/千/万/亿 may not (万一 is "in case"). */
+const ZH_FIRST = ZH.replace(/[百佰千仟万萬亿億]/g, '');
+const DIGIT = '0-9０-９';
+/** 1,234.5 | 3千 | 1.5万 | 一百零五 | 一点五 (not preceded by another digit or a decimal point). */
+export const NUMERAL_SOURCE =
+  `(?<![${DIGIT}.．])(?:[${DIGIT}]{1,3}(?:,[${DIGIT}]{3})+|[${DIGIT}${ZH_FIRST}])(?:[${DIGIT}${ZH}]|[.．点](?=[${DIGIT}零〇一二三四五六七八九]))*`;
+/** Either a digit/Chinese numeral or English number words. */
+export const ANY_NUMERAL_SOURCE = `(?:${NUMERAL_SOURCE}|${ENGLISH_NUMBER_SOURCE})`;
+
+export function parseNumeral(text: string): number | undefined {
+  const trimmed = text.trim();
+  return /^[a-z]/i.test(trimmed) ? parseEnglishNumber(trimmed) : parseChineseNumeral(trimmed);
+}

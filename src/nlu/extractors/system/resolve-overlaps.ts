@@ -1,0 +1,23 @@
+// Duckling's rule for competing readings: a match strictly inside a longer match (of any dimension)
+// is dropped ("50" inside "50块", "十二" inside "明天中午十二点"); on the very same span the more
+// specific dimension wins (a phone number over the number its digits also spell).
+import type { Dimension, SystemMatch } from './system-entity.js';
+
+const SPECIFICITY: readonly Dimension[] = ['email', 'url', 'phone-number', 'amount-of-money', 'time', 'duration', 'ordinal', 'number'];
+
+const contains = (a: SystemMatch, b: SystemMatch): boolean => a.start <= b.start && a.end >= b.end;
+const rank = (m: SystemMatch): number => SPECIFICITY.indexOf(m.dim);
+
+function beats(a: SystemMatch, b: SystemMatch): boolean {
+  if (!contains(a, b)) return false;
+  const sameSpan = a.start === b.start && a.end === b.end;
+  if (!sameSpan) return true;
+  return rank(a) < rank(b);
+}
+
+export function resolveOverlaps(matches: SystemMatch[]): SystemMatch[] {
+  const unique = matches.filter((m, i) => matches.findIndex((o) => o.dim === m.dim && o.start === m.start && o.end === m.end) === i);
+  return unique
+    .filter((m) => !unique.some((o) => o !== m && beats(o, m)))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+}

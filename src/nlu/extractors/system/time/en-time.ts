@@ -1,0 +1,79 @@
+// English time grammar: today, tomorrow, next wednesday, on friday, March 5th, tonight, this evening,
+// at 5pm, 17:30, noon, in 2 hours, 3 days ago, next week.
+import { ENGLISH_NUMBER_SOURCE, parseEnglishNumber } from '../numerals/english-numeral.js';
+import { EN_DURATION_SOURCE, enDuration } from '../dimensions/duration.js';
+import { matchAll } from '../system-entity.js';
+import type { PartOfDay, PieceData, TimePiece } from './time-piece.js';
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const MONTHS: Readonly<Record<string, number>> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
+  august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+};
+const DAYS: Readonly<Record<string, number>> = {
+  'the day before yesterday': -2, 'day before yesterday': -2, yesterday: -1, today: 0, 'the day after tomorrow': 2,
+  'day after tomorrow': 2, tomorrow: 1, tmrw: 1, tomorow: 1,
+};
+const PODS: Readonly<Record<string, PartOfDay>> = { morning: 'morning', afternoon: 'afternoon', evening: 'evening', night: 'night', tonight: 'evening' };
+const MONTH = `(${Object.keys(MONTHS).join('|')})\\.?`;
+const ORD = '(\\d{1,2})(?:st|nd|rd|th)?';
+const YEAR = '(?:,?\\s+(\\d{4}))?';
+
+type Piece = PieceData | undefined;
+const calendar = (month: string | undefined, day: string | undefined, year: string | undefined): Piece => ({
+  kind: 'date', date: { kind: 'calendar', month: MONTHS[(month ?? '').toLowerCase()], day: Number(day), ...(year ? { year: Number(year) } : {}) },
+});
+const hourNumber = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : parseEnglishNumber(s));
+
+function clock(hour: number | undefined, minute: string | undefined, meridiem: string | undefined): Piece {
+  if (hour === undefined || hour > 24 || (meridiem && hour > 12)) return undefined;
+  const mer = meridiem ? (meridiem.toLowerCase().startsWith('a') ? 'am' : 'pm') : undefined;
+  const min = minute === undefined ? undefined : Number(minute);
+  if (min !== undefined && min > 59) return undefined;
+  return { kind: 'clock', hour, ...(min === undefined ? {} : { minute: min }), ...(mer ? { meridiem: mer } : {}) } as Piece;
+}
+
+const rules: [RegExp, (m: RegExpExecArray) => Piece][] = [
+  [new RegExp(`\\b${MONTH}\\s+${ORD}${YEAR}\\b`, 'gi'), (m) => calendar(m[1], m[2], m[3])],
+  [new RegExp(`\\b(?:the\\s+)?${ORD}\\s+(?:of\\s+)?${MONTH}${YEAR}\\b`, 'gi'), (m) => calendar(m[2], m[1], m[3])],
+  [/\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/g, (m) => ({ kind: 'date', date: { kind: 'calendar', year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } })],
+  [/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g, (m) => ({ kind: 'date', date: { kind: 'calendar', month: Number(m[1]), day: Number(m[2]), year: Number(m[3]) } })],
+  [new RegExp(`\\b(${Object.keys(DAYS).join('|')})\\b`, 'gi'), (m) => ({ kind: 'date', date: { kind: 'relative-day', days: DAYS[(m[1] as string).toLowerCase()] ?? 0 } })],
+  [new RegExp(`\\b(?:(?:on|this|coming|(next)|(last))\\s+)?(${WEEKDAYS.join('|')})\\b`, 'gi'), (m) => {
+    const weekday = WEEKDAYS.indexOf((m[3] as string).toLowerCase()) + 1;
+    return { kind: 'date', date: { kind: 'weekday', weekday, ...(m[1] ? { week: 1 } : m[2] ? { week: 'last' as const } : {}) } };
+  }],
+  [/\b(next|this|last)\s+(week|month|year)\b/gi, (m) => ({
+    kind: 'period', grain: (m[2] as string).toLowerCase() as 'week', offset: { next: 1, this: 0, last: -1 }[(m[1] as string).toLowerCase() as 'next'],
+  })],
+  [/\b(?:(this|tomorrow|in the)\s+)?(morning|afternoon|evening|night)\b|\b(tonight)\b/gi, (m) => {
+    const pod = PODS[((m[2] ?? m[3]) as string).toLowerCase()] ?? 'evening';
+    const lead = (m[1] ?? '').toLowerCase();
+    const days = m[3] || lead === 'this' ? 0 : lead === 'tomorrow' ? 1 : undefined;
+    return { kind: 'pod', pod, ...(days === undefined ? {} : { date: { kind: 'relative-day', days } }) };
+  }],
+  [/\b(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?(?![a-z])/gi, (m) => clock(Number(m[1]), m[2], m[3])],
+  [/\b(?:at\s+)?(\d{1,2}):(\d{2})\b/gi, (m) => clock(Number(m[1]), m[2], undefined)],
+  [new RegExp(`\\b(?:at\\s+)?(\\d{1,2}|${ENGLISH_NUMBER_SOURCE})\\s*o'?clock\\b|\\bat\\s+(\\d{1,2})\\b(?![:.,]?\\d|\\s*(?:%|percent))`, 'gi'),
+    (m) => clock(hourNumber((m[1] ?? m[2]) as string), undefined, undefined)],
+  [/\b(?:at\s+)?(noon|midday|midnight)\b/gi, (m) => (/midnight/i.test(m[1] as string) ? { kind: 'clock', hour: 0, nextDay: true } : { kind: 'clock', hour: 12, meridiem: 'pm' })],
+  [new RegExp(`\\bin\\s+(?:${EN_DURATION_SOURCE})`, 'gi'), (m) => shift(m, 1)],
+  [new RegExp(`(?:${EN_DURATION_SOURCE})\\s+(from now|later|ago)\\b`, 'gi'), (m) => shift(m, /ago$/i.test(m[0]) ? -1 : 1)],
+  [/\b(?:right\s+)?now\b/gi, () => ({ kind: 'now' })],
+];
+
+function shift(m: RegExpExecArray, direction: 1 | -1): Piece {
+  const d = enDuration(m);
+  return d && { kind: 'shift', amount: d.value, unit: d.unit, direction };
+}
+
+export function englishTimePieces(text: string): TimePiece[] {
+  const out: TimePiece[] = [];
+  for (const [re, build] of rules) {
+    for (const m of matchAll(re, text)) {
+      const piece = build(m);
+      if (piece) out.push({ ...piece, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return out;
+}

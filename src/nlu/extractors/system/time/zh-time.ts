@@ -1,0 +1,80 @@
+// Chinese time grammar: 明天, 下周三, 3月5号, 2026年12月1日, 今晚, 下午3点半, 十二点, 两小时后, 下个月.
+import { parseChineseNumeral } from '../numerals/chinese-numeral.js';
+import { ZH_DURATION_SOURCE, zhDuration } from '../dimensions/duration.js';
+import { matchAll } from '../system-entity.js';
+import type { PartOfDay, PieceData, TimePiece } from './time-piece.js';
+
+const N = '[0-9０-９]{1,2}|[零〇一二两三四五六七八九十]{1,3}';
+const WEEK_MOD = '(下下|下个?|上个?|这个?|本)';
+const DAYS: Readonly<Record<string, number>> = { 大前天: -3, 前天: -2, 昨天: -1, 昨日: -1, 今天: 0, 今日: 0, 明天: 1, 明日: 1, 后天: 2, 大后天: 3 };
+const WEEKDAYS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
+const PODS: Readonly<Record<string, PartOfDay>> = {
+  凌晨: 'early', 半夜: 'early', 早上: 'morning', 早晨: 'morning', 清早: 'morning', 上午: 'morning', 中午: 'noon',
+  下午: 'afternoon', 傍晚: 'evening', 晚上: 'evening', 夜里: 'night', 晚: 'evening', 早: 'morning',
+};
+const POD_DAY: Readonly<Record<string, number>> = { 昨: -1, 今: 0, 明: 1, 后: 2 };
+
+const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : parseChineseNumeral(s));
+const weekOffset = (mod: string | undefined): number | undefined =>
+  mod === undefined ? undefined : mod.startsWith('下下') ? 2 : mod.startsWith('下') ? 1 : mod.startsWith('上') ? -1 : 0;
+
+type Rule = [RegExp, (m: RegExpExecArray, text: string) => PieceData | undefined];
+
+/** 一点 is "a little" (快一点) unless a day or part of the day comes before it or 钟/分 after it. */
+const TIME_CONTEXT_BEFORE = /(?:凌晨|半夜|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|[天日号晚早]|[周期拜][一二三四五六日天])$/;
+const isLittleBit = (m: RegExpExecArray, text: string): boolean =>
+  /^[一1]点$/.test(m[0]) && !/^钟/.test(text.slice(m.index + m[0].length)) && !TIME_CONTEXT_BEFORE.test(text.slice(0, m.index));
+
+const rules: Rule[] = [
+  [/(\d{4}|[〇零一二三四五六七八九]{4})年(?:(N)月(?:(N)[日号])?)?/g, (m) => {
+    const year = num(m[1]);
+    if (year === undefined) return undefined;
+    if (m[2] === undefined) return { kind: 'date', date: { kind: 'calendar', year, month: 1, day: 1 } };
+    return { kind: 'date', date: { kind: 'calendar', year, month: num(m[2]), ...(m[3] ? { day: num(m[3]) } : {}) } };
+  }],
+  [/(N)月(?:(N)[日号])?/g, (m) => ({ kind: 'date', date: { kind: 'calendar', month: num(m[1]), ...(m[2] ? { day: num(m[2]) } : {}) } })],
+  // a day of the month, not a house, building or line number (福华一路1号, 3号楼, 2号线)
+  [/(?<![月\d路街道巷弄里村区栋幢楼座室层])(N)号(?![楼线门院床桌房室口车厅])/g, (m) => ({ kind: 'date', date: { kind: 'calendar', day: num(m[1]) } })],
+  [/大前天|前天|昨天|昨日|今天|今日|明天|明日|大后天|后天/g, (m) => ({ kind: 'date', date: { kind: 'relative-day', days: DAYS[m[0]] ?? 0 } })],
+  [new RegExp(`${WEEK_MOD}?(?:周|星期|礼拜)([一二三四五六日天1-7])`, 'g'), (m) => {
+    const week = weekOffset(m[1]);
+    return { kind: 'date', date: { kind: 'weekday', weekday: WEEKDAYS[m[2] as string] ?? 1, ...(week === undefined ? {} : { week }) } };
+  }],
+  [new RegExp(`${WEEK_MOD}(周|星期|礼拜|月)(?![一二三四五六日天1-7])`, 'g'), (m) => ({ kind: 'period', grain: m[2] === '月' ? 'month' : 'week', offset: weekOffset(m[1]) ?? 0 })],
+  [/(明|今|去|后|前)年(?![0-9一二三四五六七八九十]+月)/g, (m) => ({ kind: 'period', grain: 'year', offset: { 前: -2, 去: -1, 今: 0, 明: 1, 后: 2 }[m[1] as '今'] })],
+  [/([昨今明后])(晚|早)(?!上|晨|饭|餐)|([昨今明后])?(凌晨|半夜|早上|早晨|清早|上午|中午|下午|傍晚|晚上|夜里)/g, (m) => {
+    const day = m[1] ?? m[3];
+    const pod = PODS[(m[2] ?? m[4]) as string] ?? 'morning';
+    return { kind: 'pod', pod, ...(day ? { date: { kind: 'relative-day', days: POD_DAY[day] ?? 0 } } : {}) };
+  }],
+  [/(N)(?:点钟?|[时時])(?:(半)|(一刻|1刻)|(三刻|3刻)|(\d{2}|[零〇一二三四五六七八九十]{2,3})分?|(N)分)?/g, (m, text) => {
+    if (isLittleBit(m, text)) return undefined;
+    const hour = num(m[1]);
+    const minute = m[2] ? 30 : m[3] ? 15 : m[4] ? 45 : num(m[5] ?? m[6]);
+    if (hour === undefined || hour > 24 || (minute !== undefined && minute > 59)) return undefined;
+    return { kind: 'clock', hour, ...(minute === undefined ? {} : { minute }) };
+  }],
+  [/(?<!\d)(\d{1,2})[:：](\d{2})(?!\d)/g, (m) => clock24(Number(m[1]), Number(m[2]))],
+  [new RegExp(`(?:${ZH_DURATION_SOURCE})(以后|之后|后|以前|之前|前)`, 'g'), (m) => {
+    const d = zhDuration(m);
+    return d && { kind: 'shift', amount: d.value, unit: d.unit, direction: (m[8] ?? '').includes('前') ? -1 : 1 };
+  }],
+  [/现在|此刻|马上|立刻/g, () => ({ kind: 'now' })],
+];
+
+function clock24(hour: number, minute: number): PieceData | undefined {
+  return hour <= 24 && minute <= 59 ? { kind: 'clock', hour, minute } : undefined;
+}
+
+const compiled = rules.map(([re, build]) => [new RegExp(re.source.replaceAll('(N)', `(${N})`), re.flags), build] as const);
+
+export function zhTimePieces(text: string): TimePiece[] {
+  const out: TimePiece[] = [];
+  for (const [re, build] of compiled) {
+    for (const m of matchAll(re, text)) {
+      const piece = build(m, text);
+      if (piece) out.push({ ...piece, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return out;
+}
