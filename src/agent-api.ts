@@ -20,6 +20,8 @@ export interface TurnResult {
   /** the intent the turn was parsed as, for logs */
   intent: string | null;
   confidence: number | null;
+  /** which path decided the intent (classifier, shortcut, fallback, llm_check), for logs */
+  decidedBy?: string;
 }
 
 export interface TrackerResult { tracker: TrackerJson; messages: BotEvent[] }

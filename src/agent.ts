@@ -4,8 +4,8 @@
 import { stringify } from 'yaml';
 import type { Logger } from 'pino';
 import type { Agent, AgentStatus, BotEventListener, IncomingMessage, PredictResult, TrackerResult, TurnResult } from './agent-api.js';
-import type { Event, EventVerbosity, ParseData, TrackerJson } from './core/index.js';
-import { domainToJson, eventsUntil, intentNames, slotInitialValues, Tracker, trackerToJson } from './core/index.js';
+import type { BotEvent, Event, EventVerbosity, ParseData, TrackerJson } from './core/index.js';
+import { domainToJson, eventsUntil, intentNames, REQUESTED_SLOT, slotInitialValues, Tracker, trackerToJson } from './core/index.js';
 import type { Action } from './dialogue/actions/action.js';
 import type { ActionEndpointConfig } from './dialogue/actions/action-endpoint.js';
 import { ActionRegistry } from './dialogue/actions/action-registry.js';
@@ -14,7 +14,10 @@ import type { TurnOutput } from './dialogue/processor/turn.js';
 import { conversationToTestStory } from './dialogue/stories/index.js';
 import { ParleyError } from './errors.js';
 import type { LoadedModel } from './loaded-model.js';
+import type { EventBroker } from './broker/index.js';
+import type { ParleyMetrics } from './observability/metrics.js';
 import type { LockStore } from './stores/lock-store.js';
+import { recordFormMetrics } from './turn-metrics.js';
 import type { TrackerStore } from './stores/tracker-store.js';
 
 export interface AgentOptions {
@@ -26,6 +29,13 @@ export interface AgentOptions {
   actions?: readonly Action[];
   logger?: Logger;
   maxActionsPerTurn?: number;
+  metrics?: ParleyMetrics;
+  /** every persisted event is published here (never blocks or fails a turn) */
+  eventBroker?: EventBroker;
+  /** replaces the model's NLU parse (e.g. wrapped with the LLM intent check or a cache) */
+  parse?: (text: string, opts: { messageId?: string; metadata?: Record<string, unknown> }) => Promise<ParseData>;
+  /** rewords bot messages before they are sent (the LLM rephraser) */
+  rephrase?: (bot: BotEvent, tracker: Tracker) => Promise<BotEvent>;
 }
 
 interface Loaded { tracker: Tracker; seq: number; base: number }
@@ -34,6 +44,7 @@ export class ParleyAgent implements Agent {
   private readonly processor: MessageProcessor;
   private readonly initialSlots: Readonly<Record<string, unknown>>;
   private readonly domainDict: Record<string, unknown>;
+  private readonly parseText: NonNullable<AgentOptions['parse']>;
   readonly language: string;
 
   constructor(private readonly opts: AgentOptions) {
@@ -47,28 +58,40 @@ export class ParleyAgent implements Agent {
       ...(opts.actions ? { actions: opts.actions } : {}),
       ...(opts.logger ? { logger: opts.logger } : {}),
     });
+    this.parseText = opts.parse ?? ((text, o) => model.nlu.parse(text, o));
     this.processor = new MessageProcessor({
       domain: model.domain, policies: model.policies, actions,
-      parse: (text, o) => model.nlu.parse(text, o),
+      parse: this.parseText,
+      ...(opts.rephrase ? { rephrase: opts.rephrase } : {}),
       ...(opts.maxActionsPerTurn ? { maxActionsPerTurn: opts.maxActionsPerTurn } : {}),
       ...(opts.logger ? { logger: opts.logger } : {}),
     });
   }
 
+  private timed<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    const m = this.opts.metrics;
+    return m ? m.timeTrackerStore(operation, fn) : fn();
+  }
+
   private async load(id: string): Promise<Loaded> {
-    const stored = await this.opts.trackerStore.retrieve(id);
+    const stored = await this.timed('retrieve', () => this.opts.trackerStore.retrieve(id));
     const tracker = Tracker.fromEvents(id, stored?.events ?? [], this.initialSlots);
     return { tracker, seq: stored?.seq ?? 0, base: tracker.events.length };
   }
 
   private async save(id: string, l: Loaded): Promise<void> {
     const added = l.tracker.events.slice(l.base);
-    if (added.length > 0) await this.opts.trackerStore.append(id, added, l.seq);
+    if (added.length === 0) return;
+    await this.timed('append', () => this.opts.trackerStore.append(id, added, l.seq));
+    const broker = this.opts.eventBroker;
+    if (broker) for (const e of added) broker.publish(id, e);
   }
 
   /** Load, change, save: under the conversation's lock. */
   private locked<T>(id: string, fn: (l: Loaded) => Promise<T>): Promise<T> {
+    const queued = performance.now();
     return this.opts.lockStore.withLock(id, async () => {
+      this.opts.metrics?.observeLockWait((performance.now() - queued) / 1000);
       const l = await this.load(id);
       const result = await fn(l);
       await this.save(id, l);
@@ -77,20 +100,28 @@ export class ParleyAgent implements Agent {
   }
 
   async handleMessage(msg: IncomingMessage, onBotEvent?: BotEventListener): Promise<TurnResult> {
-    return this.locked(msg.senderId, async (l) => {
+    const started = performance.now();
+    const result = await this.locked(msg.senderId, async (l) => {
+      const before = { form: l.tracker.activeLoopName, requestedSlot: (l.tracker.slot(REQUESTED_SLOT) as string | null) ?? null };
       const out = await this.processor.handleMessage(l.tracker, {
         text: msg.text, inputChannel: msg.inputChannel ?? 'rest',
         ...(msg.metadata ? { metadata: msg.metadata } : {}),
         ...(msg.messageId ? { messageId: msg.messageId } : {}),
         ...(msg.parseData ? { parseData: msg.parseData } : {}),
       }, onBotEvent);
-      const intent = userIntent(out);
-      return { messages: out.botEvents, intent: intent?.name ?? null, confidence: intent?.confidence ?? null };
+      if (this.opts.metrics) recordFormMetrics(this.opts.metrics, before, out.newEvents);
+      const user = userParse(out);
+      return {
+        messages: out.botEvents, intent: user?.intent?.name ?? null, confidence: user?.intent?.confidence ?? null,
+        ...(user?.parley ? { decidedBy: user.parley.decided_by } : {}),
+      };
     });
+    this.opts.metrics?.observeTurn({ channel: msg.inputChannel ?? 'rest', seconds: (performance.now() - started) / 1000, intent: result.intent, confidence: result.confidence });
+    return result;
   }
 
   parse(text: string, messageId?: string): Promise<ParseData> {
-    return this.opts.model.nlu.parse(text, messageId ? { messageId } : {});
+    return this.parseText(text, messageId ? { messageId } : {});
   }
 
   async tracker(id: string, opts: { verbosity?: EventVerbosity; until?: number } = {}): Promise<TrackerJson> {
@@ -116,7 +147,9 @@ export class ParleyAgent implements Agent {
 
   async replaceEvents(id: string, events: Event[], opts: { verbosity?: EventVerbosity } = {}): Promise<TrackerJson> {
     return this.opts.lockStore.withLock(id, async () => {
-      await this.opts.trackerStore.replace(id, events);
+      await this.timed('replace', () => this.opts.trackerStore.replace(id, events));
+      const broker = this.opts.eventBroker;
+      if (broker) for (const e of events) broker.publish(id, e);
       return trackerToJson(Tracker.fromEvents(id, events, this.initialSlots), opts.verbosity);
     });
   }
@@ -180,10 +213,10 @@ export class ParleyAgent implements Agent {
   }
 }
 
-function userIntent(out: TurnOutput): { name: string; confidence: number } | undefined {
+function userParse(out: TurnOutput): ParseData | undefined {
   for (let i = out.newEvents.length - 1; i >= 0; i--) {
     const e = out.newEvents[i] as Event;
-    if (e.event === 'user') return e.parse_data.intent ?? undefined;
+    if (e.event === 'user') return e.parse_data;
   }
   return undefined;
 }

@@ -1,7 +1,9 @@
 // Runtime configuration: CLI flags, environment, endpoints.yml and credentials.yml, validated
 // once at start-up with strict schemas and then frozen. Unknown keys and types are errors.
 import { z } from 'zod';
+import { eventBrokerConfigSchema } from './broker/broker-config.js';
 import { ParleyError } from './errors.js';
+import type { LlmConfig } from './llm/llm-config.js';
 import { DEFAULT_LOCK_STORE_CONFIG, DEFAULT_TRACKER_STORE_CONFIG, lockStoreConfigSchema, trackerStoreConfigSchema } from './stores/config-schema.js';
 
 const actionEndpointSchema = z.object({
@@ -34,6 +36,10 @@ export const runtimeConfigSchema = z.object({
   lockStore: lockStoreConfigSchema.default(DEFAULT_LOCK_STORE_CONFIG),
   actionEndpoint: actionEndpointSchema.optional(),
   channels: channelsSchema,
+  /** endpoints.yml `event_broker:` (validated by the broker's own schema) */
+  eventBroker: eventBrokerConfigSchema.default({ type: 'none' }),
+  /** endpoints.yml `llm:`, already validated by parseLlmConfig; null when absent */
+  llm: z.custom<Readonly<LlmConfig>>((v) => typeof v === 'object' && v !== null).nullable().default(null),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   friendlyErrorText: z.string().optional(),
 }).strict();

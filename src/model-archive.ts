@@ -3,7 +3,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Domain, ModelConfig } from './core/index.js';
+import type { Domain, ModelConfig, NluExample } from './core/index.js';
 import { ParleyError } from './errors.js';
 
 export const MODEL_FORMAT_VERSION = 1;
@@ -21,6 +21,8 @@ export interface ModelArchive {
   config: ModelConfig;
   nlu: unknown;
   policies: unknown;
+  /** a few training examples per intent: the LLM intent check's few-shot prompt */
+  nlu_examples?: NluExample[];
 }
 
 function timestampName(d: Date): string {

@@ -1,5 +1,6 @@
 // Training a project: NLU pipeline + policies → one model archive.
 import { createHash, randomUUID } from 'node:crypto';
+import type { NluExample } from './core/index.js';
 import type { Project } from './project/index.js';
 import { trainNlu } from './nlu/index.js';
 import { trainPolicies } from './dialogue/policies/index.js';
@@ -46,5 +47,27 @@ export async function trainProject(project: Project, opts: TrainOptions = {}): P
     config: project.config,
     nlu: nlu.persist(),
     policies: policies.persist(),
+    nlu_examples: fewShotExamples(project.nlu.examples),
   };
+}
+
+const EXAMPLES_PER_INTENT = 20;
+
+/** Up to 20 examples per intent, spread over each intent's list. */
+function fewShotExamples(examples: readonly NluExample[]): NluExample[] {
+  const byIntent = new Map<string, NluExample[]>();
+  for (const ex of examples) {
+    const list = byIntent.get(ex.intent);
+    if (list) list.push(ex);
+    else byIntent.set(ex.intent, [ex]);
+  }
+  const out: NluExample[] = [];
+  for (const list of byIntent.values()) {
+    const n = Math.min(EXAMPLES_PER_INTENT, list.length);
+    for (let k = 0; k < n; k++) {
+      const { source: _source, ...ex } = list[Math.floor((k * list.length) / n)] as NluExample;
+      out.push(ex);
+    }
+  }
+  return out;
 }

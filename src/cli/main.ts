@@ -23,9 +23,9 @@ program.command('init').argument('[dir]', 'where to create the project', 'parley
   .action(command(async (dir: string, o: { template: string }) => initCommand(dir, o)));
 
 program.command('train').description('train a model from the project; writes a versioned archive under models/')
-  .addOption(projectOption()).option('--out <dir>', 'where to write the model', 'models')
+  .addOption(projectOption()).option('--out <dir>', 'where to write the model (default: <project>/models)')
   .option('--fixed-model-name <name>', 'file name for the model').option('--seed <n>', 'random seed', Number).option('-q, --quiet', 'no output')
-  .action(command(async (o: { project: string; out: string; fixedModelName?: string; seed?: number; quiet?: boolean }) => { await trainCommand(o); }));
+  .action(command(async (o: { project: string; out?: string; fixedModelName?: string; seed?: number; quiet?: boolean }) => { await trainCommand(o); }));
 
 program.command('run').description('serve the newest model over Rasa\'s HTTP API')
   .addOption(projectOption()).option('-m, --model <path>', 'model file or directory (default: <project>/models)')
@@ -37,6 +37,8 @@ program.command('run').description('serve the newest model over Rasa\'s HTTP API
   .addOption(new Option('--store <type>', 'tracker store').choices(['memory', 'embedded']))
   .option('--data-dir <dir>', 'embedded store data directory').option('--actions <module>', 'JS module exporting `actions` written with defineAction')
   .addOption(new Option('--log-level <level>', 'log level').choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']))
+  .option('--drain-delay-ms <ms>', 'keep serving this long after readiness turns false on SIGTERM', Number)
+  .option('--drain-timeout-ms <ms>', 'in-flight turns get this long to finish on SIGTERM', Number)
   .action(command(runCommand));
 
 program.command('shell').description('chat with the bot in the terminal')

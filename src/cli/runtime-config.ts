@@ -3,7 +3,9 @@
 // never silent fallbacks.
 import { resolve } from 'node:path';
 import { parseRuntimeConfig, type RuntimeConfig } from '../config.js';
+import { parseEventBrokerConfig } from '../broker/broker-config.js';
 import { ParleyError } from '../errors.js';
+import { parseLlmConfig } from '../llm/llm-config.js';
 
 export interface RunFlags {
   port?: number;
@@ -21,8 +23,8 @@ export interface RunFlags {
 /** Rasa channels Parley does not (yet) speak: accepted with a warning so Rasa projects still start. */
 const KNOWN_RASA_CHANNELS = new Set(['socketio', 'rasa', 'facebook', 'slack', 'telegram', 'twilio', 'twilio_voice', 'mattermost',
   'rocketchat', 'botframework', 'webexteams', 'hangouts', 'cisco', 'microsoft', 'audiocodes', 'vonage', 'genesys', 'cmdline']);
-const SUPPORTED_ENDPOINT_KEYS = new Set(['action_endpoint', 'tracker_store', 'lock_store']);
-const RASA_ENDPOINT_KEYS = new Set(['event_broker', 'nlg', 'models', 'nlu']);
+const SUPPORTED_ENDPOINT_KEYS = new Set(['action_endpoint', 'tracker_store', 'lock_store', 'event_broker', 'llm']);
+const RASA_ENDPOINT_KEYS = new Set(['nlg', 'models', 'nlu']);
 
 function storeConfig(section: Record<string, unknown> | undefined, flags: RunFlags, projectDir: string): Record<string, unknown> {
   const type = flags.store ?? (section?.['type'] as string | undefined) ?? 'embedded';
@@ -79,6 +81,8 @@ export function buildRuntimeConfig(opts: {
     lockStore: lockConfig(section('lock_store')),
     ...(section('action_endpoint') ? { actionEndpoint: section('action_endpoint') } : {}),
     channels: channelsConfig(opts.credentials, opts.warn),
+    eventBroker: parseEventBrokerConfig(section('event_broker')),
+    llm: section('llm') !== undefined || env['PARLEY_LLM_BASE_URL'] ? parseLlmConfig(section('llm') ?? { enabled: true }, env) : null,
     logLevel: flags.logLevel ?? env['PARLEY_LOG_LEVEL'] ?? 'info',
   }, 'parley run');
 }

@@ -7,8 +7,13 @@ import { ParleyAgent } from '../agent.js';
 import type { RuntimeConfig } from '../config.js';
 import type { Action } from '../dialogue/actions/action.js';
 import { ParleyError } from '../errors.js';
+import { createEventBroker, type EventBroker } from '../broker/index.js';
+import { createLlm, type LlmServices } from '../llm/create-llm.js';
+import { llmHooks } from '../llm-hooks.js';
 import { loadModel, type LoadedModel } from '../loaded-model.js';
+import { HealthRegistry, stateCheck } from '../observability/health.js';
 import { createLogger, type Logger } from '../observability/logger.js';
+import { createMetrics, type ParleyMetrics } from '../observability/metrics.js';
 import { buildApp } from '../server/app.js';
 import { createLockStore, createTrackerStore } from '../stores/create-stores.js';
 import { readYamlMapping } from './endpoint-files.js';
@@ -23,7 +28,17 @@ export interface ServeFlags extends RunFlags {
   actions?: string;
 }
 
-export interface ServedProject { app: FastifyInstance; agent: ParleyAgent; config: RuntimeConfig; model: LoadedModel; logger: Logger }
+export interface ServedProject {
+  app: FastifyInstance;
+  agent: ParleyAgent;
+  config: RuntimeConfig;
+  model: LoadedModel;
+  logger: Logger;
+  metrics: ParleyMetrics;
+  health: HealthRegistry;
+  broker: EventBroker;
+  llm: LlmServices | undefined;
+}
 
 async function importActions(path: string): Promise<Action[]> {
   const mod = (await import(pathToFileURL(resolve(path)).href)) as { actions?: unknown; default?: unknown };
@@ -32,7 +47,7 @@ async function importActions(path: string): Promise<Action[]> {
   return list as Action[];
 }
 
-export async function serveProject(flags: ServeFlags, opts: { logger?: Logger } = {}): Promise<ServedProject> {
+export async function serveProject(flags: ServeFlags, opts: { logger?: Logger; metrics?: ParleyMetrics } = {}): Promise<ServedProject> {
   const root = resolve(flags.project);
   const warnings: string[] = [];
   const config = buildRuntimeConfig({
@@ -45,22 +60,38 @@ export async function serveProject(flags: ServeFlags, opts: { logger?: Logger } 
   const model = await loadModel(resolve(root, flags.model ?? 'models'));
   const trackerStore = await createTrackerStore(config.trackerStore, { baseDir: root });
   const lockStore = await createLockStore(config.lockStore);
+  const metrics = opts.metrics ?? createMetrics();
+  const broker = createEventBroker(config.eventBroker, { observer: metrics, logger });
+  const llm = config.llm ? createLlm(config.llm, { logger }) : undefined;
+  const baseParse = (text: string, o: { messageId?: string; metadata?: Record<string, unknown> }) => model.nlu.parse(text, o);
+  const hooks = llm
+    ? llmHooks(baseParse, { llm, domain: model.domain, examples: model.archive.nlu_examples ?? [], sensitiveSlots: [], sensitiveEntities: [], metrics })
+    : undefined;
   const agent = new ParleyAgent({
-    model, trackerStore, lockStore, logger,
+    model, trackerStore, lockStore, logger, metrics, eventBroker: broker,
+    ...(hooks ? { parse: hooks.parse } : {}),
+    ...(hooks?.rephrase ? { rephrase: hooks.rephrase } : {}),
     ...(config.actionEndpoint ? { actionEndpoint: config.actionEndpoint } : {}),
     ...(flags.actions ? { actions: await importActions(flags.actions) } : {}),
   });
+  const health = new HealthRegistry();
+  health.register(stateCheck({ name: 'model', critical: true, ok: () => true, detail: () => model.fileName }));
+  health.register(stateCheck({ name: 'event_broker', critical: false, ok: () => config.eventBroker.type === 'none' || broker.stats.connected }));
   const channels = {
     ...(config.channels.rest !== undefined ? { rest: {} } : {}),
     ...(config.channels.callback ? { callback: config.channels.callback } : {}),
   };
   const s = config.server;
   const app = await buildApp(agent, {
-    channels, logger, enableApi: s.enableApi, cors: [...s.cors], responseTimeoutMs: s.responseTimeoutMs, jwtMethod: s.jwtMethod,
+    channels, logger, metrics, health, enableApi: s.enableApi, cors: [...s.cors], responseTimeoutMs: s.responseTimeoutMs, jwtMethod: s.jwtMethod,
     ...(s.authToken ? { authToken: s.authToken } : {}),
     ...(s.jwtSecret ? { jwtSecret: s.jwtSecret } : {}),
     ...(config.friendlyErrorText ? { friendlyErrorText: config.friendlyErrorText } : {}),
   });
-  app.addHook('onClose', async () => { await agent.close(); });
-  return { app, agent, config, model, logger };
+  app.addHook('onClose', async () => {
+    await agent.close();
+    await broker.flush(5_000);
+    await broker.close();
+  });
+  return { app, agent, config, model, logger, metrics, health, broker, llm };
 }

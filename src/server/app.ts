@@ -73,7 +73,9 @@ export async function buildApp(agent: Agent, opts: ServerOptions): Promise<Fasti
   await app.register(healthRoutes, { health: opts.health });
 
   const channels = channelsFor(opts.channels);
-  const channelCtx: ChannelContext = { agent, friendlyErrorText: friendlyErrorTextFor(agent.language, opts.friendlyErrorText) };
+  const channelCtx: ChannelContext = {
+    agent, friendlyErrorText: friendlyErrorTextFor(agent.language, opts.friendlyErrorText), ...(opts.metrics ? { metrics: opts.metrics } : {}),
+  };
   for (const channel of channels) {
     await app.register(async (scope) => channel.register(scope, channelCtx), { prefix: `/webhooks/${channel.name}` });
   }

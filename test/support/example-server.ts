@@ -40,7 +40,7 @@ export async function startServer(opts: {
   project: string; server?: Partial<ServerOptions>; agent?: Partial<AgentOptions>;
 }): Promise<RunningServer> {
   const model = await trainedModel(opts.project);
-  const agent = new ParleyAgent({ model, trackerStore: new MemoryTrackerStore(), lockStore: new MemoryLockStore(), ...opts.agent });
+  const agent = new ParleyAgent({ model, trackerStore: new MemoryTrackerStore(), lockStore: new MemoryLockStore(), ...opts.agent, ...(opts.server?.metrics && !opts.agent?.metrics ? { metrics: opts.server.metrics } : {}) });
   const app = await buildApp(agent, { channels: { rest: {} }, logger: createLogger({ level: 'silent' }), ...opts.server });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -1,18 +1,38 @@
-// `parley run`: serve the newest model over Rasa's HTTP API and the configured channels.
+// `parley run`: serve the newest model over Rasa's HTTP API and the configured channels, and
+// drain gracefully on SIGTERM: readiness goes false first, in-flight turns finish within the
+// deadline, then stores, locks and the event broker are closed.
 import { serveProject, type ServeFlags } from '../serve-project.js';
 
-export async function runCommand(flags: ServeFlags): Promise<void> {
-  const { app, config, model, logger } = await serveProject(flags);
+export interface RunFlags extends ServeFlags {
+  /** ms to keep serving after readiness turns false, so load balancers stop sending (default 0) */
+  drainDelayMs?: number;
+  /** ms in-flight turns get to finish before the process exits anyway (default 10 s) */
+  drainTimeoutMs?: number;
+}
+
+export async function runCommand(flags: RunFlags): Promise<void> {
+  const { app, config, model, logger, health } = await serveProject(flags);
   const { host, port } = config.server;
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    logger.info({ event: 'server.stopping', signal }, 'server.stopping');
-    app.close().then(() => process.exit(0), (err: unknown) => {
-      logger.error({ event: 'server.stop_failed', err }, 'server.stop_failed');
+    health.setDraining();
+    logger.info({ event: 'server.draining', signal }, 'server.draining');
+    const deadline = setTimeout(() => {
+      logger.error({ event: 'server.drain_timeout', timeout_ms: flags.drainTimeoutMs ?? 10_000 }, 'server.drain_timeout');
       process.exit(1);
-    });
+    }, (flags.drainDelayMs ?? 0) + (flags.drainTimeoutMs ?? 10_000));
+    deadline.unref();
+    setTimeout(() => {
+      app.close().then(() => {
+        logger.info({ event: 'server.stopped' }, 'server.stopped');
+        process.exit(0);
+      }, (err: unknown) => {
+        logger.error({ event: 'server.stop_failed', err }, 'server.stop_failed');
+        process.exit(1);
+      });
+    }, flags.drainDelayMs ?? 0);
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

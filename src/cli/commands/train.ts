@@ -28,7 +28,7 @@ export async function trainCommand(flags: TrainFlags): Promise<string> {
   });
   bar?.update(100, { stage: 'done' });
   bar?.stop();
-  const path = await writeModelArchive(resolve(root, flags.out ?? 'models'), archive, flags.fixedModelName ? { fixedName: flags.fixedModelName } : {});
+  const path = await writeModelArchive(flags.out ? resolve(flags.out) : resolve(root, 'models'), archive, flags.fixedModelName ? { fixedName: flags.fixedModelName } : {});
   say(`Trained in ${((performance.now() - started) / 1000).toFixed(1)} s. Model saved to ${path}`);
   return path;
 }

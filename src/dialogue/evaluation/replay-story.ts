@@ -102,11 +102,22 @@ export class StoryReplay {
     return p;
   }
 
+  /**
+   * A retrieval action (`utter_faq`) predicted where the story names the response it sends
+   * (`utter_faq/hours`) counts as that response when the turn's retrieval intent picks it.
+   */
+  private fullRetrievalName(predicted: string, expected: string): string {
+    if (!expected.startsWith(`${predicted}/`)) return predicted;
+    const intent = this.tracker.state.latestMessage?.parse_data.intent;
+    const full = intent?.full_retrieval_intent_name;
+    return full && predicted === `utter_${baseIntent(full)}` ? `utter_${full}` : predicted;
+  }
+
   /** Predicts, compares, then appends the expected action (a name, or bot text when `name` is null). */
   private expectAction(name: string | null, i: number, step: LinearStep | undefined, botText?: string): void {
     const expected = name ?? botText ?? '';
     const p = this.predict(expected);
-    const ok = p.action === expected;
+    const ok = this.fullRetrievalName(p.action, expected) === expected;
     this.out.actionsTotal++;
     if (ok) this.out.actionsCorrect++;
     else {
@@ -120,7 +131,10 @@ export class StoryReplay {
       this.out.written.push(comment ? { kind: 'bot', text: expected, comment } : { kind: 'bot', text: expected });
       return;
     }
-    this.tracker.append(actionEvent(name, { policy: p.policy, confidence: p.confidence }));
+    // a correct prediction is logged as at runtime: the retrieval action itself, and rule-only
+    // turns hidden from memoization
+    const logged = ok && p.action !== name && name.startsWith(`${p.action}/`) ? p.action : name;
+    this.tracker.append(actionEvent(logged, { policy: p.policy, confidence: p.confidence, hideRuleTurn: ok && (p.hideRuleTurn ?? false) }));
     if (step || !ok) this.out.written.push(comment ? { kind: 'action', name, comment } : { kind: 'action', name });
   }
 

@@ -31,7 +31,7 @@ function describe(c: Omit<Contradiction, 'message'>): string {
     + `is contradicting with rule(s) ${rules} which predicted action '${c.predicted}'.`;
 }
 
-function inputOf(events: readonly Event[], st: TrackerState, domain: Domain, ruleMode: boolean): RuleInput {
+export function inputOf(events: readonly Event[], st: TrackerState, domain: Domain, ruleMode: boolean): RuleInput {
   const latest = st.latestAction;
   return {
     states: featurizeEvents(events, domain, { ruleMode }).states,

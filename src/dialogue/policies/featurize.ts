@@ -84,24 +84,36 @@ function ruleInitialSlots(domain: Domain): Record<string, unknown> {
   return slots;
 }
 
-/** The states of an event log's applied history. */
-export function featurizeEvents(events: readonly Event[], domain: Domain, opts: FeaturizeOptions = {}): FeaturizedHistory {
+/** One prior tracker: the state before `action` (null for the current state) and the tracker it came from. */
+export interface PriorState {
+  state: DialogueState;
+  before: TrackerState;
+  action: ActionEvent | null;
+}
+
+/** The state before every action of the applied history, then the current state (Rasa's prior trackers). */
+export function priorStates(events: readonly Event[], domain: Domain, opts: FeaturizeOptions = {}): PriorState[] {
   const ruleMode = opts.ruleMode ?? false;
   const initialSlots = ruleMode ? ruleInitialSlots(domain) : (opts.initialSlots ?? slotInitialValues(domain));
-  const states: DialogueState[] = [];
-  const actions: ActionEvent[] = [];
+  const out: PriorState[] = [];
   let st = initialState(initialSlots);
   let loopEventSeen = false;
   for (const e of appliedEvents(events)) {
-    if (e.event === 'action') {
-      states.push(stateOf(st, domain, { ruleMode, loopEventSeen }));
-      actions.push(e);
-    }
+    if (e.event === 'action') out.push({ state: stateOf(st, domain, { ruleMode, loopEventSeen }), before: st, action: e });
     if (e.event === 'active_loop') loopEventSeen = true;
     st = applyEvent(st, e, initialSlots);
   }
-  states.push(stateOf(st, domain, { ruleMode, loopEventSeen }));
-  return { states, actions };
+  out.push({ state: stateOf(st, domain, { ruleMode, loopEventSeen }), before: st, action: null });
+  return out;
+}
+
+/** The states of an event log's applied history. */
+export function featurizeEvents(events: readonly Event[], domain: Domain, opts: FeaturizeOptions = {}): FeaturizedHistory {
+  const prior = priorStates(events, domain, opts);
+  return {
+    states: prior.map((p) => p.state),
+    actions: prior.flatMap((p) => (p.action ? [p.action] : [])),
+  };
 }
 
 /** The states of a live tracker; the last one is the state to predict from. */

@@ -7,6 +7,8 @@ import type { TrainingTracker } from '../stories/index.js';
 import type { DialogueState } from './dialogue-state.js';
 import { stateKey } from './dialogue-state.js';
 import { featurizeEvents } from './featurize.js';
+import type { RuleOnlyData } from './ml-states.js';
+import { NO_RULE_ONLY_DATA, mlStates } from './ml-states.js';
 
 export const MEMOIZATION_POLICY_PRIORITY = 3;
 
@@ -19,7 +21,11 @@ export interface MemoizationOptions {
   maxHistory: number | null;
 }
 
-export interface MemoizationData extends MemoizationOptions { lookup: Record<string, string> }
+export interface MemoizationData extends MemoizationOptions {
+  lookup: Record<string, string>;
+  /** absent in models trained before rule-only turns were hidden */
+  ruleOnly?: RuleOnlyData;
+}
 
 /** The lookup key of a history: its last `maxHistory` states, marking a history shorter than that. */
 export function historyKey(states: readonly DialogueState[], maxHistory: number | null): string {
@@ -29,13 +35,18 @@ export function historyKey(states: readonly DialogueState[], maxHistory: number 
 }
 
 export class MemoizationPolicy implements Policy {
-  constructor(readonly options: MemoizationOptions, private readonly lookup: ReadonlyMap<string, string>) {}
+  constructor(
+    readonly options: MemoizationOptions,
+    private readonly lookup: ReadonlyMap<string, string>,
+    /** slots and loops only rules mention: invisible to memoization at prediction time */
+    readonly ruleOnly: RuleOnlyData = NO_RULE_ONLY_DATA,
+  ) {}
 
   get name(): string { return this.options.name; }
   get priority(): number { return this.options.priority; }
 
   /** Learns every (history → next action) pair of the stories; a history followed by different actions is dropped. */
-  static train(storyTrackers: readonly TrainingTracker[], domain: Domain, options: MemoizationOptions): MemoizationPolicy {
+  static train(storyTrackers: readonly TrainingTracker[], domain: Domain, options: MemoizationOptions, ruleOnly: RuleOnlyData = NO_RULE_ONLY_DATA): MemoizationPolicy {
     const lookup = new Map<string, string>();
     const ambiguous = new Set<string>();
     for (const t of storyTrackers) {
@@ -49,20 +60,20 @@ export class MemoizationPolicy implements Policy {
         else lookup.set(key, a.name);
       });
     }
-    return new MemoizationPolicy(options, lookup);
+    return new MemoizationPolicy(options, lookup, ruleOnly);
   }
 
   static fromData(data: MemoizationData): MemoizationPolicy {
-    const { lookup, ...options } = data;
-    return new MemoizationPolicy(options, new Map(Object.entries(lookup)));
+    const { lookup, ruleOnly, ...options } = data;
+    return new MemoizationPolicy(options, new Map(Object.entries(lookup)), ruleOnly ?? NO_RULE_ONLY_DATA);
   }
 
   get size(): number { return this.lookup.size; }
 
   predict(tracker: Tracker, domain: Domain): Prediction | undefined {
     const applied = appliedEvents(tracker.events);
-    const opts = { initialSlots: tracker.initialSlots };
-    let action = this.recall(featurizeEvents(applied, domain, opts).states);
+    const opts = { initialSlots: tracker.initialSlots, ruleOnly: this.ruleOnly };
+    let action = this.recall(mlStates(applied, domain, opts));
     if (action === undefined && this.options.name === 'AugmentedMemoizationPolicy') action = this.recallForgetting(applied, domain, opts);
     if (action === undefined) return undefined;
     return { action, confidence: 1, policy: this.name, priority: this.priority, scores: { [action]: 1 } };
@@ -73,17 +84,17 @@ export class MemoizationPolicy implements Policy {
   }
 
   /** Drops the history before the 2nd, 3rd, ... action and tries again (Rasa's "back to the future"). */
-  private recallForgetting(applied: readonly Event[], domain: Domain, opts: { initialSlots: Readonly<Record<string, unknown>> }): string | undefined {
+  private recallForgetting(applied: readonly Event[], domain: Domain, opts: Parameters<typeof mlStates>[2]): string | undefined {
     let seen = 0;
     for (let i = 0; i < applied.length; i++) {
       if (applied[i]?.event !== 'action' || seen++ === 0) continue;
-      const action = this.recall(featurizeEvents(applied.slice(i), domain, opts).states);
+      const action = this.recall(mlStates(applied.slice(i), domain, opts));
       if (action !== undefined) return action;
     }
     return undefined;
   }
 
   persist(): MemoizationData {
-    return { ...this.options, lookup: Object.fromEntries(this.lookup) };
+    return { ...this.options, lookup: Object.fromEntries(this.lookup), ruleOnly: this.ruleOnly };
   }
 }

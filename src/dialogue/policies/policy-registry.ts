@@ -3,6 +3,7 @@ import type { ComponentConfig, Domain } from '../../core/index.js';
 import type { TrainingTrackers } from '../stories/index.js';
 import type { MemoizationData } from './memoization-policy.js';
 import { MemoizationPolicy } from './memoization-policy.js';
+import { ruleOnlyData } from './ml-states.js';
 import { memoizationOptions, rulePolicyOptions } from './policy-config.js';
 import type { RulePolicyData } from './rule-policy.js';
 import { RulePolicy } from './rule-policy.js';
@@ -20,7 +21,7 @@ export type PolicyEntry =
 
 const memoization: PolicyEntry = {
   kind: 'trained',
-  train: (config, index, ctx) => MemoizationPolicy.train(ctx.trackers.stories, ctx.domain, memoizationOptions(config, index)),
+  train: (config, index, ctx) => MemoizationPolicy.train(ctx.trackers.stories, ctx.domain, memoizationOptions(config, index), ruleOnlyData(ctx.trackers)),
 };
 
 export const POLICY_REGISTRY = {
@@ -28,7 +29,7 @@ export const POLICY_REGISTRY = {
   AugmentedMemoizationPolicy: memoization,
   RulePolicy: {
     kind: 'trained',
-    train: (config, index, ctx) => RulePolicy.train(ctx.trackers.rules, ctx.domain, rulePolicyOptions(config, index)),
+    train: (config, index, ctx) => RulePolicy.train(ctx.trackers.rules, ctx.domain, rulePolicyOptions(config, index), ctx.trackers.stories),
   },
   TEDPolicy: { kind: 'untrained' },
   UnexpecTEDIntentPolicy: { kind: 'untrained' },

@@ -3,6 +3,7 @@ import { ACTION_BACK, ACTION_LISTEN, ACTION_RESTART, ACTION_SESSION_START } from
 import type { DialogueState } from './dialogue-state.js';
 import type { RuleMatcher } from './rule-matcher.js';
 import type { RulePattern } from './rule-patterns.js';
+import { patternKey } from './rule-patterns.js';
 
 /** Intents answered by a default action whatever the rules say. */
 export const DEFAULT_INTENT_ACTIONS: Readonly<Record<string, string>> = {
@@ -49,4 +50,19 @@ export function decideByRules(matcher: RuleMatcher, input: RuleInput): RuleDecis
   }
   const answer = ruleAnswer(matcher, input);
   return answer ? { source: 'rule', ...answer } : undefined;
+}
+
+/**
+ * Which rule made a decision, as a stable id (Rasa's `prediction_source`): the matched rule
+ * pattern, the default intent mapping, or the loop's happy path (running it / listening after it).
+ */
+export function decisionSource(decision: RuleDecision, input: Pick<RuleInput, 'activeLoop' | 'latestIntent'>): string {
+  switch (decision.source) {
+    case 'default_intent': return `default:${input.latestIntent ?? ''}`;
+    case 'loop': return `loop:${input.activeLoop?.name ?? ''}${decision.action === ACTION_LISTEN ? ':listen' : ''}`;
+    case 'rule': {
+      const first = decision.patterns[0];
+      return first ? `rule:${patternKey(first)}=>${first.action}` : 'rule:';
+    }
+  }
 }

@@ -1,12 +1,15 @@
 // An input channel: a name (also the `input_channel` of its user events) and its routes,
 // registered under /webhooks/<name>/.
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { ParleyMetrics } from '../../observability/metrics.js';
 import type { Agent, BotEventListener } from '../../agent-api.js';
 
 export interface ChannelContext {
   agent: Agent;
   /** the one bot message sent when a turn fails */
   friendlyErrorText: string;
+  /** counts failed turns by kind */
+  metrics?: Pick<ParleyMetrics, 'countError'>;
 }
 
 export interface Channel {

@@ -34,10 +34,13 @@ export async function runTurn(ctx: ChannelContext, log: FastifyBaseLogger, turn:
     // An agent that only returns its messages still gets them delivered.
     if (!listened) await deliver(result.messages);
     const latency = Math.round(performance.now() - started);
-    logEvent(log, 'info', 'turn.completed', { ...fields, intent: result.intent, confidence: result.confidence, latency_ms: latency });
+    logEvent(log, 'info', 'turn.completed', {
+      ...fields, intent: result.intent, confidence: result.confidence, decided_by: result.decidedBy ?? null, latency_ms: latency,
+    });
     return collected;
   } catch (err) {
     logEvent(log, 'error', 'turn.failed', { ...fields, err, latency_ms: Math.round(performance.now() - started) });
+    ctx.metrics?.countError('turn_failed');
     const friendly: BotMessage = { recipient_id: message.senderId, text: ctx.friendlyErrorText };
     await emit?.(friendly);
     return [friendly];
