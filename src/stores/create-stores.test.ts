@@ -35,7 +35,7 @@ describe('create-stores', () => {
 
   it('fails with CONFIG_INVALID on a type that slipped past validation', async () => {
     await expect(createTrackerStore({ type: 'mongo' } as never)).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
-    await expect(createLockStore({ type: 'redis' } as never)).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
-    await expect(createCache({ type: 'redis' } as never)).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+    await expect(createLockStore({ type: 'zookeeper' } as never)).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+    await expect(createCache({ type: 'memcached' } as never)).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
   });
 });

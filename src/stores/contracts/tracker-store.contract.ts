@@ -1,8 +1,8 @@
 // The behaviour every TrackerStore must show; each implementation's test file runs it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { actionEvent, botEvent, slotEvent, userEvent, type Event } from '../../core/index.js';
+import { actionEvent, botEvent, restartEvent, sessionStartedEvent, slotEvent, userEvent, type Event } from '../../core/index.js';
 import { isParleyError } from '../../errors.js';
-import type { StoredEvent, TrackerStore } from '../tracker-store.js';
+import { isEventRewriter, type StoredEvent, type TrackerStore } from '../tracker-store.js';
 
 export interface TrackerStoreHarness {
   store: TrackerStore;
@@ -46,7 +46,8 @@ export function runTrackerStoreContract(name: string, factory: () => Promise<Tra
       expect(await h.store.append('c1', first, 0)).toBe(4);
       expect(await h.store.append('c1', second, 4)).toBe(8);
       const stored = await h.store.retrieve('c1');
-      expect(stored).toEqual({ events: [...first, ...second], seq: 8 });
+      expect(stored).toEqual({ events: [...first, ...second], seq: 8, baseSeq: 0 });
+      expect(await h.store.retrieveFull('c1')).toEqual({ events: [...first, ...second], seq: 8, baseSeq: 0 });
       const all = await collect(h.store.events('c1'));
       expect(all.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
       expect(all.map((e) => e.event)).toEqual([...first, ...second]);
@@ -101,7 +102,7 @@ export function runTrackerStoreContract(name: string, factory: () => Promise<Tra
       await h.store.append('c1', [...turn('a'), ...turn('b')], 0);
       const replacement = turn('z');
       expect(await h.store.replace('c1', replacement)).toBe(4);
-      expect(await h.store.retrieve('c1')).toEqual({ events: replacement, seq: 4 });
+      expect(await h.store.retrieve('c1')).toEqual({ events: replacement, seq: 4, baseSeq: 0 });
       expect(await h.store.append('c1', turn('after'), 4)).toBe(8);
       expect(await h.store.replace('fresh', turn('f'))).toBe(4);
       expect((await h.store.retrieve('fresh'))?.seq).toBe(4);
@@ -164,12 +165,50 @@ export function runTrackerStoreContract(name: string, factory: () => Promise<Tra
       expect((await collect(h.store.events('big', { sinceSeq: 2490 }))).map((e) => e.seq)[0]).toBe(2491);
     });
 
+    it('retrieves only the current session, with the global seq, and everything with retrieveFull', async () => {
+      const sessionStart = (): Event[] => [actionEvent('action_session_start'), sessionStartedEvent(), slotEvent('carried', 1), actionEvent('action_listen')];
+      const first = [...sessionStart(), ...turn('old', 1)];
+      await h.store.append('s', first, 0);
+      expect(await h.store.retrieve('s')).toEqual({ events: first, seq: 8, baseSeq: 0 });
+      // the reset arrives in a later append than the action that started the session
+      const second = [...turn('mid', 2), actionEvent('action_session_start')];
+      await h.store.append('s', second, 8);
+      const third = [sessionStartedEvent(), slotEvent('carried', 2), ...turn('new', 3)];
+      expect(await h.store.append('s', third, 13)).toBe(19);
+      expect(await h.store.retrieve('s')).toEqual({ events: [second[4], ...third], seq: 19, baseSeq: 12 });
+      const full = await h.store.retrieveFull('s');
+      expect(full).toEqual({ events: [...first, ...second, ...third], seq: 19, baseSeq: 0 });
+      // a restart without a following session start is a window of its own
+      const tail = [restartEvent(), actionEvent('action_listen')];
+      await h.store.append('s', [...turn('after', 4), ...tail], 19);
+      expect(await h.store.retrieve('s')).toEqual({ events: tail, seq: 25, baseSeq: 23 });
+      expect(await h.store.append('s', turn('next', 5), 25)).toBe(29);
+      expect((await h.store.retrieve('s'))?.events).toHaveLength(6);
+      // a session_started not preceded by action_session_start starts the window itself
+      await h.store.replace('s2', [...turn('a'), slotEvent('x', 1), sessionStartedEvent(), ...turn('b')]);
+      const s2 = await h.store.retrieve('s2');
+      expect(s2?.baseSeq).toBe(5);
+      expect(s2?.events[0]?.event).toBe('session_started');
+      expect(s2?.seq).toBe(10);
+    });
+
+    it('rewrites events in place when it can (key rotation)', async (ctx) => {
+      if (!isEventRewriter(h.store)) return ctx.skip();
+      await h.store.append('r', [...turn('a'), ...turn('b')], 0);
+      const n = await h.store.rewriteEvents('r', ({ event, seq }) => (event.event === 'slot' ? { ...event, value: `rewritten ${seq}` } : undefined));
+      expect(n).toBe(2);
+      const stored = await h.store.retrieveFull('r');
+      expect(stored?.events.filter((e) => e.event === 'slot').map((e) => (e as { value: unknown }).value)).toEqual(['rewritten 4', 'rewritten 8']);
+      expect(stored?.seq).toBe(8);
+      expect(await h.store.append('r', turn('c'), 8)).toBe(12);
+    });
+
     it('keeps data across close and reopen (durable stores)', async (ctx) => {
       if (!h.reopen) return ctx.skip();
       const events = turn('before restart');
       await h.store.append('durable', events, 0);
       h.store = await h.reopen();
-      expect(await h.store.retrieve('durable')).toEqual({ events, seq: 4 });
+      expect(await h.store.retrieve('durable')).toEqual({ events, seq: 4, baseSeq: 0 });
       expect(await h.store.conversationIds()).toEqual(['durable']);
       expect(await h.store.append('durable', turn('after restart'), 4)).toBe(8);
     });

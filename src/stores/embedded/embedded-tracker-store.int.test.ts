@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 runTrackerStoreContract('EmbeddedTrackerStore', async () => {
-  await store.database.query('TRUNCATE parley_events');
+  await store.database.query('TRUNCATE parley_events, parley_conversations');
   return {
     store,
     reopen: async () => {

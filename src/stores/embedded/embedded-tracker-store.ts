@@ -3,10 +3,10 @@
 // any database server.
 import type { Event } from '../../core/index.js';
 import { SqlTrackerStore } from '../sql/sql-tracker-store.js';
-import type { StoredConversation, StoredEvent, TrackerStore } from '../tracker-store.js';
+import type { EventRewriter, PrunableStore, StoredConversation, StoredEvent, TrackerStore } from '../tracker-store.js';
 import { openEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
 
-export class EmbeddedTrackerStore implements TrackerStore {
+export class EmbeddedTrackerStore implements TrackerStore, EventRewriter, PrunableStore {
   private readonly store: SqlTrackerStore;
 
   /** Takes ownership of `database`: close() releases it. */
@@ -23,6 +23,10 @@ export class EmbeddedTrackerStore implements TrackerStore {
     return this.store.retrieve(conversationId);
   }
 
+  retrieveFull(conversationId: string): Promise<StoredConversation | undefined> {
+    return this.store.retrieveFull(conversationId);
+  }
+
   append(conversationId: string, events: readonly Event[], expectedSeq: number): Promise<number> {
     return this.store.append(conversationId, events, expectedSeq);
   }
@@ -37,6 +41,14 @@ export class EmbeddedTrackerStore implements TrackerStore {
 
   conversationIds(): Promise<string[]> {
     return this.store.conversationIds();
+  }
+
+  rewriteEvents(conversationId: string, fn: (e: StoredEvent) => Event | undefined): Promise<number> {
+    return this.store.rewriteEvents(conversationId, fn);
+  }
+
+  prune(opts: { olderThanSeconds: number }): Promise<number> {
+    return this.store.prune(opts);
   }
 
   close(): Promise<void> {

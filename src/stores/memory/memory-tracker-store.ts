@@ -2,15 +2,23 @@
 import type { Event } from '../../core/index.js';
 import { ParleyError } from '../../errors.js';
 import { jsonCopy } from '../json-copy.js';
-import type { StoredConversation, StoredEvent, TrackerStore } from '../tracker-store.js';
+import { windowStartIndex } from '../session-window.js';
+import type { EventRewriter, StoredConversation, StoredEvent, TrackerStore } from '../tracker-store.js';
 
-export class MemoryTrackerStore implements TrackerStore {
+export class MemoryTrackerStore implements TrackerStore, EventRewriter {
   private readonly logs = new Map<string, Event[]>();
 
   async retrieve(conversationId: string): Promise<StoredConversation | undefined> {
     const log = this.logs.get(conversationId);
     if (!log) return undefined;
-    return { events: jsonCopy(log), seq: log.length };
+    const start = windowStartIndex(log);
+    return { events: jsonCopy(log.slice(start)), seq: log.length, baseSeq: start };
+  }
+
+  async retrieveFull(conversationId: string): Promise<StoredConversation | undefined> {
+    const log = this.logs.get(conversationId);
+    if (!log) return undefined;
+    return { events: jsonCopy(log), seq: log.length, baseSeq: 0 };
   }
 
   async append(conversationId: string, events: readonly Event[], expectedSeq: number): Promise<number> {
@@ -43,6 +51,18 @@ export class MemoryTrackerStore implements TrackerStore {
     // snapshot first: a concurrent append must not change what this iteration yields
     const snapshot = jsonCopy(log.slice(since));
     for (const [i, event] of snapshot.entries()) yield { seq: since + i + 1, event };
+  }
+
+  async rewriteEvents(conversationId: string, fn: (e: StoredEvent) => Event | undefined): Promise<number> {
+    const log = this.logs.get(conversationId) ?? [];
+    let rewritten = 0;
+    for (const [i, event] of log.entries()) {
+      const next = fn({ seq: i + 1, event: jsonCopy(event) });
+      if (next === undefined) continue;
+      log[i] = jsonCopy(next);
+      rewritten += 1;
+    }
+    return rewritten;
   }
 
   async conversationIds(): Promise<string[]> {

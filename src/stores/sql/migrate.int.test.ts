@@ -30,21 +30,21 @@ describe('migrate', () => {
 
   it('applies later versions given out of order, after the ones already applied', async () => {
     const later: Migration[] = [
-      { version: 3, name: '003_c', statements: ['ALTER TABLE parley_t ADD COLUMN c int'] },
-      { version: 2, name: '002_t', statements: ['CREATE TABLE parley_t (a int)'] },
+      { version: 103, name: '103_c', statements: ['ALTER TABLE parley_t ADD COLUMN c int'] },
+      { version: 102, name: '102_t', statements: ['CREATE TABLE parley_t (a int)'] },
     ];
-    expect(await migrate(client, [...MIGRATIONS, ...later])).toEqual([2, 3]);
+    expect(await migrate(client, [...MIGRATIONS, ...later])).toEqual([102, 103]);
   });
 
   it('rolls back everything when one migration fails', async () => {
     const broken: Migration[] = [
-      { version: 10, name: '010_ok', statements: ['CREATE TABLE parley_ok (a int)'] },
-      { version: 11, name: '011_bad', statements: ['CREATE TABLE parley_events (a int)'] },
+      { version: 110, name: '110_ok', statements: ['CREATE TABLE parley_ok (a int)'] },
+      { version: 111, name: '111_bad', statements: ['CREATE TABLE parley_events (a int)'] },
     ];
     await expect(migrate(client, [...MIGRATIONS, ...broken])).rejects.toThrow();
     const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'parley_ok'");
     expect(rows[0]?.n).toBe(0);
-    const versions = await client.query<{ version: number }>('SELECT version FROM parley_migrations WHERE version >= 10');
+    const versions = await client.query<{ version: number }>('SELECT version FROM parley_migrations WHERE version >= 110');
     expect(versions.rows).toEqual([]);
   });
 

@@ -32,6 +32,29 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX parley_events_timestamp_idx ON parley_events (timestamp)',
     ],
   },
+  {
+    version: 2,
+    name: '002_conversations',
+    statements: [
+      // one row per conversation: the head seq (the compare-and-set target of an append), where
+      // the current session starts (so a turn loads only that), the oldest retained seq (cap)
+      // and the time of the last append (retention, to the minute); fillfactor leaves room on
+      // the page so the per-turn update of this row is a HOT update
+      `CREATE TABLE parley_conversations (
+        conversation_id text PRIMARY KEY,
+        seq integer NOT NULL CHECK (seq > 0),
+        window_seq integer NOT NULL DEFAULT 0,
+        first_seq integer NOT NULL DEFAULT 1,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      ) WITH (fillfactor = 70)`,
+      'CREATE INDEX parley_conversations_updated_at_idx ON parley_conversations (updated_at)',
+      `INSERT INTO parley_conversations (conversation_id, seq, window_seq, first_seq, updated_at)
+        SELECT conversation_id, max(seq),
+          coalesce(max(seq) FILTER (WHERE type IN ('session_started', 'restart')), 0),
+          min(seq), max(timestamp)
+        FROM parley_events GROUP BY conversation_id`,
+    ],
+  },
 ];
 
 /** The bookkeeping table itself is created by the runner, before any migration. */

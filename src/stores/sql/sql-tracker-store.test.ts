@@ -1,26 +1,26 @@
 // The SQL store against a scripted client, for the paths one embedded connection cannot reach.
 import { describe, expect, it } from 'vitest';
-import { slotEvent } from '../../core/index.js';
+import { sessionStartedEvent, slotEvent } from '../../core/index.js';
 import { isParleyError } from '../../errors.js';
 import type { SqlClient, SqlQueryable, SqlResult } from './sql-client.js';
 import { SqlTrackerStore } from './sql-tracker-store.js';
 
-/** A client that reports `currentSeq` as the stored max(seq) and fails INSERTs with `insertError`. */
-function scriptedClient(opts: { currentSeq: number; insertError?: unknown }): SqlClient & { statements: string[] } {
-  const statements: string[] = [];
-  const query = async <T>(sql: string): Promise<SqlResult<T>> => {
-    statements.push(sql);
-    if (sql.includes('max(seq)')) return { rows: [{ seq: opts.currentSeq }] as T[] };
-    if (sql.startsWith('INSERT') && opts.insertError !== undefined) throw opts.insertError;
+/** A client whose compare-and-set wins (`won`) or loses, and whose writes fail with `writeError`. */
+function scriptedClient(opts: { won: boolean; writeError?: unknown; windowSeq?: number }): SqlClient & { statements: { sql: string; params: unknown[] }[] } {
+  const statements: { sql: string; params: unknown[] }[] = [];
+  const query = async <T>(sql: string, params: readonly unknown[] = []): Promise<SqlResult<T>> => {
+    statements.push({ sql, params: [...params] });
+    if (opts.writeError !== undefined && /INSERT|UPDATE/.test(sql)) throw opts.writeError;
+    if (/RETURNING window_seq/.test(sql)) return { rows: (opts.won ? [{ window_seq: opts.windowSeq ?? 0, first_seq: 1 }] : []) as T[] };
     return { rows: [] };
   };
   return { statements, query, transaction: <T>(fn: (tx: SqlQueryable) => Promise<T>) => fn({ query }) };
 }
 
 describe('SqlTrackerStore', () => {
-  it('turns a primary-key violation from a racing writer into STORE_APPEND_CONFLICT', async () => {
+  it('turns a unique violation from a racing writer into STORE_APPEND_CONFLICT', async () => {
     const pkError = Object.assign(new Error('duplicate key value'), { code: '23505' });
-    const store = new SqlTrackerStore(scriptedClient({ currentSeq: 3, insertError: pkError }));
+    const store = new SqlTrackerStore(scriptedClient({ won: true, writeError: pkError }));
     const error = await store.append('c', [slotEvent('a', 1)], 3).catch((e: unknown) => e);
     expect(isParleyError(error, 'STORE_APPEND_CONFLICT')).toBe(true);
     expect((error as Error).cause).toBe(pkError);
@@ -28,18 +28,33 @@ describe('SqlTrackerStore', () => {
 
   it('passes other database errors through', async () => {
     const other = Object.assign(new Error('disk full'), { code: '53100' });
-    const store = new SqlTrackerStore(scriptedClient({ currentSeq: 3, insertError: other }));
+    const store = new SqlTrackerStore(scriptedClient({ won: true, writeError: other }));
     await expect(store.append('c', [slotEvent('a', 1)], 3)).rejects.toBe(other);
   });
 
-  it('writes a turn with one INSERT', async () => {
-    const client = scriptedClient({ currentSeq: 0 });
+  it('writes a turn with one statement, and reports a lost compare-and-set as a conflict', async () => {
+    const client = scriptedClient({ won: true });
     const store = new SqlTrackerStore(client);
-    expect(await store.append('c', [slotEvent('a', 1), slotEvent('b', 2), slotEvent('c', 3)], 0)).toBe(3);
-    expect(client.statements.filter((s) => s.startsWith('INSERT'))).toHaveLength(1);
-    const stale = await store.append('c', [slotEvent('d', 4)], 3).catch((e: unknown) => e);
-    expect(isParleyError(stale, 'STORE_APPEND_CONFLICT')).toBe(true);
-    expect(client.statements.filter((s) => s.startsWith('INSERT'))).toHaveLength(1);
+    expect(await store.append('c', [slotEvent('a', 1), sessionStartedEvent(), slotEvent('c', 3)], 4)).toBe(7);
+    expect(client.statements).toHaveLength(1);
+    // conversation, new seq, window seq (the session_started is seq 6), expected seq
+    expect(client.statements[0]?.params.slice(0, 4)).toEqual(['c', 7, 6, 4]);
+    const lost = new SqlTrackerStore(scriptedClient({ won: false }));
+    expect(isParleyError(await lost.append('c', [slotEvent('d', 4)], 3).catch((e: unknown) => e), 'STORE_APPEND_CONFLICT')).toBe(true);
+  });
+
+  it('trims old sessions only once the excess reaches 10 % of the cap', async () => {
+    const client = scriptedClient({ won: true, windowSeq: 100 });
+    const store = new SqlTrackerStore(client, { maxEventsPerConversation: 100 });
+    await store.append('c', [slotEvent('a', 1)], 105); // excess 6 < 10
+    expect(client.statements.filter((s) => s.sql.includes('DELETE'))).toHaveLength(0);
+    await store.append('c', [slotEvent('a', 1)], 110); // keep from 12: excess 11
+    const trims = client.statements.filter((s) => s.sql.includes('DELETE'));
+    expect(trims.map((s) => s.params)).toEqual([['c', 12]]);
+    // a conversation without session starts is one session: never cut
+    const oneSession = scriptedClient({ won: true });
+    await new SqlTrackerStore(oneSession, { maxEventsPerConversation: 10 }).append('c', [slotEvent('a', 1)], 500);
+    expect(oneSession.statements.filter((s) => s.sql.includes('DELETE'))).toHaveLength(0);
   });
 
   it('pages through events', async () => {

@@ -1,50 +1,78 @@
-// The tracker store over any SQL client speaking PostgreSQL: one append = one transaction
-// with one multi-row INSERT per up to 1000 events.
+// The tracker store over any SQL client speaking PostgreSQL (PGlite embedded, or `pg`). An
+// append is a compare-and-set on the conversation's head row plus one multi-row INSERT, in one
+// statement (one transaction for turns over 1000 events). A turn reads only the current session.
 import type { Event } from '../../core/index.js';
 import { ParleyError } from '../../errors.js';
-import type { StoredConversation, StoredEvent, TrackerStore } from '../tracker-store.js';
+import { lastResetIndex } from '../session-window.js';
+import type { EventRewriter, PrunableStore, StoredConversation, StoredEvent, TrackerStore } from '../tracker-store.js';
+import { appendStatement, type HeadRow } from './append-statement.js';
 import { eventFromPayload, eventRow, insertStatement, MAX_ROWS_PER_INSERT } from './event-rows.js';
+import { pruneConversations, trimHistory } from './retention.js';
+import { readFull, readWindow } from './sql-reads.js';
 import { hasSqlState, UNIQUE_VIOLATION, type SqlClient, type SqlQueryable } from './sql-client.js';
+import { rewriteConversation } from './rewrite-events.js';
 
 export interface SqlTrackerStoreOptions {
   /** called by close(); the owner of the connection decides what closing means */
   onClose?: () => Promise<void>;
   /** rows fetched per query while iterating events() */
   pageSize?: number;
+  /**
+   * Keep about this many events per conversation (at most 10 % more): older sessions are
+   * deleted after an append; the current session is never cut.
+   */
+  maxEventsPerConversation?: number;
 }
 
 interface PayloadRow { seq: number; payload: unknown }
 
-export class SqlTrackerStore implements TrackerStore {
+export class SqlTrackerStore implements TrackerStore, EventRewriter, PrunableStore {
   constructor(private readonly client: SqlClient, private readonly options: SqlTrackerStoreOptions = {}) {}
 
-  async retrieve(conversationId: string): Promise<StoredConversation | undefined> {
-    const { rows } = await this.client.query<PayloadRow>(
-      'SELECT seq, payload FROM parley_events WHERE conversation_id = $1 ORDER BY seq', [conversationId]);
-    const last = rows.at(-1);
-    if (!last) return undefined;
-    return { events: rows.map((r) => eventFromPayload(r.payload)), seq: Number(last.seq) };
+  retrieve(conversationId: string): Promise<StoredConversation | undefined> {
+    return readWindow(this.client, conversationId);
+  }
+
+  retrieveFull(conversationId: string): Promise<StoredConversation | undefined> {
+    return readFull(this.client, conversationId);
   }
 
   async append(conversationId: string, events: readonly Event[], expectedSeq: number): Promise<number> {
+    if (events.length === 0) return this.checkSeq(conversationId, expectedSeq);
+    const newSeq = expectedSeq + events.length;
+    const reset = lastResetIndex(events);
+    const headArgs = { conversationId, expectedSeq, newSeq, windowSeq: reset < 0 ? 0 : expectedSeq + reset + 1 };
+    const rows = events.map((e, i) => eventRow(conversationId, expectedSeq + i + 1, e));
+    let head: HeadRow | undefined;
     try {
-      return await this.client.transaction(async (tx) => {
-        const current = await currentSeq(tx, conversationId);
-        if (current !== expectedSeq) throw conflict(conversationId, expectedSeq, current);
-        await insertEvents(tx, conversationId, events, expectedSeq);
-        return expectedSeq + events.length;
-      });
+      head = rows.length <= MAX_ROWS_PER_INSERT
+        ? await appendOnce(this.client, appendStatement(headArgs, rows))
+        : await this.client.transaction(async (tx) => {
+          const first = appendStatement(headArgs, rows.slice(0, MAX_ROWS_PER_INSERT));
+          const won = (await tx.query<HeadRow>(first.sql, first.params)).rows[0];
+          if (won) await insertRows(tx, rows.slice(MAX_ROWS_PER_INSERT));
+          return won;
+        });
     } catch (error) {
-      // a concurrent writer passed the seq check too; the primary key stopped the second one
+      // a row of the head or of the events already exists: another writer got there first
       if (hasSqlState(error, UNIQUE_VIOLATION)) throw conflict(conversationId, expectedSeq, undefined, error);
       throw error;
     }
+    if (!head) throw conflict(conversationId, expectedSeq, undefined);
+    const cap = this.options.maxEventsPerConversation;
+    if (cap !== undefined) await trimHistory(this.client, { conversationId, newSeq, cap, ...normalizeHead(head) });
+    return newSeq;
   }
 
   async replace(conversationId: string, events: readonly Event[]): Promise<number> {
     return this.client.transaction(async (tx) => {
+      await tx.query('DELETE FROM parley_conversations WHERE conversation_id = $1', [conversationId]);
       await tx.query('DELETE FROM parley_events WHERE conversation_id = $1', [conversationId]);
-      await insertEvents(tx, conversationId, events, 0);
+      if (events.length === 0) return 0;
+      const reset = lastResetIndex(events);
+      await tx.query('INSERT INTO parley_conversations (conversation_id, seq, window_seq) VALUES ($1, $2, $3)',
+        [conversationId, events.length, reset + 1]);
+      await insertRows(tx, events.map((e, i) => eventRow(conversationId, i + 1, e)));
       return events.length;
     });
   }
@@ -64,27 +92,42 @@ export class SqlTrackerStore implements TrackerStore {
   }
 
   async conversationIds(): Promise<string[]> {
-    const { rows } = await this.client.query<{ conversation_id: string }>(
-      'SELECT DISTINCT conversation_id FROM parley_events');
+    const { rows } = await this.client.query<{ conversation_id: string }>('SELECT conversation_id FROM parley_conversations');
     return rows.map((r) => r.conversation_id);
+  }
+
+  rewriteEvents(conversationId: string, fn: (e: StoredEvent) => Event | undefined): Promise<number> {
+    return rewriteConversation(this.client, conversationId, fn);
+  }
+
+  prune(opts: { olderThanSeconds: number }): Promise<number> {
+    return pruneConversations(this.client, opts.olderThanSeconds);
   }
 
   async close(): Promise<void> {
     await this.options.onClose?.();
   }
+
+  private async checkSeq(conversationId: string, expectedSeq: number): Promise<number> {
+    const { rows } = await this.client.query<{ seq: number }>(
+      'SELECT seq FROM parley_conversations WHERE conversation_id = $1', [conversationId]);
+    const current = Number(rows[0]?.seq ?? 0);
+    if (current !== expectedSeq) throw conflict(conversationId, expectedSeq, current);
+    return current;
+  }
 }
 
-async function currentSeq(tx: SqlQueryable, conversationId: string): Promise<number> {
-  const { rows } = await tx.query<{ seq: number | string | null }>(
-    'SELECT max(seq) AS seq FROM parley_events WHERE conversation_id = $1', [conversationId]);
-  return Number(rows[0]?.seq ?? 0);
+async function appendOnce(client: SqlQueryable, st: { sql: string; params: unknown[] }): Promise<HeadRow | undefined> {
+  return (await client.query<HeadRow>(st.sql, st.params)).rows[0];
 }
 
-async function insertEvents(tx: SqlQueryable, conversationId: string, events: readonly Event[], afterSeq: number): Promise<void> {
-  for (let start = 0; start < events.length; start += MAX_ROWS_PER_INSERT) {
-    const chunk = events.slice(start, start + MAX_ROWS_PER_INSERT);
-    const rows = chunk.map((e, i) => eventRow(conversationId, afterSeq + start + i + 1, e));
-    const { sql, params } = insertStatement(rows);
+function normalizeHead(h: HeadRow): { windowSeq: number; firstSeq: number } {
+  return { windowSeq: Number(h.window_seq), firstSeq: Number(h.first_seq) };
+}
+
+async function insertRows(tx: SqlQueryable, rows: ReturnType<typeof eventRow>[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += MAX_ROWS_PER_INSERT) {
+    const { sql, params } = insertStatement(rows.slice(start, start + MAX_ROWS_PER_INSERT));
     await tx.query(sql, params);
   }
 }

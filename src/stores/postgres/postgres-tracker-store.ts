@@ -1,0 +1,94 @@
+// The tracker store on a PostgreSQL server: the SQL store over a `pg` Pool, with the schema
+// migrated at start-up (several servers starting at once migrate one after another).
+import pg from 'pg';
+import type { Event } from '../../core/index.js';
+import { ParleyError } from '../../errors.js';
+import type { StoreLogger } from '../store-logger.js';
+import { migrate } from '../sql/migrate.js';
+import { SqlTrackerStore } from '../sql/sql-tracker-store.js';
+import type { EventRewriter, PrunableStore, StoredConversation, StoredEvent, TrackerStore } from '../tracker-store.js';
+import { pgSqlClient } from './pg-sql-client.js';
+
+export interface PostgresTrackerStoreOptions {
+  /** postgres://user:pass@host:port/db */
+  url: string;
+  poolSize?: number;
+  /** a schema of its own (created if missing); default: the server's search_path */
+  schema?: string;
+  maxEventsPerConversation?: number;
+  logger?: StoreLogger;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+export class PostgresTrackerStore implements TrackerStore, EventRewriter, PrunableStore {
+  private readonly store: SqlTrackerStore;
+
+  /** Takes ownership of `pool` (close() ends it); the schema must be migrated (see open()). */
+  constructor(readonly pool: pg.Pool, opts: { maxEventsPerConversation?: number } = {}) {
+    let ended = false; // pg refuses a second end()
+    const onClose = async () => {
+      if (ended) return;
+      ended = true;
+      await pool.end();
+    };
+    this.store = new SqlTrackerStore(pgSqlClient(pool), { ...opts, onClose });
+  }
+
+  /** Connects, creates the schema if asked, applies pending migrations. */
+  static async open(opts: PostgresTrackerStoreOptions): Promise<PostgresTrackerStore> {
+    if (opts.schema !== undefined && !IDENTIFIER.test(opts.schema)) {
+      throw new ParleyError('CONFIG_INVALID', `PostgreSQL schema name ${JSON.stringify(opts.schema)} is not a plain identifier`);
+    }
+    const pool = new pg.Pool({
+      connectionString: opts.url, max: opts.poolSize ?? 10,
+      ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+    });
+    // an idle connection killed by the server emits here; without a listener the process dies
+    pool.on('error', (error) => opts.logger?.warn({ event: 'store.postgres.idle_client_error', err: error.message }, 'PostgreSQL dropped an idle connection'));
+    try {
+      if (opts.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${opts.schema}"`);
+      await migrate(pgSqlClient(pool));
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw new ParleyError('STORE_UNAVAILABLE', `cannot open the PostgreSQL tracker store: ${(error as Error).message}`, { cause: error });
+    }
+    return new PostgresTrackerStore(pool, opts.maxEventsPerConversation === undefined ? {} : { maxEventsPerConversation: opts.maxEventsPerConversation });
+  }
+
+  retrieve(conversationId: string): Promise<StoredConversation | undefined> {
+    return this.store.retrieve(conversationId);
+  }
+
+  retrieveFull(conversationId: string): Promise<StoredConversation | undefined> {
+    return this.store.retrieveFull(conversationId);
+  }
+
+  append(conversationId: string, events: readonly Event[], expectedSeq: number): Promise<number> {
+    return this.store.append(conversationId, events, expectedSeq);
+  }
+
+  replace(conversationId: string, events: readonly Event[]): Promise<number> {
+    return this.store.replace(conversationId, events);
+  }
+
+  events(conversationId: string, opts?: { sinceSeq?: number }): AsyncIterable<StoredEvent> {
+    return this.store.events(conversationId, opts);
+  }
+
+  conversationIds(): Promise<string[]> {
+    return this.store.conversationIds();
+  }
+
+  rewriteEvents(conversationId: string, fn: (e: StoredEvent) => Event | undefined): Promise<number> {
+    return this.store.rewriteEvents(conversationId, fn);
+  }
+
+  prune(opts: { olderThanSeconds: number }): Promise<number> {
+    return this.store.prune(opts);
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+}
