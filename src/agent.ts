@@ -34,6 +34,8 @@ export interface AgentOptions {
   eventBroker?: EventBroker;
   /** replaces the model's NLU parse (e.g. wrapped with the LLM intent check or a cache) */
   parse?: (text: string, opts: { messageId?: string; metadata?: Record<string, unknown> }) => Promise<ParseData>;
+  /** slots whose values are masked for callers that are not authorised (state API, logs) */
+  sensitiveSlots?: readonly string[];
   /** rewords bot messages before they are sent (the LLM rephraser) */
   rephrase?: (bot: BotEvent, tracker: Tracker) => Promise<BotEvent>;
 }
@@ -125,9 +127,12 @@ export class ParleyAgent implements Agent {
   }
 
   async tracker(id: string, opts: { verbosity?: EventVerbosity; until?: number } = {}): Promise<TrackerJson> {
-    const l = await this.load(id);
-    if (l.tracker.events.length === 0) await this.processor.ensureSession(l.tracker); // shown, not saved (as Rasa)
-    const tracker = opts.until === undefined ? l.tracker : Tracker.fromEvents(id, eventsUntil(l.tracker.events, opts.until), this.initialSlots);
+    // the current session builds the state; earlier sessions are read only when asked for
+    const whole = opts.until !== undefined || opts.verbosity === 'ALL' || opts.verbosity === 'AFTER_RESTART' || opts.verbosity === undefined;
+    const stored = whole ? await this.opts.trackerStore.retrieveFull(id) : await this.opts.trackerStore.retrieve(id);
+    const events = stored?.events ?? [];
+    const tracker = Tracker.fromEvents(id, opts.until === undefined ? events : eventsUntil(events, opts.until), this.initialSlots);
+    if (events.length === 0) await this.processor.ensureSession(tracker); // shown, not saved (as Rasa)
     return trackerToJson(tracker, opts.verbosity);
   }
 
@@ -193,7 +198,7 @@ export class ParleyAgent implements Agent {
   }
 
   async story(id: string, opts: { until?: number; allSessions?: boolean } = {}): Promise<string> {
-    const stored = await this.opts.trackerStore.retrieve(id);
+    const stored = opts.allSessions ? await this.opts.trackerStore.retrieveFull(id) : await this.opts.trackerStore.retrieve(id);
     if (!stored) throw new ParleyError('CONVERSATION_NOT_FOUND', `Conversation '${id}' not found.`);
     const events = opts.until === undefined ? stored.events : eventsUntil(stored.events, opts.until);
     return conversationToTestStory(events, { name: id, allSessions: opts.allSessions ?? false });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { eventBrokerConfigSchema } from './broker/broker-config.js';
 import { ParleyError } from './errors.js';
 import type { LlmConfig } from './llm/llm-config.js';
-import { DEFAULT_LOCK_STORE_CONFIG, DEFAULT_TRACKER_STORE_CONFIG, lockStoreConfigSchema, trackerStoreConfigSchema } from './stores/config-schema.js';
+import { storesConfigSchema } from './stores/config-schema.js';
 
 const actionEndpointSchema = z.object({
   url: z.string().url(),
@@ -21,7 +21,17 @@ const channelsSchema = z.object({
   callback: z.object({ url: z.string().url() }).strict().optional(),
 }).strict();
 
+const nluEndpointSchema = z.object({
+  url: z.string().url(),
+  token: z.string().optional(),
+  timeout_ms: z.number().int().positive().default(2_000),
+  breaker_failures: z.number().int().positive().default(5),
+  breaker_half_open_ms: z.number().int().positive().default(10_000),
+}).strict();
+
 export const runtimeConfigSchema = z.object({
+  /** `full` serves channels and the whole API; `nlu` serves only /model/parse (and health, status) */
+  role: z.enum(['full', 'nlu']).default('full'),
   server: z.object({
     host: z.string().default('0.0.0.0'),
     port: z.number().int().min(0).max(65535).default(5005),
@@ -32,9 +42,11 @@ export const runtimeConfigSchema = z.object({
     enableApi: z.boolean().default(true),
     responseTimeoutMs: z.number().int().positive().default(3_600_000),
   }).strict(),
-  trackerStore: trackerStoreConfigSchema.default(DEFAULT_TRACKER_STORE_CONFIG),
-  lockStore: lockStoreConfigSchema.default(DEFAULT_LOCK_STORE_CONFIG),
+  /** tracker store, snapshot cache, lock store, NLU cache and encryption (endpoints.yml) */
+  stores: storesConfigSchema.prefault({}),
   actionEndpoint: actionEndpointSchema.optional(),
+  /** endpoints.yml `nlu: url:`: parse messages with a remote NLU server (`parley run --role nlu`) */
+  nluEndpoint: nluEndpointSchema.optional(),
   channels: channelsSchema,
   /** endpoints.yml `event_broker:` (validated by the broker's own schema) */
   eventBroker: eventBrokerConfigSchema.default({ type: 'none' }),

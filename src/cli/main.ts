@@ -7,6 +7,8 @@ import { shellCommand } from './commands/shell.js';
 import { testStoriesCommand } from './commands/test-stories.js';
 import { trainCommand } from './commands/train.js';
 import { validateCommand } from './commands/validate.js';
+import { dbPruneCommand } from './commands/db.js';
+import { keysRotateCommand } from './commands/keys.js';
 import { command } from './fail.js';
 
 const program = new Command('parley').version(PARLEY_VERSION).description('Parley: a conversational-AI engine that reads Rasa 3.x projects');
@@ -37,6 +39,8 @@ program.command('run').description('serve the newest model over Rasa\'s HTTP API
   .addOption(new Option('--store <type>', 'tracker store').choices(['memory', 'embedded']))
   .option('--data-dir <dir>', 'embedded store data directory').option('--actions <module>', 'JS module exporting `actions` written with defineAction')
   .addOption(new Option('--log-level <level>', 'log level').choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']))
+  .option('--workers <n>', 'worker processes sharing the port (needs postgres + redis lock stores when > 1)', Number)
+  .addOption(new Option('--role <role>', 'full: channels and API; nlu: only /model/parse').choices(['full', 'nlu']))
   .option('--drain-delay-ms <ms>', 'keep serving this long after readiness turns false on SIGTERM', Number)
   .option('--drain-timeout-ms <ms>', 'in-flight turns get this long to finish on SIGTERM', Number)
   .action(command(runCommand));
@@ -67,5 +71,16 @@ const data = program.command('data').description('work with training data');
 data.command('validate').addOption(projectOption()).option('--fail-on-warnings', 'exit non-zero on warnings too')
   .description('check the project for undeclared or unused names and contradicting rules/stories')
   .action(command(validateCommand));
+
+const db = program.command('db').description('the conversation database');
+db.command('prune').requiredOption('--older-than <duration>', 'delete conversations idle for longer than this (30d, 12h, 90m)')
+  .addOption(projectOption()).option('--endpoints <file>', 'endpoints.yml')
+  .description('delete conversations whose last event is older than the duration')
+  .action(command(async (o: { project: string; olderThan: string; endpoints?: string }) => dbPruneCommand(o)));
+
+const keys = program.command('keys').description('encryption keys of sensitive slots and entities');
+keys.command('rotate').addOption(projectOption()).option('--endpoints <file>', 'endpoints.yml')
+  .description('re-encrypt every stored sensitive value with the newest key of PARLEY_ENCRYPTION_KEYS')
+  .action(command(async (o: { project: string; endpoints?: string }) => keysRotateCommand(o)));
 
 await program.parseAsync(process.argv);

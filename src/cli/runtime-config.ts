@@ -1,11 +1,11 @@
 // Turns `parley run` flags, the environment, endpoints.yml and credentials.yml into the one
 // validated RuntimeConfig. Known-but-unsupported Rasa settings are named errors or warnings,
 // never silent fallbacks.
-import { resolve } from 'node:path';
 import { parseRuntimeConfig, type RuntimeConfig } from '../config.js';
 import { parseEventBrokerConfig } from '../broker/broker-config.js';
 import { ParleyError } from '../errors.js';
 import { parseLlmConfig } from '../llm/llm-config.js';
+import { storesConfigFromEndpoints } from '../stores/endpoints-config.js';
 
 export interface RunFlags {
   port?: number;
@@ -18,30 +18,14 @@ export interface RunFlags {
   store?: string;
   dataDir?: string;
   logLevel?: string;
+  role?: string;
 }
 
 /** Rasa channels Parley does not (yet) speak: accepted with a warning so Rasa projects still start. */
 const KNOWN_RASA_CHANNELS = new Set(['socketio', 'rasa', 'facebook', 'slack', 'telegram', 'twilio', 'twilio_voice', 'mattermost',
   'rocketchat', 'botframework', 'webexteams', 'hangouts', 'cisco', 'microsoft', 'audiocodes', 'vonage', 'genesys', 'cmdline']);
-const SUPPORTED_ENDPOINT_KEYS = new Set(['action_endpoint', 'tracker_store', 'lock_store', 'event_broker', 'llm']);
-const RASA_ENDPOINT_KEYS = new Set(['nlg', 'models', 'nlu']);
-
-function storeConfig(section: Record<string, unknown> | undefined, flags: RunFlags, projectDir: string): Record<string, unknown> {
-  const type = flags.store ?? (section?.['type'] as string | undefined) ?? 'embedded';
-  const t = type.toLowerCase();
-  if (t === 'memory' || t === 'in_memory' || t === 'inmemorytrackerstore') return { type: 'memory' };
-  if (t === 'embedded') {
-    const dir = flags.dataDir ?? (section?.['data_dir'] as string | undefined) ?? '.parley/data';
-    return { type: 'embedded', dataDir: resolve(projectDir, dir) };
-  }
-  throw new ParleyError('CONFIG_INVALID', `tracker_store type "${type}" is not supported (supported: memory, embedded)`);
-}
-
-function lockConfig(section: Record<string, unknown> | undefined): Record<string, unknown> {
-  const type = String(section?.['type'] ?? 'memory').toLowerCase();
-  if (type === 'memory' || type === 'in_memory') return { type: 'memory' };
-  throw new ParleyError('CONFIG_INVALID', `lock_store type "${type}" is not supported (supported: memory)`);
-}
+const SUPPORTED_ENDPOINT_KEYS = new Set(['action_endpoint', 'tracker_store', 'lock_store', 'event_broker', 'llm', 'nlu', 'parley']);
+const RASA_ENDPOINT_KEYS = new Set(['nlg', 'models']);
 
 function channelsConfig(credentials: Record<string, unknown> | null, warn: (m: string) => void): Record<string, unknown> {
   if (!credentials) return { rest: null };
@@ -77,9 +61,13 @@ export function buildRuntimeConfig(opts: {
   };
   return parseRuntimeConfig({
     server,
-    trackerStore: storeConfig(section('tracker_store'), flags, opts.projectDir),
-    lockStore: lockConfig(section('lock_store')),
+    stores: storesConfigFromEndpoints(endpoints, {
+      projectDir: opts.projectDir, env, warn: opts.warn,
+      flags: { ...(flags.store ? { store: flags.store } : {}), ...(flags.dataDir ? { dataDir: flags.dataDir } : {}) },
+    }),
     ...(section('action_endpoint') ? { actionEndpoint: section('action_endpoint') } : {}),
+    ...(section('nlu') ? { nluEndpoint: section('nlu') } : {}),
+    ...(flags.role ? { role: flags.role } : {}),
     channels: channelsConfig(opts.credentials, opts.warn),
     eventBroker: parseEventBrokerConfig(section('event_broker')),
     llm: section('llm') !== undefined || env['PARLEY_LLM_BASE_URL'] ? parseLlmConfig(section('llm') ?? { enabled: true }, env) : null,

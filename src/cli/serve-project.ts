@@ -11,11 +11,14 @@ import { createEventBroker, type EventBroker } from '../broker/index.js';
 import { createLlm, type LlmServices } from '../llm/create-llm.js';
 import { llmHooks } from '../llm-hooks.js';
 import { loadModel, type LoadedModel } from '../loaded-model.js';
+import { remoteNluParse } from '../remote-nlu.js';
 import { HealthRegistry, stateCheck } from '../observability/health.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { createMetrics, type ParleyMetrics } from '../observability/metrics.js';
 import { buildApp } from '../server/app.js';
-import { createLockStore, createTrackerStore } from '../stores/create-stores.js';
+import type { StoresConfig } from '../stores/config-schema.js';
+import { createStores } from '../stores/create-stores.js';
+import { cachedParse } from '../stores/nlu-cache.js';
 import { readYamlMapping } from './endpoint-files.js';
 import { buildRuntimeConfig, type RunFlags } from './runtime-config.js';
 
@@ -40,6 +43,11 @@ export interface ServedProject {
   llm: LlmServices | undefined;
 }
 
+const MEMORY_STORES: StoresConfig = {
+  trackerStore: { type: 'memory' }, cache: { type: 'none' }, lockStore: { type: 'memory' }, nluCache: { type: 'none' },
+  encryption: { sensitiveSlots: [], sensitiveEntities: [] },
+};
+
 async function importActions(path: string): Promise<Action[]> {
   const mod = (await import(pathToFileURL(resolve(path)).href)) as { actions?: unknown; default?: unknown };
   const list = mod.actions ?? mod.default;
@@ -58,18 +66,25 @@ export async function serveProject(flags: ServeFlags, opts: { logger?: Logger; m
   const logger = opts.logger ?? createLogger({ level: config.logLevel });
   for (const w of warnings) logger.warn({ event: 'config.warning' }, w);
   const model = await loadModel(resolve(root, flags.model ?? 'models'));
-  const trackerStore = await createTrackerStore(config.trackerStore, { baseDir: root });
-  const lockStore = await createLockStore(config.lockStore);
+  // an NLU-only server holds no conversations: it never opens the configured stores
+  const nluOnly = config.role === 'nlu';
+  const { trackerStore, lockStore, nluCache } = await createStores(nluOnly ? MEMORY_STORES : config.stores, { baseDir: root, logger });
+  const { sensitiveSlots, sensitiveEntities } = config.stores.encryption;
   const metrics = opts.metrics ?? createMetrics();
   const broker = createEventBroker(config.eventBroker, { observer: metrics, logger });
   const llm = config.llm ? createLlm(config.llm, { logger }) : undefined;
-  const baseParse = (text: string, o: { messageId?: string; metadata?: Record<string, unknown> }) => model.nlu.parse(text, o);
-  const hooks = llm
-    ? llmHooks(baseParse, { llm, domain: model.domain, examples: model.archive.nlu_examples ?? [], sensitiveSlots: [], sensitiveEntities: [], metrics })
+  const localParse = (text: string, o: { messageId?: string; metadata?: Record<string, unknown> } = {}) => model.nlu.parse(text, o);
+  const uncached = config.nluEndpoint && !nluOnly ? remoteNluParse(config.nluEndpoint, logger) : localParse;
+  const baseParse = nluCache
+    ? cachedParse(nluCache.cache, model.nlu.fingerprint, uncached, { ttlSeconds: nluCache.ttlSeconds, ...(nluCache.sealer ? { sealer: nluCache.sealer } : {}) })
+    : uncached;
+  const hooks = llm && config.role !== 'nlu'
+    ? llmHooks(baseParse, { llm, domain: model.domain, examples: model.archive.nlu_examples ?? [], sensitiveSlots, sensitiveEntities, metrics })
     : undefined;
   const agent = new ParleyAgent({
     model, trackerStore, lockStore, logger, metrics, eventBroker: broker,
-    ...(hooks ? { parse: hooks.parse } : {}),
+    parse: hooks ? hooks.parse : baseParse,
+    sensitiveSlots,
     ...(hooks?.rephrase ? { rephrase: hooks.rephrase } : {}),
     ...(config.actionEndpoint ? { actionEndpoint: config.actionEndpoint } : {}),
     ...(flags.actions ? { actions: await importActions(flags.actions) } : {}),
@@ -83,13 +98,14 @@ export async function serveProject(flags: ServeFlags, opts: { logger?: Logger; m
   };
   const s = config.server;
   const app = await buildApp(agent, {
-    channels, logger, metrics, health, enableApi: s.enableApi, cors: [...s.cors], responseTimeoutMs: s.responseTimeoutMs, jwtMethod: s.jwtMethod,
+    channels, logger, metrics, health, role: config.role, enableApi: s.enableApi, cors: [...s.cors], responseTimeoutMs: s.responseTimeoutMs, jwtMethod: s.jwtMethod,
     ...(s.authToken ? { authToken: s.authToken } : {}),
     ...(s.jwtSecret ? { jwtSecret: s.jwtSecret } : {}),
     ...(config.friendlyErrorText ? { friendlyErrorText: config.friendlyErrorText } : {}),
   });
   app.addHook('onClose', async () => {
     await agent.close();
+    await nluCache?.cache.close();
     await broker.flush(5_000);
     await broker.close();
   });

@@ -54,6 +54,7 @@ async function registerApi(app: FastifyInstance, opts: ServerOptions, ctx: Route
     useLenientJson(api);
     await api.register(modelRoutes, ctx);
     await api.register(domainRoutes, ctx);
+    if (opts.role === 'nlu') return;
     await api.register(conversationRoutes, ctx);
     await api.register(conversationActionRoutes, ctx);
   });
@@ -72,7 +73,7 @@ export async function buildApp(agent: Agent, opts: ServerOptions): Promise<Fasti
   await app.register(rootRoutes, { enableApi });
   await app.register(healthRoutes, { health: opts.health });
 
-  const channels = channelsFor(opts.channels);
+  const channels = opts.role === 'nlu' ? [] : channelsFor(opts.channels);
   const channelCtx: ChannelContext = {
     agent, friendlyErrorText: friendlyErrorTextFor(agent.language, opts.friendlyErrorText), ...(opts.metrics ? { metrics: opts.metrics } : {}),
   };

@@ -11,6 +11,8 @@ export interface ChannelOptions {
 }
 
 export interface ServerOptions {
+  /** `nlu`: serve only /model/parse, /status, /domain and health (`parley run --role nlu`); default `full` */
+  role?: 'full' | 'nlu';
   /** `--auth-token`: clients pass `?token=` */
   authToken?: string;
   /** `--jwt-secret` (the public key for asymmetric methods) */

@@ -19,9 +19,9 @@ export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.Proces
 }
 
 /** Starts `parley run` and resolves once it answers HTTP. */
-export async function startCliServer(args: string[], port: number, opts: { cwd?: string } = {}): Promise<ChildProcess> {
+export async function startCliServer(args: string[], port: number, opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, [CLI, 'run', '--port', String(port), '--host', '127.0.0.1', '--log-level', 'warn', ...args],
-    { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
   for (let i = 0; i < 300; i++) {

@@ -1,7 +1,8 @@
 // The explicit registry of pipeline components: config.yml name → { stage, strict options, factory }.
-// Rasa's classifier names map to our classifier; a DIET-style model later replaces that entry only.
+// DIETClassifier builds our joint intent + entity model (classifiers/diet); the other Rasa classifier names map to the softmax classifier.
 import { fallbackClassifierSpec } from '../classifiers/fallback-classifier.js';
 import { keywordIntentClassifierSpec } from '../classifiers/keyword-intent-classifier.js';
+import { dietClassifierSpec } from '../classifiers/diet/diet-classifier.js';
 import { responseSelectorSpec } from '../classifiers/response-selector.js';
 import { softmaxIntentClassifierSpec } from '../classifiers/softmax-intent-classifier.js';
 import { entitySynonymMapperSpec } from '../extractors/entity-synonym-mapper.js';
@@ -20,7 +21,7 @@ export const componentRegistry = {
   RegexFeaturizer: regexFeaturizerSpec,
   LexicalSyntacticFeaturizer: lexicalSyntacticFeaturizerSpec,
   CountVectorsFeaturizer: countVectorsFeaturizerSpec,
-  DIETClassifier: softmaxIntentClassifierSpec,
+  DIETClassifier: dietClassifierSpec,
   LogisticRegressionClassifier: softmaxIntentClassifierSpec,
   SklearnIntentClassifier: softmaxIntentClassifierSpec,
   KeywordIntentClassifier: keywordIntentClassifierSpec,

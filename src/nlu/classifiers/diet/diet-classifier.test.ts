@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { emptyDomain, emptyNluData, type AnnotatedEntity, type ComponentConfig, type NluTrainingData } from '../../../core/index.js';
+import { loadNlu } from '../../load-nlu.js';
+import { trainNlu } from '../../train-nlu.js';
+
+/** `[text](entity)` and `[text]{"entity": .., "role": ..}` annotations, as in Rasa's NLU data. */
+function example(intent: string, annotated: string): { text: string; intent: string; entities: AnnotatedEntity[] } {
+  const entities: AnnotatedEntity[] = [];
+  let text = '';
+  const re = /\[([^\]]+)\](?:\(([^)]+)\)|\{([^}]+)\})/g;
+  let last = 0;
+  for (const m of annotated.matchAll(re)) {
+    text += annotated.slice(last, m.index);
+    const start = text.length;
+    text += m[1] ?? '';
+    const attrs = m[2] !== undefined ? { entity: m[2] } : (JSON.parse(`{${m[3] ?? ''}}`) as { entity: string; role?: string; group?: string });
+    entities.push({ ...attrs, start, end: text.length, value: m[1] ?? '' });
+    last = m.index + m[0].length;
+  }
+  return { text: text + annotated.slice(last), intent, entities };
+}
+
+function data(rows: [string, string][]): NluTrainingData {
+  const d = emptyNluData();
+  d.examples = rows.map(([intent, t]) => example(intent, t));
+  return d;
+}
+
+const pipeline = (language: string, diet: Record<string, unknown> = {}): ComponentConfig[] => [
+  { name: language === 'zh' ? 'JiebaTokenizer' : 'WhitespaceTokenizer' },
+  { name: 'CountVectorsFeaturizer' },
+  { name: 'CountVectorsFeaturizer', analyzer: 'char_wb', min_ngram: 1, max_ngram: 3 },
+  { name: 'DIETClassifier', epochs: 30, entity_epochs: 20, ...diet },
+];
+
+const train = (language: string, d: NluTrainingData, diet: Record<string, unknown> = {}) =>
+  trainNlu({ language, pipeline: pipeline(language, diet), policies: [] }, d, emptyDomain(), { seed: 7 });
+
+const ZH: [string, string][] = [];
+for (const [n, meal] of [['两份', '牛肉套餐'], ['三份', '鸡腿套餐'], ['一份', '素食套餐'], ['五份', '鱼香肉丝'], ['四份', '宫保鸡丁'], ['十份', '牛肉套餐']] as const) {
+  ZH.push(['order', `我要[${n}](quantity)[${meal}](meal)`], ['order', `来[${n}](quantity)[${meal}](meal)吧`], ['order', `麻烦给我[${meal}](meal)，[${n}](quantity)`]);
+}
+for (const addr of ['广州市天河区体育西路191号', '北京市海淀区中关村大街1号', '上海市浦东新区世纪大道100号', '深圳市南山区科技园8号']) {
+  ZH.push(['inform', `送到[${addr}](address)`], ['inform', `地址是[${addr}](address)`], ['inform', `[${addr}](address)`]);
+}
+
+const EN: [string, string][] = [];
+for (const city of ['berlin', 'london', 'paris', 'new york', 'tokyo', 'madrid']) {
+  for (const other of ['rome', 'oslo', 'boston']) {
+    EN.push(['book_flight', `fly from [${city}]{"entity": "city", "role": "departure"} to [${other}]{"entity": "city", "role": "destination"}`]);
+    EN.push(['book_flight', `a flight to [${other}]{"entity": "city", "role": "destination"} from [${city}]{"entity": "city", "role": "departure"} please`]);
+  }
+  EN.push(['weather', `what is the weather in [${city}](city)`]);
+}
+
+describe('DIETClassifier', () => {
+  it('learns Chinese entities with exact spans, including spans that cut through jieba words', async () => {
+    const model = await train('zh', data(ZH));
+    const p = await model.parse('我要两份宫保鸡丁');
+    expect(p.intent?.name).toBe('order');
+    const ents = p.entities.map((e) => [e.entity, e.value, e.start, e.end, e.extractor]);
+    expect(ents).toContainEqual(['quantity', '两份', 2, 4, 'DIETClassifier']);
+    expect(ents).toContainEqual(['meal', '宫保鸡丁', 4, 8, 'DIETClassifier']);
+    const a = await model.parse('送到广州市天河区体育西路191号');
+    expect(a.entities.map((e) => [e.entity, e.value])).toEqual([['address', '广州市天河区体育西路191号']]);
+    for (const e of [...p.entities, ...a.entities]) expect(e.confidence_entity).toBeGreaterThan(0.5);
+  });
+
+  it('learns English entities and their roles', async () => {
+    const model = await train('en', data(EN));
+    const p = await model.parse('fly from paris to oslo');
+    expect(p.intent?.name).toBe('book_flight');
+    expect(p.entities.map((e) => [e.entity, e.value, e.start, e.end, e.role])).toEqual([
+      ['city', 'paris', 9, 14, 'departure'],
+      ['city', 'oslo', 18, 22, 'destination'],
+    ]);
+    expect(p.entities[0]?.confidence_role).toBeGreaterThan(0.5);
+    const w = await model.parse('what is the weather in tokyo');
+    expect(w.entities.map((e) => [e.entity, e.value, e.role])).toEqual([['city', 'tokyo', undefined]]);
+  });
+
+  it('is deterministic for a seed, and a persisted model loads to identical answers', async () => {
+    const d = data(EN);
+    const a = await train('en', d);
+    const b = await train('en', d);
+    expect(a.fingerprint).toBe(b.fingerprint);
+    const loaded = loadNlu(JSON.parse(JSON.stringify(a.persist())) as ReturnType<typeof a.persist>, emptyDomain());
+    for (const text of ['fly from berlin to rome', 'weather in madrid', 'hello there']) {
+      expect(await loaded.parse(text)).toEqual(await a.parse(text));
+    }
+    const other = await trainNlu({ language: 'en', pipeline: pipeline('en', { random_seed: 99 }), policies: [] }, d, emptyDomain(), { seed: 7 });
+    expect(other.fingerprint).not.toBe(a.fingerprint);
+  });
+
+  it('predicts multi-intent labels (a+b) as one intent', async () => {
+    const d = data([
+      ...['hi', 'hello', 'hey there', 'good morning'].map((t): [string, string] => ['greet', t]),
+      ...['what is the weather', 'is it raining', 'weather forecast please', 'will it be sunny'].map((t): [string, string] => ['ask_weather', t]),
+      ...['hi what is the weather', 'hello is it raining', 'hey weather forecast please', 'good morning will it be sunny'].map((t): [string, string] => ['greet+ask_weather', t]),
+    ]);
+    const model = await train('en', d, { epochs: 60 });
+    expect((await model.parse('hello what is the weather'))?.intent?.name).toBe('greet+ask_weather');
+    expect((await model.parse('good morning'))?.intent?.name).toBe('greet');
+  });
+
+  it('accepts Rasa DIET options it does not use, and can run as a linear model', async () => {
+    const model = await train('en', data(EN), { hidden_layers_sizes: { text: [] }, constrain_similarities: true, transformer_size: 256, entity_recognition: false });
+    const p = await model.parse('fly from paris to oslo');
+    expect(p.intent?.name).toBe('book_flight');
+    expect(p.entities).toEqual([]);
+  });
+});

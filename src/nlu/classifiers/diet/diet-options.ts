@@ -1,0 +1,69 @@
+// DIETClassifier options as config.yml writes them. The ones our model uses are typed; the rest of
+// Rasa's DIET keys are accepted (so existing configs load) and have no effect.
+import { z } from 'zod';
+
+const ACCEPTED_KEYS = [
+  'share_hidden_layers', 'transformer_size', 'number_of_transformer_layers', 'number_of_attention_heads',
+  'unidirectional_encoder', 'use_key_relative_attention', 'use_value_relative_attention', 'max_relative_position',
+  'batch_strategy', 'embedding_dimension', 'dense_dimension', 'concat_dimension', 'number_of_negative_examples',
+  'similarity_type', 'loss_type', 'maximum_positive_similarity', 'maximum_negative_similarity', 'use_maximum_negative_similarity',
+  'scale_loss', 'negative_margin_scale', 'drop_rate_attention', 'drop_rate_dialogue', 'drop_rate_label',
+  'connection_density', 'weight_sparsity', 'use_sparse_input_dropout', 'use_dense_input_dropout', 'evaluate_every_number_of_epochs',
+  'use_masked_language_model', 'BILOU_flag', 'tensorboard_log_directory', 'tensorboard_log_level', 'checkpoint_model',
+  'featurizers', 'split_entities_by_comma', 'constrain_similarities', 'model_confidence', 'run_eagerly', 'use_text_as_label', 'use_gpu',
+  'retrieval_intent', 'regularization_constant',
+] as const;
+
+type AcceptedShape = Record<(typeof ACCEPTED_KEYS)[number], z.ZodOptional<z.ZodUnknown>>;
+const accepted = Object.fromEntries(ACCEPTED_KEYS.map((k) => [k, z.unknown().optional()])) as AcceptedShape;
+
+const positiveInts = z.array(z.number().int().positive());
+
+export const dietOptions = z.object({
+  ...accepted,
+  /** upper bound; early stopping usually ends training sooner */
+  epochs: z.number().int().min(1).default(100),
+  /** `text`: the intent network's hidden layer (first size used; [] = a linear model) */
+  hidden_layers_sizes: z.object({ text: positiveInts.optional(), label: positiveInts.optional() }).strict().default({}),
+  dropout_rate: z.number().min(0).max(0.9).optional(),
+  drop_rate: z.number().min(0).max(0.9).optional(),
+  learning_rate: z.number().positive().default(0.003),
+  batch_size: z.union([z.number().int().positive(), z.array(z.number().int().positive())]).nullable().default(null),
+  entity_recognition: z.boolean().default(true),
+  intent_classification: z.boolean().default(true),
+  random_seed: z.number().int().nullable().default(null),
+  ranking_length: z.number().int().min(0).default(10),
+  renormalize_confidences: z.boolean().default(false),
+  /** Rasa: the number of training examples held out for evaluation (0 = ours: validation_split) */
+  evaluate_on_number_of_examples: z.number().int().min(0).default(0),
+  /** fraction of the training data held out (stratified) for early stopping and calibration */
+  validation_split: z.number().min(0).max(0.5).default(0.1),
+  /** epochs without improvement on the held-out slice before training stops */
+  early_stopping_patience: z.number().int().min(1).default(3),
+  /** retrain on all data for the chosen number of epochs; auto = when there are < 5000 examples */
+  refit: z.union([z.boolean(), z.literal('auto')]).default('auto'),
+  /** fit a softmax temperature on the held-out slice so confidences match accuracy */
+  calibrate: z.boolean().default(true),
+  /** maximum epochs of the entity tagger (CRF) */
+  entity_epochs: z.number().int().min(1).default(15),
+  /** the CRF's SGD step size */
+  entity_learning_rate: z.number().positive().default(0.05),
+}).strict();
+
+export type DietOptions = z.output<typeof dietOptions>;
+
+export const DEFAULT_HIDDEN_SIZE = 256;
+
+export const hiddenSizeOf = (o: DietOptions): number => {
+  const text = o.hidden_layers_sizes.text;
+  if (text === undefined) return DEFAULT_HIDDEN_SIZE;
+  return text[0] ?? 0;
+};
+
+export const dropoutOf = (o: DietOptions): number => o.dropout_rate ?? o.drop_rate ?? 0.2;
+
+/** Rasa's batch_size may be [min, max] (grown over epochs); we use one size, the first. */
+export const batchSizeOf = (o: DietOptions, n: number): number => {
+  if (o.batch_size !== null) return Array.isArray(o.batch_size) ? o.batch_size[0] ?? 32 : o.batch_size;
+  return Math.min(64, Math.max(8, Math.round(n / 32)));
+};

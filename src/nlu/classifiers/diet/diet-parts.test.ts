@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../util/rng.js';
+import { softmaxInPlace } from '../softmax/softmax-model.js';
+import { expectedCalibrationError, fitTemperature } from './calibration.js';
+import { stratifiedHoldout } from './holdout.js';
+import { trainMlp } from './intent/train-mlp.js';
+import { decodeBilou, encodeBilou } from './tagging/bilou.js';
+import { characterUnits, splitAt } from './tagging/tag-tokens.js';
+
+describe('calibration', () => {
+  it('temperature scaling lowers the ECE of over-confident logits', () => {
+    const random = seededRandom(3);
+    const logits: Float64Array[] = [];
+    const targets: number[] = [];
+    for (let i = 0; i < 600; i++) {
+      const truth = Float64Array.from({ length: 5 }, () => random() * 2);
+      const p = softmaxInPlace(truth.slice());
+      let u = random();
+      let y = 0;
+      while (y < 4 && (u -= p[y] as number) > 0) y++;
+      targets.push(y);
+      logits.push(truth.map((v) => v * 6)); // 6× too sharp
+    }
+    const ece = (t: number): number => expectedCalibrationError(logits.map((l, i) => {
+      const p = softmaxInPlace(l.map((v) => v / t));
+      let arg = 0;
+      for (let j = 1; j < p.length; j++) if ((p[j] as number) > (p[arg] as number)) arg = j;
+      return { confidence: p[arg] as number, correct: arg === targets[i] };
+    }));
+    const t = fitTemperature(logits, Int32Array.from(targets));
+    expect(t).toBeGreaterThan(2.5);
+    expect(ece(t)).toBeLessThan(ece(1) / 2);
+  });
+});
+
+describe('early stopping', () => {
+  it('stops once the monitor has not improved for `patience` epochs and keeps the best epoch', () => {
+    const samples = Array.from({ length: 20 }, (_, i) => ({ indices: Int32Array.of(i % 4), values: Float32Array.of(1) }));
+    const scores = [0.5, 0.8, 0.7, 0.7, 0.7, 0.9];
+    let seen = 0;
+    const result = trainMlp(
+      { samples, targets: Int32Array.from(samples, (_, i) => i % 2), labels: ['a', 'b'], inputSize: 4 },
+      { hidden: 8, epochs: 50, learningRate: 0.01, dropout: 0, batchSize: 4, seed: 1, l2: 0, patience: 3, monitor: () => scores[seen++] ?? 0 },
+    );
+    expect(result.epochsRun).toBe(5);
+    expect(result.bestEpoch).toBe(2);
+  });
+});
+
+describe('held-out slice', () => {
+  it('is stratified and keeps singleton labels in training', () => {
+    const labels = [...Array<string>(20).fill('a'), ...Array<string>(10).fill('b'), 'c'];
+    const h = stratifiedHoldout(labels, { fraction: 0.1, count: 0, seed: 1 });
+    const held = Array.from(h.heldOut, (i) => labels[i]);
+    expect(held.filter((l) => l === 'a')).toHaveLength(2);
+    expect(held.filter((l) => l === 'b')).toHaveLength(1);
+    expect(held).not.toContain('c');
+    expect(h.train.length + h.heldOut.length).toBe(labels.length);
+  });
+});
+
+describe('BILOU units', () => {
+  it('splits Chinese into characters (Latin and digit runs stay whole) and cuts at annotation boundaries', () => {
+    expect(characterUnits('我要tfboys的 191号').map((u) => u.text)).toEqual(['我', '要', 'tfboys', '的', '191', '号']);
+    const units = splitAt('AB123456-x', [{ text: 'AB123456-x', start: 0, end: 10 }], [0, 8]);
+    expect(units.map((u) => u.text)).toEqual(['AB123456', '-x']);
+  });
+
+  it('round-trips spans through tags', () => {
+    const units = characterUnits('来两份牛肉套餐');
+    const tags = encodeBilou(units, [{ type: 0, start: 1, end: 3 }, { type: 1, start: 3, end: 7 }]);
+    expect(Array.from(tags)).toEqual([0, 1, 3, 5, 6, 6, 7]);
+    expect(decodeBilou(tags)).toEqual([{ type: 0, first: 1, last: 2 }, { type: 1, first: 3, last: 6 }]);
+  });
+});

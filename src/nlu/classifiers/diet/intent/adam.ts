@@ -1,0 +1,34 @@
+// Adam on float32 parameters, applied lazily to the ranges a mini-batch touched (sparse rows).
+const BETA1 = 0.9;
+const BETA2 = 0.999;
+const EPSILON = 1e-8;
+
+export class Adam {
+  private readonly m: Float32Array;
+  private readonly v: Float32Array;
+
+  constructor(readonly params: Float32Array, readonly grad: Float32Array) {
+    this.m = new Float32Array(params.length);
+    this.v = new Float32Array(params.length);
+  }
+
+  /** Bias-corrected step size for update number `step` (1-based). */
+  static rate(lr: number, step: number): number {
+    return (lr * Math.sqrt(1 - BETA2 ** step)) / (1 - BETA1 ** step);
+  }
+
+  /** Update params[from, to) from grad·scale (+ l2·w), then clear that gradient range. */
+  step(from: number, to: number, o: { rate: number; scale: number; l2: number }): void {
+    const { params, grad, m, v } = this;
+    for (let i = from; i < to; i++) {
+      const w = params[i] as number;
+      const g = (grad[i] as number) * o.scale + o.l2 * w;
+      const mi = BETA1 * (m[i] as number) + (1 - BETA1) * g;
+      const vi = BETA2 * (v[i] as number) + (1 - BETA2) * g * g;
+      m[i] = mi;
+      v[i] = vi;
+      params[i] = w - (o.rate * mi) / (Math.sqrt(vi) + EPSILON);
+      grad[i] = 0;
+    }
+  }
+}

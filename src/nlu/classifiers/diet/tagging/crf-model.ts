@@ -1,0 +1,108 @@
+// A trained CRF for inference: emission weights as pruned sparse rows keyed by feature hash
+// (small archives, fast loading), transitions, Viterbi decoding and per-span confidences.
+import { z } from 'zod';
+import { decodeFloat32, decodeInt32, decodeUint16, encodeArray } from '../codec.js';
+import { decodeBilou, type UnitSpan } from './bilou.js';
+import { CrfStructure } from './crf-structure.js';
+import { forwardBackward } from './forward-backward.js';
+import { expTransitions, type CrfWeights } from './train-crf.js';
+
+export const crfModelSchema = z.object({
+  types: z.array(z.string()),
+  hashes: z.string(),
+  rowStart: z.string(),
+  tags: z.string(),
+  values: z.string(),
+  entries: z.number().int().min(0),
+  rows: z.number().int().min(0),
+  trans: z.string(),
+});
+export type CrfModelData = z.infer<typeof crfModelSchema>;
+
+/** Weights this small change no decision; dropping them keeps the archive small. */
+const PRUNE_BELOW = 5e-3;
+
+export interface ScoredSpan extends UnitSpan { confidence: number }
+
+export class CrfModel {
+  private readonly structure: CrfStructure;
+  private readonly rowOf: Map<number, number>;
+  private readonly expTrans: Float64Array;
+
+  private constructor(
+    readonly types: readonly string[],
+    private readonly hashes: Int32Array,
+    private readonly rowStart: Int32Array,
+    private readonly tagIdx: Uint16Array,
+    private readonly values: Float32Array,
+    private readonly trans: Float32Array,
+  ) {
+    this.structure = new CrfStructure(types.length);
+    this.rowOf = new Map();
+    hashes.forEach((h, r) => this.rowOf.set(h, r));
+    this.expTrans = new Float64Array(trans.length);
+    expTransitions(trans, this.expTrans);
+  }
+
+  /** `hashes[r]` is the feature hash of dense row r. */
+  static fromWeights(types: readonly string[], hashes: Int32Array, w: CrfWeights): CrfModel {
+    const t = 1 + 4 * types.length;
+    const keptHashes: number[] = [];
+    const rowStart: number[] = [0];
+    const tagIdx: number[] = [];
+    const values: number[] = [];
+    hashes.forEach((h, r) => {
+      const before = tagIdx.length;
+      for (let y = 0; y < t; y++) {
+        const v = w.emission[r * t + y] as number;
+        if (Math.abs(v) >= PRUNE_BELOW) { tagIdx.push(y); values.push(v); }
+      }
+      if (tagIdx.length === before) return;
+      keptHashes.push(h);
+      rowStart.push(tagIdx.length);
+    });
+    return new CrfModel(types, Int32Array.from(keptHashes), Int32Array.from(rowStart), Uint16Array.from(tagIdx), Float32Array.from(values), w.trans.slice());
+  }
+
+  static fromData(d: CrfModelData): CrfModel {
+    const size = new CrfStructure(d.types.length).layout.size;
+    return new CrfModel(
+      d.types, decodeInt32(d.hashes, d.rows, 'CRF hashes'), decodeInt32(d.rowStart, d.rows + 1, 'CRF rows'),
+      decodeUint16(d.tags, d.entries, 'CRF tags'), decodeFloat32(d.values, d.entries, 'CRF weights'), decodeFloat32(d.trans, size, 'CRF transitions'),
+    );
+  }
+
+  toData(): CrfModelData {
+    return {
+      types: [...this.types], hashes: encodeArray(this.hashes), rowStart: encodeArray(this.rowStart), tags: encodeArray(this.tagIdx),
+      values: encodeArray(this.values), entries: this.values.length, rows: this.hashes.length, trans: encodeArray(this.trans),
+    };
+  }
+
+  /** Spans over units for the given per-unit feature hashes; confidence = mean marginal of the span's tags. */
+  decode(unitHashes: readonly Int32Array[]): ScoredSpan[] {
+    const n = unitHashes.length;
+    if (n === 0) return [];
+    const t = this.structure.tags;
+    const emit = new Float64Array(n * t);
+    unitHashes.forEach((hs, i) => {
+      for (const h of hs) {
+        const r = this.rowOf.get(h);
+        if (r === undefined) continue;
+        for (let e = this.rowStart[r] as number; e < (this.rowStart[r + 1] as number); e++) {
+          const k = i * t + (this.tagIdx[e] as number);
+          emit[k] = (emit[k] as number) + (this.values[e] as number);
+        }
+      }
+    });
+    const path = this.structure.viterbi(emit, n, this.trans);
+    const spans = decodeBilou(path);
+    if (spans.length === 0) return [];
+    const { marginals } = forwardBackward(this.structure, emit, n, this.expTrans);
+    return spans.map((s) => {
+      let sum = 0;
+      for (let i = s.first; i <= s.last; i++) sum += marginals[i * t + (path[i] as number)] as number;
+      return { ...s, confidence: sum / (s.last - s.first + 1) };
+    });
+  }
+}

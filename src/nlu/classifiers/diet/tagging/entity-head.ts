@@ -1,0 +1,115 @@
+// The entity half of the DIET stand-in: BILOU tags over units, a CRF trained with early stopping on
+// the held-out slice (span F1), optionally refitted on all the data.
+import { z } from 'zod';
+import type { AnnotatedEntity } from '../../../../core/index.js';
+import type { Token } from '../../../component.js';
+import type { PatternSource } from '../../../extractors/patterns.js';
+import type { Holdout } from '../holdout.js';
+import { decodeBilou, encodeBilou } from './bilou.js';
+import { CrfModel, crfModelSchema } from './crf-model.js';
+import { CrfStructure } from './crf-structure.js';
+import { trainCrf, type CrfSentence } from './train-crf.js';
+import { UnitFeaturizer, type FeaturizedUnits } from './unit-featurizer.js';
+
+export const entityHeadSchema = z.object({
+  characters: z.boolean(),
+  patterns: z.array(z.object({ name: z.string(), pattern: z.string() })),
+  crf: crfModelSchema,
+  epochs: z.number().int(),
+});
+export type EntityHeadData = z.infer<typeof entityHeadSchema>;
+
+export interface TaggingExample { text: string; tokens: readonly Token[]; entities: readonly AnnotatedEntity[]; intent: string }
+
+export interface EntityFitOptions { characters: boolean; patterns: PatternSource[]; epochs: number; learningRate: number; seed: number; patience: number; refit: boolean; onEpoch?: (epoch: number) => void }
+
+export interface FoundEntity { entity: string; start: number; end: number; confidence: number }
+
+/** Exact unit-span + type micro F1 of decoded tags against gold tags. */
+function spanF1(gold: readonly Int32Array[], predicted: readonly Int32Array[]): number {
+  let tp = 0, nGold = 0, nPred = 0;
+  gold.forEach((g, k) => {
+    const key = (s: { type: number; first: number; last: number }): string => `${s.type}:${s.first}:${s.last}`;
+    const gs = new Set(decodeBilou(g).map(key));
+    const ps = decodeBilou(predicted[k] as Int32Array).map(key);
+    nGold += gs.size;
+    nPred += ps.length;
+    for (const p of ps) if (gs.has(p)) tp++;
+  });
+  return nGold + nPred === 0 ? 1 : (2 * tp) / (nGold + nPred);
+}
+
+/**
+ * Features seen in at least two training sentences get a weight row. A feature unique to one
+ * sentence (e.g. the jieba word of an annotated address, which the tokenizer's user dictionary
+ * keeps whole) would let the CRF memorise that sentence instead of learning what generalises.
+ */
+const MIN_SENTENCES = 2;
+
+function frequentFeatures(sentences: readonly Int32Array[][]): Map<number, number> {
+  const count = new Map<number, number>();
+  for (const units of sentences) {
+    for (const h of new Set(units.flatMap((u) => Array.from(u)))) count.set(h, (count.get(h) ?? 0) + 1);
+  }
+  const rowOf = new Map<number, number>();
+  for (const [h, n] of count) if (n >= MIN_SENTENCES) rowOf.set(h, rowOf.size);
+  return rowOf;
+}
+
+export class EntityHead {
+  private constructor(private readonly featurizer: UnitFeaturizer, readonly crf: CrfModel, readonly epochs: number) {}
+
+  static fromData(d: EntityHeadData): EntityHead {
+    return new EntityHead(new UnitFeaturizer(d.characters, d.patterns), CrfModel.fromData(d.crf), d.epochs);
+  }
+
+  toData(): EntityHeadData {
+    return { characters: this.featurizer.characters, patterns: [...this.featurizer.patterns], crf: this.crf.toData(), epochs: this.epochs };
+  }
+
+  static fit(examples: readonly TaggingExample[], holdout: Holdout, opts: EntityFitOptions): EntityHead {
+    const featurizer = new UnitFeaturizer(opts.characters, opts.patterns);
+    const types = [...new Set(examples.flatMap((e) => e.entities.map((x) => x.entity)))].sort();
+    const typeIndex = new Map(types.map((t, i) => [t, i]));
+    const featurized = examples.map((ex) => featurizer.featurize(ex.text, ex.tokens, { intent: ex.intent, cuts: ex.entities.flatMap((e) => [e.start, e.end]) }));
+    const rowOf = frequentFeatures(featurized.map((f) => f.hashes));
+    const sentences = examples.map((ex, k) => {
+      const { units, hashes } = featurized[k] as FeaturizedUnits;
+      const spans = ex.entities.map((e) => ({ type: typeIndex.get(e.entity) ?? 0, start: e.start, end: e.end }));
+      const offsets = new Int32Array(units.length + 1);
+      const rows: number[] = [];
+      hashes.forEach((hs, i) => {
+        for (const h of hs) {
+          const r = rowOf.get(h);
+          if (r !== undefined) rows.push(r);
+        }
+        offsets[i + 1] = rows.length;
+      });
+      return { rows: Int32Array.from(rows), offsets, tags: encodeBilou(units, spans) } satisfies CrfSentence;
+    });
+    const st = new CrfStructure(types.length);
+    const base = { epochs: opts.epochs, learningRate: opts.learningRate, seed: opts.seed, patience: opts.patience, ...(opts.onEpoch ? { onEpoch: opts.onEpoch } : {}) };
+    const pick = (idx: Int32Array): CrfSentence[] => Array.from(idx, (i) => sentences[i] as CrfSentence);
+    let result;
+    if (holdout.heldOut.length === 0) result = trainCrf(st, rowOf.size, sentences, base);
+    else {
+      const held = pick(holdout.heldOut);
+      const first = trainCrf(st, rowOf.size, pick(holdout.train), { ...base, monitor: (decode) => spanF1(held.map((s) => s.tags), held.map(decode)) });
+      result = opts.refit ? { weights: trainCrf(st, rowOf.size, sentences, { ...base, epochs: first.bestEpoch }).weights, bestEpoch: first.bestEpoch } : first;
+    }
+    const hashes = new Int32Array(rowOf.size);
+    for (const [h, r] of rowOf) hashes[r] = h;
+    return new EntityHead(featurizer, CrfModel.fromWeights(types, hashes, result.weights), result.bestEpoch);
+  }
+
+  /** `intent`: the predicted intent ('' when there is none). */
+  extract(text: string, tokens: readonly Token[], intent: string): FoundEntity[] {
+    const { units, hashes } = this.featurizer.featurize(text, tokens, { intent });
+    return this.crf.decode(hashes).map((s) => ({
+      entity: this.crf.types[s.type] as string,
+      start: (units[s.first] as Token).start,
+      end: (units[s.last] as Token).end,
+      confidence: s.confidence,
+    }));
+  }
+}

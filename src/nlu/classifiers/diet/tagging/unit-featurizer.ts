@@ -1,0 +1,30 @@
+// Message → tagging units + hashed feature ids per unit (hashing: no feature vocabulary to store).
+import type { Token } from '../../../component.js';
+import { compilePattern, findMatches, type PatternSource } from '../../../extractors/patterns.js';
+import { stableHash } from '../../../util/stable-hash.js';
+import { tagUnits } from './tag-tokens.js';
+import { unitFeatures } from './unit-features.js';
+
+export interface FeaturizedUnits { units: Token[]; hashes: Int32Array[] }
+
+export class UnitFeaturizer {
+  private readonly compiled: { name: string; regex: RegExp }[];
+
+  constructor(readonly characters: boolean, readonly patterns: readonly PatternSource[]) {
+    const opts = { caseSensitive: false, wordBoundaries: !characters };
+    this.compiled = patterns.map((p) => ({ name: p.name, regex: compilePattern(p, opts) }));
+  }
+
+  /**
+   * `intent`: the message's intent (gold in training, predicted when parsing), which conditions the
+   * unit features: the same words are different slots under different intents.
+   * `cuts`: annotation boundaries to split units at (training only).
+   */
+  featurize(text: string, tokens: readonly Token[], opts: { intent: string; cuts?: readonly number[] }): FeaturizedUnits {
+    const units = tagUnits(text, tokens, { characters: this.characters }, opts.cuts ?? []);
+    const matches = this.compiled.flatMap((c) => findMatches(c.regex, c.name, text));
+    const ctx = { units, matches, characters: this.characters, intent: opts.intent };
+    const hashes = units.map((_, i) => Int32Array.from(unitFeatures(ctx, i), stableHash));
+    return { units, hashes };
+  }
+}
