@@ -4,6 +4,9 @@
 // and the ratio to the bare route; writes bench/results/turn.md.
 //
 //   npx tsx bench/turn/run.ts [--users 200] [--seconds 15] [--rounds 3] [--project examples/order-zh]
+//                             [--workers 1,2] [--shared]
+// --shared runs Parley on PostgreSQL + Redis (lock, snapshot cache) instead of the memory store;
+// --workers takes a list and measures each worker count in the same run (needs --shared above 1).
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +17,10 @@ import { percentile, runLoad, type LoadResult } from './load.js';
 const { values } = parseArgs({ options: {
   users: { type: 'string', default: '200' }, seconds: { type: 'string', default: '15' },
   rounds: { type: 'string', default: '3' }, project: { type: 'string', default: 'examples/order-zh' },
+  workers: { type: 'string', default: '1' }, shared: { type: 'boolean', default: false },
 } });
+const workerCounts = values.workers.split(',').map(Number);
+if (workerCounts.some((w) => w > 1) && !values.shared) throw new Error('--workers above 1 needs --shared (PostgreSQL + Redis)');
 const users = Number(values.users);
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
@@ -45,34 +51,49 @@ const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - 
 
 const models = mkdtempSync(join(tmpdir(), 'parley-bench-'));
 await run(process.execPath, [cli, 'train', '--project', values.project, '--out', models, '--quiet']);
-const parleyPort = 5905;
+const schema = `parley_bench_${process.pid}`;
+const endpoints = join(models, 'endpoints.yml');
+writeFileSync(endpoints, values.shared ? [
+  'tracker_store:', '  type: sql', '  dialect: postgresql', '  url: 127.0.0.1', '  db: test', '  username: postgres', `  schema: ${schema}`,
+  'lock_store:', '  type: redis', '  url: 127.0.0.1', `  key_prefix: "bench-${process.pid}:lock:"`,
+  'parley:', '  cache:', '    type: redis', '    url: 127.0.0.1', `    key_prefix: "bench-${process.pid}:cache:"`, '',
+].join('\n') : '{}\n');
 const barePort = 5906;
-const parley: ChildProcess = spawn(process.execPath, [cli, 'run', '--project', values.project, '--model', models,
-  '--store', 'memory', '--port', String(parleyPort), '--host', '127.0.0.1', '--log-level', 'warn'], { stdio: ['ignore', 'ignore', 'inherit'] });
 const bare: ChildProcess = fork(join(import.meta.dirname, 'bare-server.ts'), [String(barePort)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+const targets = workerCounts.map((w, i) => ({ name: values.shared ? `parley-shared-w${w}` : `parley-w${w}`, workers: w, port: 5910 + i }));
+const servers: ChildProcess[] = [];
 try {
-  await Promise.all([waitForHttp(parleyPort), waitForHttp(barePort)]);
-  // warm-up so JIT and caches are in the same state for both
-  await runLoad({ port: parleyPort, users: 20, seconds: 2, script, tag: 'warm' });
+  await waitForHttp(barePort);
   await runLoad({ port: barePort, users: 20, seconds: 2, script, tag: 'warm' });
   const rows: Row[] = [];
-  for (let i = 0; i < rounds; i++) {
-    rows.push(summarize('bare', await runLoad({ port: barePort, users, seconds, script, tag: `b${i}` })));
-    rows.push(summarize('parley', await runLoad({ port: parleyPort, users, seconds, script, tag: `p${i}` })));
-    console.log(rows.slice(-2).map((r) => `${r.target}: ${r.tps.toFixed(0)} turns/s p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms errors ${r.errors}`).join(' | '));
+  for (const t of targets) {
+    // one Parley at a time, so the targets do not compete for the two cores
+    const server = spawn(process.execPath, [cli, 'run', '--project', values.project, '--model', models, '--endpoints', endpoints,
+      ...(values.shared ? [] : ['--store', 'memory']), '--workers', String(t.workers),
+      '--port', String(t.port), '--host', '127.0.0.1', '--log-level', 'warn'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    servers.push(server);
+    await waitForHttp(t.port);
+    await runLoad({ port: t.port, users: 20, seconds: 2, script, tag: `warm-${t.name}` });
+    for (let i = 0; i < rounds; i++) {
+      rows.push(summarize('bare', await runLoad({ port: barePort, users, seconds, script, tag: `b-${t.name}-${i}` })));
+      rows.push(summarize(t.name, await runLoad({ port: t.port, users, seconds, script, tag: `p-${t.name}-${i}` })));
+      console.log(rows.slice(-2).map((r) => `${r.target}: ${r.tps.toFixed(0)} turns/s p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms errors ${r.errors}`).join(' | '));
+    }
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
   }
   const med = (t: string, k: keyof Omit<Row, 'target'>) => median(rows.filter((r) => r.target === t).map((r) => r[k]));
+  const names = ['bare', ...targets.map((t) => t.name)];
   const table = [
     `# bench/turn — ${new Date().toISOString()}`, '',
-    `${users} concurrent conversations, ${seconds} s per round, ${rounds} rounds alternating, medians over rounds.`,
-    `Script per conversation: ${script.join(' → ')} (order-zh bot, memory store, REST webhook).`, '',
-    '| target | turns/s | p50 ms | p99 ms | errors |', '| --- | --- | --- | --- | --- |',
-    ...['bare', 'parley'].map((t) => `| ${t} | ${med(t, 'tps').toFixed(0)} | ${med(t, 'p50').toFixed(1)} | ${med(t, 'p99').toFixed(1)} | ${med(t, 'errors')} |`),
-    '', `parley / bare throughput ratio: ${(med('parley', 'tps') / med('bare', 'tps')).toFixed(3)}`,
+    `${users} concurrent conversations, ${seconds} s per round, ${rounds} rounds alternating with the bare route, medians over rounds.`,
+    `Script per conversation: ${script.join(' → ')} (order-zh bot, ${values.shared ? 'PostgreSQL + Redis lock + Redis snapshot cache' : 'memory store'}, REST webhook).`, '',
+    '| target | turns/s | p50 ms | p99 ms | errors | throughput / bare |', '| --- | --- | --- | --- | --- | --- |',
+    ...names.map((t) => `| ${t} | ${med(t, 'tps').toFixed(0)} | ${med(t, 'p50').toFixed(1)} | ${med(t, 'p99').toFixed(1)} | ${med(t, 'errors')} | ${(med(t, 'tps') / med('bare', 'tps')).toFixed(3)} |`),
   ].join('\n');
   console.log(`\n${table}`);
-  writeFileSync(join(import.meta.dirname, '../results/turn.md'), `${table}\n`);
+  writeFileSync(join(import.meta.dirname, `../results/turn${values.shared ? '-shared' : ''}.md`), `${table}\n`);
 } finally {
-  parley.kill('SIGTERM');
+  for (const s of servers) s.kill('SIGTERM');
   bare.kill('SIGTERM');
 }
