@@ -152,4 +152,18 @@ describe('three processes sharing PostgreSQL and Redis', () => {
     const res = await fetch(`http://127.0.0.1:${ports[2]}/conversations/${sender}/tracker`, { headers: { authorization: `Bearer ${admin2}` } });
     expect(((await res.json()) as { slots: Record<string, unknown> }).slots).toMatchObject({ meal: '鸡腿套餐', requested_slot: 'phone' });
   });
+
+  it('serves one port from two cluster workers and aggregates their metrics', async () => {
+    const port = await freePort();
+    const cluster = await startCliServer(['-p', project, '--jwt-secret', JWT_SECRET, '--workers', '2'], port, { env });
+    try {
+      await Promise.all(Array.from({ length: 20 }, (_, i) => say(port, `cluster-${i}`, '你好')));
+      const admin = createSigner({ key: JWT_SECRET })({ user: { username: 'ops', role: 'admin' } });
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${admin}` } })).text();
+      const line = text.split('\n').find((l) => l.startsWith('parley_turn_duration_seconds_count{channel="rest"'));
+      expect(Number(line?.split(' ').at(-1))).toBe(20);
+    } finally {
+      expect(await stopCliServer(cluster)).toBe(0);
+    }
+  });
 });
