@@ -60,6 +60,19 @@ describe('parley CLI', () => {
     }
   });
 
+  it('drains on SIGTERM: readiness turns false while it still serves, then it exits 0', async () => {
+    const port = await freePort();
+    const server = await startCliServer(['-p', project, '--store', 'memory', '--drain-delay-ms', '1500'], port);
+    expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
+    const exited = new Promise<number | null>((r) => server.once('exit', (code) => r(code)));
+    server.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(await say(port, 'draining-user', '你好')).not.toHaveLength(0); // in-flight and late requests are still answered
+    expect(await exited).toBe(0);
+  });
+
   it('says in one line that a port is in use', async () => {
     const blocker = createServer().listen(0, '127.0.0.1');
     await new Promise((r) => blocker.once('listening', r));
