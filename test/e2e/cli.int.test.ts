@@ -6,14 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { examplePath } from '../support/example-server.js';
 import { runCli, startCliServer, stopCliServer } from '../support/cli.js';
+import { freePort } from '../support/net.js';
 import { makeTempDir, type TempDir } from '../support/temp-dir.js';
-
-const freePort = (): Promise<number> => new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const a = s.address();
-    s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-  });
-});
 
 async function say(port: number, sender: string, message: string): Promise<{ text?: string }[]> {
   const res = await fetch(`http://127.0.0.1:${port}/webhooks/rest/webhook`, { method: 'POST', body: JSON.stringify({ sender, message }) });

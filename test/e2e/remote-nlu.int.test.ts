@@ -1,21 +1,14 @@
 // NLU as its own service: `parley run --role nlu` serves only /model/parse, and a dialogue
 // server parses through it; when it is down the turn goes on with nlu_fallback.
 import { cp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remoteNluParse } from '../../src/remote-nlu.js';
 import { runCli, startCliServer, stopCliServer } from '../support/cli.js';
 import { examplePath, startServer, type RunningServer } from '../support/example-server.js';
+import { freePort } from '../support/net.js';
 import { makeTempDir, type TempDir } from '../support/temp-dir.js';
-
-const freePort = (): Promise<number> => new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const a = s.address();
-    s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-  });
-});
 
 describe('NLU as a separate service', () => {
   let tmp: TempDir;

@@ -3,7 +3,6 @@
 // values in any store, JWT scoping, and a conversation that continues after a restart.
 import { randomBytes } from 'node:crypto';
 import { cp, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { createSigner } from 'fast-jwt';
@@ -13,14 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startCliServer, stopCliServer } from '../support/cli.js';
 import { examplePath } from '../support/example-server.js';
 import { TEST_PG_URL } from '../support/postgres.js';
+import { freePort } from '../support/net.js';
 import { makeTempDir, type TempDir } from '../support/temp-dir.js';
-
-const freePort = (): Promise<number> => new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const a = s.address();
-    s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-  });
-});
 
 const PHONE = '13912345678';
 const ADDRESS = '杭州市西湖区文三路478号';
