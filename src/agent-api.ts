@@ -33,6 +33,77 @@ export interface PredictResult {
   tracker: TrackerJson;
 }
 
+/** One message of the state's recent history (rasa-compat has no such view: Parley's own). */
+export interface StateMessage {
+  role: 'user' | 'bot';
+  text: string | null;
+  /** epoch seconds */
+  timestamp: number;
+  /** user messages: the parsed intent, its confidence and the path that decided it */
+  intent?: string | null;
+  confidence?: number | null;
+  decided_by?: string | null;
+  /** bot messages: buttons, image, attachment, custom (as in the `bot` event's data) */
+  buttons?: unknown[];
+  image?: string;
+  attachment?: unknown;
+  custom?: unknown;
+}
+
+export interface StateEntity { entity: string; value: unknown; start?: number; end?: number; extractor?: string }
+
+export interface StateIntent { name: string; confidence: number | null; decided_by: string | null }
+
+/** GET /conversations/{id}/state: what a bot author wants to see of a conversation right now. */
+export interface ConversationState {
+  conversation_id: string;
+  /** the seq of the last stored event (0 for a conversation that does not exist yet) */
+  seq: number;
+  slots: Record<string, unknown>;
+  active_form: string | null;
+  requested_slot: string | null;
+  latest_intent: StateIntent | null;
+  /** entities of the latest user message */
+  entities: StateEntity[];
+  /** the most recent user and bot messages of the current session, oldest first */
+  messages: StateMessage[];
+  /** true when sensitive slot and entity values are masked (the caller is not authorised) */
+  masked: boolean;
+}
+
+/** What one saved change did: the user turn when there was one (else user_text is null). */
+export interface TurnRecord {
+  user_text: string | null;
+  intent: { name: string; confidence: number } | null;
+  intent_ranking: { name: string; confidence: number }[];
+  entities: StateEntity[];
+  decided_by: string | null;
+  /** the policies that chose the turn's actions, in order (RulePolicy, TEDPolicy, ...) */
+  policies: string[];
+  bot_messages: StateMessage[];
+  latency_ms: number | null;
+  /** `metadata.client_id` of the user message: lets a web page recognise its own turns */
+  client_id: string | null;
+}
+
+/** Published after every saved turn or append of a conversation, across processes. */
+export interface StateChange {
+  conversation_id: string;
+  state: ConversationState;
+  turn: TurnRecord;
+}
+
+export type StateListener = (change: StateChange) => void;
+
+/** Several channel user ids (a mini-program openid, a web login) linked to one conversation id. */
+export interface IdentityLinks {
+  link(channelUserId: string, conversationId: string): Promise<void>;
+  /** the linked conversation id, or undefined when the id is not linked */
+  resolve(channelUserId: string): Promise<string | undefined>;
+  /** false when the id was not linked */
+  unlink(channelUserId: string): Promise<boolean>;
+}
+
 export interface AgentStatus { model_file: string; model_id: string; num_active_training_jobs: number }
 
 export interface Agent {
@@ -54,6 +125,15 @@ export interface Agent {
   domainYaml(): string;
   intentNames(): string[];
   status(): AgentStatus;
+  /** Slots, form, latest intent and recent messages; sensitive values masked unless `authorized`. */
+  state(conversationId: string, opts: { authorized: boolean; recent?: number }): Promise<ConversationState>;
+  /**
+   * Calls `listener` after every saved change of the conversation, whichever process made it.
+   * Changes travel masked; an `authorized` subscriber gets them with plaintext (re-read from the
+   * store). Returns the unsubscribe function.
+   */
+  subscribe(conversationId: string, listener: StateListener, opts?: { authorized?: boolean }): () => void;
+  readonly identities: IdentityLinks;
   /** the language of the bot ('zh', 'en'): picks the friendly error text */
   readonly language: string;
   close(): Promise<void>;

@@ -3,7 +3,9 @@
 // durable append of the events it produced.
 import { stringify } from 'yaml';
 import type { Logger } from 'pino';
-import type { Agent, AgentStatus, BotEventListener, IncomingMessage, PredictResult, TrackerResult, TurnResult } from './agent-api.js';
+import type {
+  Agent, AgentStatus, BotEventListener, ConversationState, IdentityLinks, IncomingMessage, PredictResult, StateListener, TrackerResult, TurnResult,
+} from './agent-api.js';
 import type { BotEvent, Event, EventVerbosity, ParseData, TrackerJson } from './core/index.js';
 import { domainToJson, eventsUntil, intentNames, REQUESTED_SLOT, slotInitialValues, Tracker, trackerToJson } from './core/index.js';
 import type { Action } from './dialogue/actions/action.js';
@@ -19,6 +21,11 @@ import type { ParleyMetrics } from './observability/metrics.js';
 import type { LockStore } from './stores/lock-store.js';
 import { recordFormMetrics } from './turn-metrics.js';
 import type { TrackerStore } from './stores/tracker-store.js';
+import type { StateBus } from './stores/bus/state-bus.js';
+import { MemoryStateBus } from './stores/bus/memory-state-bus.js';
+import type { IdentityStore } from './stores/identity/identity-store.js';
+import { MemoryIdentityStore } from './stores/identity/memory-identity-store.js';
+import { StatePublisher } from './state-publisher.js';
 
 export interface AgentOptions {
   model: LoadedModel;
@@ -36,6 +43,12 @@ export interface AgentOptions {
   parse?: (text: string, opts: { messageId?: string; metadata?: Record<string, unknown> }) => Promise<ParseData>;
   /** slots whose values are masked for callers that are not authorised (state API, logs) */
   sensitiveSlots?: readonly string[];
+  /** entities whose values are masked for callers that are not authorised (state API) */
+  sensitiveEntities?: readonly string[];
+  /** where state changes are published (default: this process only) */
+  stateBus?: StateBus;
+  /** channel user id → conversation id links (default: in memory) */
+  identityStore?: IdentityStore;
   /** rewords bot messages before they are sent (the LLM rephraser) */
   rephrase?: (bot: BotEvent, tracker: Tracker) => Promise<BotEvent>;
 }
@@ -47,6 +60,8 @@ export class ParleyAgent implements Agent {
   private readonly initialSlots: Readonly<Record<string, unknown>>;
   private readonly domainDict: Record<string, unknown>;
   private readonly parseText: NonNullable<AgentOptions['parse']>;
+  private readonly publisher: StatePublisher;
+  private readonly identityStore: IdentityStore;
   readonly language: string;
 
   constructor(private readonly opts: AgentOptions) {
@@ -61,6 +76,16 @@ export class ParleyAgent implements Agent {
       ...(opts.logger ? { logger: opts.logger } : {}),
     });
     this.parseText = opts.parse ?? ((text, o) => model.nlu.parse(text, o));
+    this.identityStore = opts.identityStore ?? new MemoryIdentityStore();
+    this.publisher = new StatePublisher({
+      bus: opts.stateBus ?? new MemoryStateBus(),
+      names: { slots: opts.sensitiveSlots ?? [], entities: opts.sensitiveEntities ?? [] },
+      read: async (id) => {
+        const stored = await opts.trackerStore.retrieve(id);
+        return { tracker: Tracker.fromEvents(id, stored?.events ?? [], this.initialSlots), seq: stored?.seq ?? 0, baseSeq: stored?.baseSeq ?? 0 };
+      },
+      ...(opts.logger ? { logger: opts.logger } : {}),
+    });
     this.processor = new MessageProcessor({
       domain: model.domain, policies: model.policies, actions,
       parse: this.parseText,
@@ -81,22 +106,24 @@ export class ParleyAgent implements Agent {
     return { tracker, seq: stored?.seq ?? 0, base: tracker.events.length };
   }
 
-  private async save(id: string, l: Loaded): Promise<void> {
+  private async save(id: string, l: Loaded, started?: number): Promise<void> {
     const added = l.tracker.events.slice(l.base);
     if (added.length === 0) return;
-    await this.timed('append', () => this.opts.trackerStore.append(id, added, l.seq));
+    const seq = await this.timed('append', () => this.opts.trackerStore.append(id, added, l.seq));
     const broker = this.opts.eventBroker;
     if (broker) for (const e of added) broker.publish(id, e);
+    const latencyMs = started === undefined ? null : Math.round(performance.now() - started);
+    this.publisher.publish({ tracker: l.tracker, added, seq, fromSeq: l.seq, latencyMs });
   }
 
   /** Load, change, save: under the conversation's lock. */
-  private locked<T>(id: string, fn: (l: Loaded) => Promise<T>): Promise<T> {
+  private locked<T>(id: string, fn: (l: Loaded) => Promise<T>, started?: number): Promise<T> {
     const queued = performance.now();
     return this.opts.lockStore.withLock(id, async () => {
       this.opts.metrics?.observeLockWait((performance.now() - queued) / 1000);
       const l = await this.load(id);
       const result = await fn(l);
-      await this.save(id, l);
+      await this.save(id, l, started);
       return result;
     });
   }
@@ -117,7 +144,7 @@ export class ParleyAgent implements Agent {
         messages: out.botEvents, intent: user?.intent?.name ?? null, confidence: user?.intent?.confidence ?? null,
         ...(user?.parley ? { decidedBy: user.parley.decided_by } : {}),
       };
-    });
+    }, started);
     this.opts.metrics?.observeTurn({ channel: msg.inputChannel ?? 'rest', seconds: (performance.now() - started) / 1000, intent: result.intent, confidence: result.confidence });
     return result;
   }
@@ -152,10 +179,12 @@ export class ParleyAgent implements Agent {
 
   async replaceEvents(id: string, events: Event[], opts: { verbosity?: EventVerbosity } = {}): Promise<TrackerJson> {
     return this.opts.lockStore.withLock(id, async () => {
-      await this.timed('replace', () => this.opts.trackerStore.replace(id, events));
+      const seq = await this.timed('replace', () => this.opts.trackerStore.replace(id, events));
       const broker = this.opts.eventBroker;
       if (broker) for (const e of events) broker.publish(id, e);
-      return trackerToJson(Tracker.fromEvents(id, events, this.initialSlots), opts.verbosity);
+      const tracker = Tracker.fromEvents(id, events, this.initialSlots);
+      this.publisher.publish({ tracker, added: events, seq, fromSeq: 0, latencyMs: null });
+      return trackerToJson(tracker, opts.verbosity);
     });
   }
 
@@ -204,6 +233,13 @@ export class ParleyAgent implements Agent {
     return conversationToTestStory(events, { name: id, allSessions: opts.allSessions ?? false });
   }
 
+  async state(id: string, opts: { authorized: boolean; recent?: number }): Promise<ConversationState> {
+    return this.publisher.state(id, opts);
+  }
+  subscribe(id: string, listener: StateListener, opts: { authorized?: boolean } = {}): () => void {
+    return this.publisher.subscribe(id, listener, { authorized: opts.authorized ?? false });
+  }
+  get identities(): IdentityLinks { return this.identityStore; }
   domainJson(): Record<string, unknown> { return this.domainDict; }
   domainYaml(): string { return stringify(this.domainDict); }
   intentNames(): string[] { return intentNames(this.opts.model.domain); }
@@ -213,6 +249,8 @@ export class ParleyAgent implements Agent {
   }
 
   async close(): Promise<void> {
+    await this.publisher.close();
+    await this.identityStore.close();
     await this.opts.lockStore.close();
     await this.opts.trackerStore.close();
   }

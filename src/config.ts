@@ -16,10 +16,27 @@ const actionEndpointSchema = z.object({
   timeout_ms: z.number().int().positive().default(30_000),
 }).strict();
 
+/** credentials.yml `socketio:` (rasa-compat §2.2), plus Parley's `redis_url` for the Redis adapter */
+const socketioSchema = z.object({
+  user_message_evt: z.string().min(1).default('user_uttered'),
+  bot_message_evt: z.string().min(1).default('bot_uttered'),
+  session_persistence: z.boolean().default(false),
+  socketio_path: z.string().regex(/^\//, 'must start with /').default('/socket.io'),
+  namespace: z.string().regex(/^\//, 'must start with /').nullable().default(null),
+  metadata_key: z.string().min(1).default('metadata'),
+  jwt_key: z.string().min(1).nullable().default(null),
+  jwt_method: z.enum(['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512']).default('HS256'),
+  /** shares rooms across processes; default: the Redis of the state bus (lock store or cache) */
+  redis_url: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').optional(),
+}).strict();
+
 const channelsSchema = z.object({
   rest: z.object({}).strict().nullable().optional(),
   callback: z.object({ url: z.string().url() }).strict().optional(),
+  socketio: socketioSchema.optional(),
 }).strict();
+
+export type SocketIoConfig = z.infer<typeof socketioSchema>;
 
 const nluEndpointSchema = z.object({
   url: z.string().url(),

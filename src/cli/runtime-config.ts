@@ -22,7 +22,7 @@ export interface RunFlags {
 }
 
 /** Rasa channels Parley does not (yet) speak: accepted with a warning so Rasa projects still start. */
-const KNOWN_RASA_CHANNELS = new Set(['socketio', 'rasa', 'facebook', 'slack', 'telegram', 'twilio', 'twilio_voice', 'mattermost',
+const KNOWN_RASA_CHANNELS = new Set(['rasa', 'facebook', 'slack', 'telegram', 'twilio', 'twilio_voice', 'mattermost',
   'rocketchat', 'botframework', 'webexteams', 'hangouts', 'cisco', 'microsoft', 'audiocodes', 'vonage', 'genesys', 'cmdline']);
 const SUPPORTED_ENDPOINT_KEYS = new Set(['action_endpoint', 'tracker_store', 'lock_store', 'event_broker', 'llm', 'nlu', 'parley']);
 const RASA_ENDPOINT_KEYS = new Set(['nlg', 'models']);
@@ -33,8 +33,9 @@ function channelsConfig(credentials: Record<string, unknown> | null, warn: (m: s
   for (const [name, value] of Object.entries(credentials)) {
     if (name === 'rest') channels['rest'] = null;
     else if (name === 'callback') channels['callback'] = value;
+    else if (name === 'socketio') channels['socketio'] = value ?? {};
     else if (KNOWN_RASA_CHANNELS.has(name)) warn(`credentials.yml: channel "${name}" is not supported yet and is ignored`);
-    else throw new ParleyError('CONFIG_INVALID', `credentials.yml: unknown channel "${name}" (supported: rest, callback)`);
+    else throw new ParleyError('CONFIG_INVALID', `credentials.yml: unknown channel "${name}" (supported: rest, callback, socketio)`);
   }
   return channels;
 }

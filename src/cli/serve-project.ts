@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { ParleyAgent } from '../agent.js';
-import type { RuntimeConfig } from '../config.js';
+import type { RuntimeConfig, SocketIoConfig } from '../config.js';
 import type { Action } from '../dialogue/actions/action.js';
 import { ParleyError } from '../errors.js';
 import { createEventBroker, type EventBroker } from '../broker/index.js';
@@ -15,7 +15,7 @@ import { remoteNluParse } from '../remote-nlu.js';
 import { HealthRegistry, stateCheck } from '../observability/health.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { createMetrics, type ParleyMetrics } from '../observability/metrics.js';
-import { buildApp } from '../server/app.js';
+import { buildApp, type ServerOptions } from '../server/app.js';
 import type { StoresConfig } from '../stores/config-schema.js';
 import { createStores } from '../stores/create-stores.js';
 import { cachedParse } from '../stores/nlu-cache.js';
@@ -45,7 +45,7 @@ export interface ServedProject {
 
 const MEMORY_STORES: StoresConfig = {
   trackerStore: { type: 'memory' }, cache: { type: 'none' }, lockStore: { type: 'memory' }, nluCache: { type: 'none' },
-  encryption: { sensitiveSlots: [], sensitiveEntities: [] },
+  encryption: { sensitiveSlots: [], sensitiveEntities: [] }, stateBus: { type: 'memory' },
 };
 
 async function importActions(path: string): Promise<Action[]> {
@@ -53,6 +53,19 @@ async function importActions(path: string): Promise<Action[]> {
   const list = mod.actions ?? mod.default;
   if (!Array.isArray(list)) throw new ParleyError('CONFIG_INVALID', `${path}: expected an exported array \`actions\` of defineAction(...) results`);
   return list as Action[];
+}
+
+/** credentials.yml `socketio:` → channel options; rooms span processes over the state bus's Redis. */
+function socketioOptions(config: RuntimeConfig): NonNullable<ServerOptions['channels']['socketio']> {
+  const s = config.channels.socketio as SocketIoConfig;
+  const bus = config.stores.stateBus;
+  const redisUrl = s.redis_url ?? (bus.type === 'redis' ? bus.url : undefined);
+  return {
+    userMessageEvt: s.user_message_evt, botMessageEvt: s.bot_message_evt, sessionPersistence: s.session_persistence,
+    socketioPath: s.socketio_path, namespace: s.namespace, metadataKey: s.metadata_key, jwtMethod: s.jwt_method,
+    ...(s.jwt_key ? { jwtKey: s.jwt_key } : {}),
+    ...(redisUrl ? { redisUrl } : {}),
+  };
 }
 
 export async function serveProject(flags: ServeFlags, opts: { logger?: Logger; metrics?: ParleyMetrics } = {}): Promise<ServedProject> {
@@ -68,7 +81,7 @@ export async function serveProject(flags: ServeFlags, opts: { logger?: Logger; m
   const model = await loadModel(resolve(root, flags.model ?? 'models'));
   // an NLU-only server holds no conversations: it never opens the configured stores
   const nluOnly = config.role === 'nlu';
-  const { trackerStore, lockStore, nluCache } = await createStores(nluOnly ? MEMORY_STORES : config.stores, { baseDir: root, logger });
+  const { trackerStore, lockStore, nluCache, identityStore, stateBus } = await createStores(nluOnly ? MEMORY_STORES : config.stores, { baseDir: root, logger });
   const { sensitiveSlots, sensitiveEntities } = config.stores.encryption;
   const metrics = opts.metrics ?? createMetrics();
   const broker = createEventBroker(config.eventBroker, { observer: metrics, logger });
@@ -84,7 +97,7 @@ export async function serveProject(flags: ServeFlags, opts: { logger?: Logger; m
   const agent = new ParleyAgent({
     model, trackerStore, lockStore, logger, metrics, eventBroker: broker,
     parse: hooks ? hooks.parse : baseParse,
-    sensitiveSlots,
+    sensitiveSlots, sensitiveEntities, identityStore, stateBus,
     ...(hooks?.rephrase ? { rephrase: hooks.rephrase } : {}),
     ...(config.actionEndpoint ? { actionEndpoint: config.actionEndpoint } : {}),
     ...(flags.actions ? { actions: await importActions(flags.actions) } : {}),
@@ -95,6 +108,7 @@ export async function serveProject(flags: ServeFlags, opts: { logger?: Logger; m
   const channels = {
     ...(config.channels.rest !== undefined ? { rest: {} } : {}),
     ...(config.channels.callback ? { callback: config.channels.callback } : {}),
+    ...(config.channels.socketio ? { socketio: socketioOptions(config) } : {}),
   };
   const s = config.server;
   const app = await buildApp(agent, {

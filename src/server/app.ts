@@ -7,6 +7,11 @@ import type { Agent } from '../agent-api.js';
 import { CallbackChannel } from './channels/callback-channel.js';
 import type { Channel, ChannelContext } from './channels/channel.js';
 import { RestChannel } from './channels/rest-channel.js';
+import { SOCKETIO_DEFAULTS, SocketIoChannel } from './channels/socketio-channel.js';
+import { installOpenApi } from './plugins/openapi.js';
+import { identityRoutes } from './routes/identities.js';
+import { stateRoutes } from './routes/state.js';
+import { webChatRoutes } from './routes/web-chat.js';
 import { rewriteConversationUrl } from './conversation-url.js';
 import { useLenientJson } from './json-body.js';
 import type { RouteContext } from './output-channel.js';
@@ -26,10 +31,13 @@ export type { ServerOptions } from './server-options.js';
 
 const ONE_HOUR_MS = 3_600_000;
 
-export function channelsFor(opts: ServerOptions['channels']): Channel[] {
+export function channelsFor(opts: ServerOptions['channels'], server: Pick<ServerOptions, 'cors'> = {}): Channel[] {
   const channels: Channel[] = [];
   if (opts.rest !== undefined) channels.push(new RestChannel());
   if (opts.callback !== undefined) channels.push(new CallbackChannel({ url: opts.callback.url }));
+  if (opts.socketio !== undefined) {
+    channels.push(new SocketIoChannel({ ...SOCKETIO_DEFAULTS, ...opts.socketio, ...(server.cors ? { cors: server.cors } : {}) }));
+  }
   return channels;
 }
 
@@ -57,6 +65,8 @@ async function registerApi(app: FastifyInstance, opts: ServerOptions, ctx: Route
     if (opts.role === 'nlu') return;
     await api.register(conversationRoutes, ctx);
     await api.register(conversationActionRoutes, ctx);
+    await api.register(stateRoutes, { agent: ctx.agent, authEnabled: authHook !== undefined, ...(opts.stateHeartbeatMs ? { heartbeatMs: opts.stateHeartbeatMs } : {}) });
+    await api.register(identityRoutes, { agent: ctx.agent });
   });
 }
 
@@ -68,12 +78,13 @@ export async function buildApp(agent: Agent, opts: ServerOptions): Promise<Fasti
   if (opts.cors !== undefined && opts.cors.length > 0) {
     await app.register(cors, { origin: opts.cors.includes('*') ? '*' : opts.cors, exposedHeaders: ['filename'] });
   }
+  await installOpenApi(app);
   if (opts.metrics) await installMetrics(app, { metrics: opts.metrics, authHook: createAuthHook(opts) });
   const enableApi = opts.enableApi ?? true;
   await app.register(rootRoutes, { enableApi });
   await app.register(healthRoutes, { health: opts.health });
 
-  const channels = opts.role === 'nlu' ? [] : channelsFor(opts.channels);
+  const channels = opts.role === 'nlu' ? [] : channelsFor(opts.channels, opts);
   const channelCtx: ChannelContext = {
     agent, friendlyErrorText: friendlyErrorTextFor(agent.language, opts.friendlyErrorText), ...(opts.metrics ? { metrics: opts.metrics } : {}),
   };
@@ -81,5 +92,6 @@ export async function buildApp(agent: Agent, opts: ServerOptions): Promise<Fasti
     await app.register(async (scope) => channel.register(scope, channelCtx), { prefix: `/webhooks/${channel.name}` });
   }
   if (enableApi) await registerApi(app, opts, { agent, channels });
+  if (opts.role !== 'nlu' && opts.webChat !== false) await app.register(webChatRoutes, { agent, channels: opts.channels, authEnabled: createAuthHook(opts) !== undefined });
   return app;
 }

@@ -2,7 +2,7 @@
 // part of /conversations/<id>/<action> has its slashes encoded, so ordinary
 // `/conversations/:conversation_id/...` routes (each with its own schema) match it; the
 // router decodes the parameter back.
-const CONVERSATION_PATH = /^\/conversations\/(.+)\/(tracker\/events|tracker|messages|trigger_intent|predict|execute|story)\/?$/;
+const CONVERSATION_PATH = /^\/conversations\/(.+)\/(tracker\/events|tracker|messages|trigger_intent|predict|execute|story|state\/stream|state)\/?$/;
 
 export function rewriteConversationUrl(url: string): string {
   const q = url.indexOf('?');

@@ -1,5 +1,6 @@
 // What buildApp needs besides the Agent.
 import type { HealthRegistry } from '../observability/health.js';
+import type { SocketIoChannelOptions } from './channels/socketio-channel.js';
 import type { Logger } from '../observability/logger.js';
 import type { ParleyMetrics } from '../observability/metrics.js';
 
@@ -8,6 +9,8 @@ export interface ChannelOptions {
   rest?: Record<string, never>;
   /** `callback: url: ...`: bot messages are POSTed to this URL */
   callback?: { url: string };
+  /** `socketio:` (rasa-compat §2.2); unset keys take Rasa's defaults */
+  socketio?: Partial<Omit<SocketIoChannelOptions, 'cors'>>;
 }
 
 export interface ServerOptions {
@@ -33,6 +36,10 @@ export interface ServerOptions {
   metrics?: ParleyMetrics;
   /** the checks behind /health/ready; default none (ready unless draining) */
   health?: HealthRegistry;
+  /** serves the web chat page at /chat (default true) */
+  webChat?: boolean;
+  /** SSE heartbeat interval of the state stream; default 15 s */
+  stateHeartbeatMs?: number;
 }
 
 export const FRIENDLY_ERROR_TEXT_ZH = '服务开小差,请稍后再试';

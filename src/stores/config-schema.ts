@@ -81,6 +81,12 @@ export const nluCacheConfigSchema = z.discriminatedUnion('type', [
   }).strict(),
 ]);
 
+/** Where state changes are fanned out: this process only, or every process sharing Redis pub/sub. */
+export const stateBusConfigSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('memory') }).strict(),
+  z.object({ type: z.literal('redis'), url: redisUrl, keyPrefix }).strict(),
+]);
+
 /** Names whose values are sealed at rest; the keys come from the environment (PARLEY_ENCRYPTION_KEYS). */
 export const encryptionConfigSchema = z.object({
   sensitiveSlots: z.array(z.string().min(1)).default([]),
@@ -93,6 +99,7 @@ export const storesConfigSchema = z.object({
   lockStore: lockStoreConfigSchema.default({ type: 'memory' }),
   nluCache: nluCacheConfigSchema.default({ type: 'none' }),
   encryption: encryptionConfigSchema.default({ sensitiveSlots: [], sensitiveEntities: [] }),
+  stateBus: stateBusConfigSchema.default({ type: 'memory' }),
 }).strict();
 
 export type TrackerStoreConfig = z.output<typeof trackerStoreConfigSchema>;
@@ -101,6 +108,7 @@ export type LockStoreConfig = z.output<typeof lockStoreConfigSchema>;
 export type CacheConfig = z.output<typeof cacheConfigSchema>;
 export type NluCacheConfig = z.output<typeof nluCacheConfigSchema>;
 export type EncryptionStoreConfig = z.output<typeof encryptionConfigSchema>;
+export type StateBusConfig = z.output<typeof stateBusConfigSchema>;
 export type StoresConfig = z.output<typeof storesConfigSchema>;
 
 /** `parley run` without configuration: durable, no servers needed. */

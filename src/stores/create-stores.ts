@@ -4,7 +4,13 @@
 import { isAbsolute, resolve } from 'node:path';
 import { ParleyError } from '../errors.js';
 import type { Cache } from './cache.js';
-import type { CacheConfig, EncryptionStoreConfig, LockStoreConfig, NluCacheConfig, StoresConfig, TrackerCacheConfig, TrackerStoreConfig } from './config-schema.js';
+import { MemoryStateBus } from './bus/memory-state-bus.js';
+import { RedisStateBus } from './bus/redis-state-bus.js';
+import type { StateBus } from './bus/state-bus.js';
+import type { CacheConfig, EncryptionStoreConfig, LockStoreConfig, NluCacheConfig, StateBusConfig, StoresConfig, TrackerCacheConfig, TrackerStoreConfig } from './config-schema.js';
+import type { IdentityStore } from './identity/identity-store.js';
+import { MemoryIdentityStore } from './identity/memory-identity-store.js';
+import { SqlIdentityStore } from './identity/sql-identity-store.js';
 import { EmbeddedTrackerStore } from './embedded/embedded-tracker-store.js';
 import { EncryptedTrackerStore } from './encryption/encrypted-tracker-store.js';
 import { Keyring, keyringSealer } from './encryption/keyring.js';
@@ -58,8 +64,13 @@ export async function createBaseTrackerStore(cfg: TrackerStoreConfig, opts: Crea
 }
 
 export async function createTrackerStore(cfg: TrackerStoreConfig, opts: CreateStoreOptions = {}): Promise<TrackerStore> {
+  return composeTrackerStore(await createBaseTrackerStore(cfg, opts), cfg, opts);
+}
+
+/** The decorators around a base store made by createBaseTrackerStore. */
+export async function composeTrackerStore(base: TrackerStore, cfg: TrackerStoreConfig, opts: CreateStoreOptions = {}): Promise<TrackerStore> {
   const keyring = encryptionKeyring(opts);
-  let store = await createBaseTrackerStore(cfg, opts);
+  let store = base;
   if (cfg.type === 'postgres') store = new RetryingTrackerStore(store, { ...cfg.retry, ...withLogger(opts.logger) });
   store = await withSnapshotCache(store, opts.cache ?? { type: 'none' }, opts.logger);
   // outermost: neither the cache nor the database ever sees a sensitive value in plaintext
@@ -132,15 +143,40 @@ export async function createNluCache(cfg: NluCacheConfig, opts: { keyring?: Keyr
   return { cache, ttlSeconds, ...(opts.keyring ? { sealer: keyringSealer(opts.keyring) } : {}) };
 }
 
-export interface Stores { trackerStore: TrackerStore; lockStore: LockStore; nluCache: NluCacheSetup | undefined; keyring: Keyring | undefined }
+/** Identity links live beside the conversations: in the same database when there is one. */
+export function identityStoreFor(base: TrackerStore): IdentityStore {
+  if (base instanceof PostgresTrackerStore) return new SqlIdentityStore(base.sqlClient);
+  if (base instanceof EmbeddedTrackerStore) return new SqlIdentityStore(base.database);
+  return new MemoryIdentityStore();
+}
 
-/** Every store of a StoresConfig, composed; close trackerStore, lockStore and nluCache.cache on shutdown. */
+export async function createStateBus(cfg: StateBusConfig, opts: { logger?: StoreLogger } = {}): Promise<StateBus> {
+  const type = cfg.type;
+  switch (type) {
+    case 'memory':
+      return new MemoryStateBus();
+    case 'redis':
+      return RedisStateBus.open({ url: cfg.url, keyPrefix: cfg.keyPrefix, ...withLogger(opts.logger) });
+    default:
+      return unknownType('state bus', type);
+  }
+}
+
+export interface Stores {
+  trackerStore: TrackerStore; lockStore: LockStore; nluCache: NluCacheSetup | undefined; keyring: Keyring | undefined;
+  identityStore: IdentityStore; stateBus: StateBus;
+}
+
+/** Every store of a StoresConfig, composed; close trackerStore, lockStore, nluCache.cache, identityStore and stateBus on shutdown. */
 export async function createStores(cfg: StoresConfig, opts: Omit<CreateStoreOptions, 'cache' | 'encryption'> = {}): Promise<Stores> {
   const keyring = encryptionKeyring({ ...opts, encryption: cfg.encryption });
-  const trackerStore = await createTrackerStore(cfg.trackerStore, { ...opts, cache: cfg.cache, encryption: cfg.encryption, ...(keyring ? { keyring } : {}) });
+  const base = await createBaseTrackerStore(cfg.trackerStore, opts);
+  const identityStore = identityStoreFor(base);
+  const trackerStore = await composeTrackerStore(base, cfg.trackerStore, { ...opts, cache: cfg.cache, encryption: cfg.encryption, ...(keyring ? { keyring } : {}) });
   const lockStore = await createLockStore(cfg.lockStore, withLogger(opts.logger));
   const nluCache = await createNluCache(cfg.nluCache, { ...withLogger(opts.logger), ...(keyring ? { keyring } : {}) });
-  return { trackerStore, lockStore, nluCache, keyring };
+  const stateBus = await createStateBus(cfg.stateBus, withLogger(opts.logger));
+  return { trackerStore, lockStore, nluCache, keyring, identityStore, stateBus };
 }
 
 function resolvePath(path: string, opts: CreateStoreOptions): string {

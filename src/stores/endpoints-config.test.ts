@@ -8,7 +8,7 @@ describe('storesConfigFromEndpoints', () => {
   it('defaults to the embedded store, memory lock, no caches', () => {
     expect(storesConfigFromEndpoints(null, opts)).toEqual({
       trackerStore: { type: 'embedded', dataDir: '/proj/.parley/data' }, lockStore: { type: 'memory' },
-      cache: { type: 'none' }, nluCache: { type: 'none' }, encryption: { sensitiveSlots: [], sensitiveEntities: [] },
+      cache: { type: 'none' }, nluCache: { type: 'none' }, encryption: { sensitiveSlots: [], sensitiveEntities: [] }, stateBus: { type: 'memory' },
     });
   });
 

@@ -129,14 +129,31 @@ function encryption(s: Section | undefined): Section {
   return defined({ sensitiveSlots: s['sensitive_slots'], sensitiveEntities: s['sensitive_entities'] });
 }
 
+// explicit `parley: state_bus:`, else the Redis the lock store or the snapshot cache uses (several
+// processes sharing Redis for those also share conversations, so they must share state changes)
+function stateBus(s: Section | undefined, lock: Section, cache: Section): Section {
+  if (s) {
+    checkKeys(s, 'parley.state_bus', ['type', 'url', 'host', 'port', 'db', 'password', 'use_ssl', 'key_prefix']);
+    const type = str(s['type'])?.toLowerCase() ?? 'redis';
+    if (type === 'memory') return { type: 'memory' };
+    if (type !== 'redis') invalid(`parley.state_bus type "${type}" is not supported (supported: memory, redis)`);
+    return defined({ type: 'redis', url: redisUrlOf(s, 'parley.state_bus'), keyPrefix: str(s['key_prefix']) });
+  }
+  const url = lock['type'] === 'redis' ? lock['url'] : cache['type'] === 'redis' ? cache['url'] : undefined;
+  return typeof url === 'string' ? { type: 'redis', url } : { type: 'memory' };
+}
+
 export function storesConfigFromEndpoints(endpoints: Record<string, unknown> | null, opts: EndpointsStoreOptions): StoresConfig {
   const env = opts.env ?? process.env;
   const parley = section(endpoints?.['parley'], 'parley');
-  if (parley) checkKeys(parley, 'parley', ['cache', 'nlu_cache', 'encryption']);
+  if (parley) checkKeys(parley, 'parley', ['cache', 'nlu_cache', 'encryption', 'state_bus']);
+  const lock = lockStore(section(endpoints?.['lock_store'], 'lock_store'), env);
+  const cache = redisCache(section(parley?.['cache'], 'parley.cache'), 'parley.cache', []);
   const input = {
     trackerStore: trackerStore(section(endpoints?.['tracker_store'], 'tracker_store'), opts),
-    lockStore: lockStore(section(endpoints?.['lock_store'], 'lock_store'), env),
-    cache: redisCache(section(parley?.['cache'], 'parley.cache'), 'parley.cache', []),
+    lockStore: lock,
+    cache,
+    stateBus: stateBus(section(parley?.['state_bus'], 'parley.state_bus'), lock, cache),
     nluCache: redisCache(section(parley?.['nlu_cache'], 'parley.nlu_cache'), 'parley.nlu_cache', ['max_entries']),
     encryption: encryption(section(parley?.['encryption'], 'parley.encryption')),
   };

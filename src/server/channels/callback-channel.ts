@@ -4,8 +4,9 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { BotEventListener } from '../../agent-api.js';
 import { logEvent } from '../../observability/logger.js';
 import { botMessages, type BotMessage } from '../bot-messages.js';
+import { callbackResponse } from '../schemas.js';
 import type { Channel, ChannelContext } from './channel.js';
-import { runTurn } from './run-turn.js';
+import { linkedTurn, runTurn } from './run-turn.js';
 import { incomingMessage, prepareWebhookScope, webhookBodySchema, type WebhookBody } from './webhook-request.js';
 
 export interface CallbackChannelOptions {
@@ -21,9 +22,9 @@ export class CallbackChannel implements Channel {
 
   async register(app: FastifyInstance, ctx: ChannelContext): Promise<void> {
     prepareWebhookScope(app);
-    app.post<{ Body: WebhookBody }>('/webhook', { schema: { body: webhookBodySchema } }, async (request, reply) => {
-      const message = incomingMessage(request.body, this.name);
-      await runTurn(ctx, request.log, { message, emit: (m) => this.post(m, request.log) });
+    app.post<{ Body: WebhookBody }>('/webhook', { schema: { body: webhookBodySchema, response: callbackResponse } }, async (request, reply) => {
+      const turn = await linkedTurn(ctx, incomingMessage(request.body, this.name));
+      await runTurn(ctx, request.log, { ...turn, emit: (m) => this.post(m, request.log) });
       return reply.type('text/plain; charset=utf-8').send('success');
     });
   }

@@ -3,8 +3,9 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { Channel, ChannelContext } from './channel.js';
-import { runTurn } from './run-turn.js';
+import { linkedTurn, runTurn } from './run-turn.js';
 import { boolArg } from '../query-params.js';
+import { botMessagesResponse } from '../schemas.js';
 import { incomingMessage, prepareWebhookScope, webhookBodySchema, webhookQuerySchema, type WebhookBody } from './webhook-request.js';
 
 export class RestChannel implements Channel {
@@ -13,12 +14,12 @@ export class RestChannel implements Channel {
   async register(app: FastifyInstance, ctx: ChannelContext): Promise<void> {
     prepareWebhookScope(app);
     app.post<{ Body: WebhookBody; Querystring: { stream?: string } }>('/webhook', {
-      schema: { body: webhookBodySchema, querystring: webhookQuerySchema },
+      schema: { body: webhookBodySchema, querystring: webhookQuerySchema, response: botMessagesResponse },
     }, async (request, reply) => {
-      const message = incomingMessage(request.body, this.name);
-      if (!boolArg(request.query.stream)) return runTurn(ctx, request.log, { message });
+      const turn = await linkedTurn(ctx, incomingMessage(request.body, this.name));
+      if (!boolArg(request.query.stream)) return runTurn(ctx, request.log, turn);
       const out = new PassThrough();
-      void runTurn(ctx, request.log, { message, emit: (m) => { out.write(`${JSON.stringify(m)}\n`); } })
+      void runTurn(ctx, request.log, { ...turn, emit: (m) => { out.write(`${JSON.stringify(m)}\n`); } })
         .finally(() => out.end());
       return reply.type('text/event-stream; charset=utf-8').header('cache-control', 'no-cache').send(out);
     });

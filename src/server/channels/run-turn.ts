@@ -10,17 +10,32 @@ import type { ChannelContext } from './channel.js';
 
 export interface TurnRequest {
   message: IncomingMessage;
+  /** the `recipient_id` of the messages when it is not the conversation id (a linked channel user id) */
+  recipientId?: string;
   /** called for each message in order; must not throw (a delivery problem is not a failed turn) */
   emit?: (message: BotMessage) => void | Promise<void>;
 }
 
+/**
+ * The turn of a channel user id: a linked id (POST /identities/link) continues its conversation,
+ * while the replies still name the id that wrote.
+ */
+export async function linkedTurn(ctx: ChannelContext, message: IncomingMessage): Promise<Pick<TurnRequest, 'message' | 'recipientId'>> {
+  // a failing lookup must not turn into an HTTP error: the turn then fails (or not) on its own
+  // and the channel answers its friendly message
+  const conversationId = await ctx.agent.identities.resolve(message.senderId).catch(() => undefined);
+  if (conversationId === undefined || conversationId === message.senderId) return { message };
+  return { message: { ...message, senderId: conversationId }, recipientId: message.senderId };
+}
+
 export async function runTurn(ctx: ChannelContext, log: FastifyBaseLogger, turn: TurnRequest): Promise<BotMessage[]> {
   const { message, emit } = turn;
+  const recipient = turn.recipientId ?? message.senderId;
   const started = performance.now();
   const collected: BotMessage[] = [];
   let listened = false;
   const deliver = async (events: readonly BotEvent[]): Promise<void> => {
-    for (const m of events.flatMap((e) => botMessages(e, message.senderId))) {
+    for (const m of events.flatMap((e) => botMessages(e, recipient))) {
       collected.push(m);
       await emit?.(m);
     }
@@ -41,7 +56,7 @@ export async function runTurn(ctx: ChannelContext, log: FastifyBaseLogger, turn:
   } catch (err) {
     logEvent(log, 'error', 'turn.failed', { ...fields, err, latency_ms: Math.round(performance.now() - started) });
     ctx.metrics?.countError('turn_failed');
-    const friendly: BotMessage = { recipient_id: message.senderId, text: ctx.friendlyErrorText };
+    const friendly: BotMessage = { recipient_id: recipient, text: ctx.friendlyErrorText };
     await emit?.(friendly);
     return [friendly];
   }

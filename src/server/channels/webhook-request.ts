@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage } from '../../agent-api.js';
 import { useJsonForEveryContentType } from '../json-body.js';
+import { statusOkResponse } from '../schemas.js';
 
 export interface WebhookBody {
   sender?: string | number | null;
@@ -37,5 +38,5 @@ export function incomingMessage(body: WebhookBody, channelName: string): Incomin
 /** JSON bodies whatever the Content-Type, plus the `GET /webhooks/<name>/` health route. */
 export function prepareWebhookScope(app: FastifyInstance): void {
   useJsonForEveryContentType(app);
-  app.get('/', { schema: {} }, async () => ({ status: 'ok' }));
+  app.get('/', { schema: { response: statusOkResponse } }, async () => ({ status: 'ok' }));
 }

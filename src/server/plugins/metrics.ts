@@ -1,5 +1,6 @@
 // GET /metrics (Prometheus text format, behind the API's auth: a token or an admin JWT) and an
 // onResponse hook that counts and times every HTTP request by route pattern and status.
+import { plainTextResponse } from '../schemas.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ParleyMetrics } from '../../observability/metrics.js';
 import type { AuthHook } from './auth.js';
@@ -23,7 +24,7 @@ export async function installMetrics(app: FastifyInstance, opts: MetricsPluginOp
   });
   await app.register(async (scope) => {
     if (authHook) scope.addHook('onRequest', authHook);
-    scope.get('/metrics', { schema: {} }, async (_request, reply) => {
+    scope.get('/metrics', { schema: { response: plainTextResponse('Prometheus metrics') } }, async (_request, reply) => {
       const text = await metrics.exposition();
       return reply.type(metrics.contentType).send(text);
     });

@@ -7,7 +7,7 @@ import { botMessagesOf } from '../bot-messages.js';
 import { resolveOutputChannel, type RouteContext } from '../output-channel.js';
 import { verbosityFrom } from '../query-params.js';
 import {
-  conversationParams, executeBody, messageBody, triggerIntentBody, verbosityQuery, type ConversationParams,
+  conversationParams, executeBody, messageBody, predictResponse, trackerResponse, trackerResultResponse, triggerIntentBody, verbosityQuery, type ConversationParams,
 } from '../schemas.js';
 import { ensureConversation } from './conversation-guard.js';
 
@@ -28,7 +28,7 @@ export async function conversationActionRoutes(app: FastifyInstance, ctx: RouteC
 
   app.post<{ Params: ConversationParams; Querystring: VerbosityQuery; Body: MessageBody }>(
     '/conversations/:conversation_id/messages',
-    { schema: { params: conversationParams, querystring: verbosityQuery, body: messageBody } },
+    { schema: { params: conversationParams, querystring: verbosityQuery, body: messageBody, response: trackerResponse } },
     async (request) => {
       const { text, sender, parse_data: parseData } = request.body;
       if (sender !== 'user') {
@@ -43,7 +43,7 @@ export async function conversationActionRoutes(app: FastifyInstance, ctx: RouteC
 
   app.post<{ Params: ConversationParams; Querystring: VerbosityQuery; Body: TriggerIntentBody }>(
     '/conversations/:conversation_id/trigger_intent',
-    { schema: { params: conversationParams, querystring: verbosityQuery, body: triggerIntentBody } },
+    { schema: { params: conversationParams, querystring: verbosityQuery, body: triggerIntentBody, response: trackerResultResponse } },
     async (request) => {
       const id = request.params.conversation_id;
       const { name, entities } = request.body;
@@ -60,7 +60,7 @@ export async function conversationActionRoutes(app: FastifyInstance, ctx: RouteC
 
   app.post<{ Params: ConversationParams; Querystring: VerbosityQuery }>(
     '/conversations/:conversation_id/predict',
-    { schema: { params: conversationParams, querystring: verbosityQuery } },
+    { schema: { params: conversationParams, querystring: verbosityQuery, response: predictResponse } },
     async (request) => {
       const id = request.params.conversation_id;
       const verbosity = verbosityFrom(request.query.include_events);
@@ -73,7 +73,7 @@ export async function conversationActionRoutes(app: FastifyInstance, ctx: RouteC
 
   app.post<{ Params: ConversationParams; Querystring: VerbosityQuery; Body: ExecuteBody }>(
     '/conversations/:conversation_id/execute',
-    { schema: { params: conversationParams, querystring: verbosityQuery, body: executeBody } },
+    { schema: { params: conversationParams, querystring: verbosityQuery, body: executeBody, response: trackerResultResponse } },
     async (request) => {
       const id = request.params.conversation_id;
       const { name, policy = null, confidence = null } = request.body;

@@ -5,7 +5,7 @@ import { ParleyError } from '../../errors.js';
 import { resolveOutputChannel, type RouteContext } from '../output-channel.js';
 import { boolArg, verbosityFrom } from '../query-params.js';
 import {
-  conversationParams, eventsBody, eventsQuery, storyQuery, trackerQuery, type ConversationParams,
+  conversationParams, eventsBody, eventsQuery, storyQuery, storyResponse, trackerQuery, trackerResponse, type ConversationParams,
 } from '../schemas.js';
 import { ensureConversation } from './conversation-guard.js';
 
@@ -26,7 +26,7 @@ export async function conversationRoutes(app: FastifyInstance, ctx: RouteContext
 
   app.get<{ Params: ConversationParams; Querystring: { include_events?: string; until?: number } }>(
     '/conversations/:conversation_id/tracker',
-    { schema: { params: conversationParams, querystring: trackerQuery } },
+    { schema: { params: conversationParams, querystring: trackerQuery, response: trackerResponse } },
     async (request) => {
       const verbosity = verbosityFrom(request.query.include_events);
       const { until } = request.query;
@@ -36,7 +36,7 @@ export async function conversationRoutes(app: FastifyInstance, ctx: RouteContext
 
   app.post<{ Params: ConversationParams; Querystring: EventsQuery; Body: unknown }>(
     '/conversations/:conversation_id/tracker/events',
-    { schema: { params: conversationParams, querystring: eventsQuery, body: eventsBody } },
+    { schema: { params: conversationParams, querystring: eventsQuery, body: eventsBody, response: trackerResponse } },
     async (request) => {
       const id = request.params.conversation_id;
       const verbosity = verbosityFrom(request.query.include_events);
@@ -51,7 +51,7 @@ export async function conversationRoutes(app: FastifyInstance, ctx: RouteContext
 
   app.put<{ Params: ConversationParams; Querystring: EventsQuery; Body: unknown }>(
     '/conversations/:conversation_id/tracker/events',
-    { schema: { params: conversationParams, querystring: eventsQuery, body: eventsBody } },
+    { schema: { params: conversationParams, querystring: eventsQuery, body: eventsBody, response: trackerResponse } },
     async (request) => {
       const verbosity = verbosityFrom(request.query.include_events);
       return agent.replaceEvents(request.params.conversation_id, eventsFromBody(request.body), { verbosity });
@@ -60,7 +60,7 @@ export async function conversationRoutes(app: FastifyInstance, ctx: RouteContext
 
   app.get<{ Params: ConversationParams; Querystring: { until?: number; all_sessions?: string } }>(
     '/conversations/:conversation_id/story',
-    { schema: { params: conversationParams, querystring: storyQuery } },
+    { schema: { params: conversationParams, querystring: storyQuery, response: storyResponse } },
     async (request, reply) => {
       const id = request.params.conversation_id;
       await ensureConversation(agent, id);

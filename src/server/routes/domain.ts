@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ParleyError } from '../../errors.js';
 import type { RouteContext } from '../output-channel.js';
-import { tokenQuery } from '../schemas.js';
+import { domainResponse, tokenQuery } from '../schemas.js';
 
 export type DomainFormat = 'json' | 'yaml';
 
@@ -21,7 +21,7 @@ export function domainFormatFor(accept: string | undefined): DomainFormat | unde
 }
 
 export async function domainRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
-  app.get('/domain', { schema: { querystring: tokenQuery } }, async (request, reply) => {
+  app.get('/domain', { schema: { querystring: tokenQuery, response: domainResponse } }, async (request, reply) => {
     const format = domainFormatFor(request.headers.accept);
     if (format === undefined) {
       throw new ParleyError('HTTP_NOT_ACCEPTABLE', 'Invalid Accept header. Domain can be provided as json '

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { logEvent } from '../../observability/logger.js';
 import type { RouteContext } from '../output-channel.js';
-import { parseBody, parseQuery, tokenQuery } from '../schemas.js';
+import { parseBody, parseQuery, parseResponse, statusResponse, tokenQuery } from '../schemas.js';
 
 // Rasa returns only output properties and drops keys whose value is null.
 function withoutNulls(o: Record<string, unknown>): Record<string, unknown> {
@@ -13,11 +13,11 @@ export async function modelRoutes(app: FastifyInstance, ctx: RouteContext): Prom
   const { agent } = ctx;
 
   // With no model loaded the agent throws MODEL_NOT_FOUND, answered as 409 Conflict.
-  app.get('/status', { schema: { querystring: tokenQuery } }, async () => agent.status());
+  app.get('/status', { schema: { querystring: tokenQuery, response: statusResponse } }, async () => agent.status());
 
   app.post<{ Body: { text: string; message_id?: string | null }; Querystring: { emulation_mode?: string } }>(
     '/model/parse',
-    { schema: { body: parseBody, querystring: parseQuery } },
+    { schema: { body: parseBody, querystring: parseQuery, response: parseResponse } },
     async (request) => {
       const mode = request.query.emulation_mode;
       if (mode !== undefined && mode !== '') {

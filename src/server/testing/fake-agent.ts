@@ -3,8 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { stringify } from 'yaml';
 import type {
-  Agent, AgentStatus, BotEventListener, IncomingMessage, PredictResult, TrackerResult, TurnResult,
+  Agent, AgentStatus, BotEventListener, ConversationState, IdentityLinks, IncomingMessage, PredictResult, StateListener, TrackerResult, TurnResult,
 } from '../../agent-api.js';
+import { conversationState, turnRecord } from '../../conversation-state.js';
 import {
   ACTION_LISTEN, ACTION_SESSION_START, DEFAULT_INTENTS, Tracker, actionEvent, botEvent, eventsUntil, sessionStartedEvent,
   trackerToJson, userEvent, type BotEvent, type Event, type EventVerbosity, type ParseData, type TrackerJson,
@@ -23,6 +24,16 @@ export interface FakeAgentOptions {
   modelLoaded?: boolean;
   /** the bot's answer to one user message; default one `echo: <text>` message */
   reply?: (text: string, senderId: string) => BotEvent[];
+  /** slots masked for unauthorised state readers */
+  sensitiveSlots?: string[];
+}
+
+/** Identity links in a Map (what the real agent keeps in its IdentityStore). */
+class MapIdentityLinks implements IdentityLinks {
+  readonly links = new Map<string, string>();
+  async link(channelUserId: string, conversationId: string): Promise<void> { this.links.set(channelUserId, conversationId); }
+  async resolve(channelUserId: string): Promise<string | undefined> { return this.links.get(channelUserId); }
+  async unlink(channelUserId: string): Promise<boolean> { return this.links.delete(channelUserId); }
 }
 
 const POLICY = 'FakePolicy';
@@ -40,8 +51,12 @@ export class FakeAgent implements Agent {
   private readonly reply: (text: string, senderId: string) => BotEvent[];
   private readonly conversations = new Map<string, Tracker>();
   private readonly slots: Readonly<Record<string, unknown>>;
+  private readonly listeners = new Map<string, Set<{ listener: StateListener; authorized: boolean }>>();
+  private readonly sensitiveSlots: string[];
+  readonly identities = new MapIdentityLinks();
 
   constructor(opts: FakeAgentOptions = {}) {
+    this.sensitiveSlots = opts.sensitiveSlots ?? [];
     this.language = opts.language ?? 'en';
     this.intents = opts.intents ?? ['greet', 'goodbye', 'mood_great'];
     this.modelLoaded = opts.modelLoaded ?? true;
@@ -56,7 +71,7 @@ export class FakeAgent implements Agent {
     tracker.append(this.userEventOf(msg, parse));
     const messages = await this.utter(tracker, this.reply(msg.text, msg.senderId), onBotEvent);
     tracker.append(actionEvent(ACTION_LISTEN, { policy: POLICY, confidence: 1 }));
-    this.conversations.set(msg.senderId, tracker);
+    this.store(msg.senderId, tracker);
     return { messages, intent: parse.intent?.name ?? null, confidence: parse.intent?.confidence ?? null };
   }
 
@@ -86,14 +101,14 @@ export class FakeAgent implements Agent {
     const tracker = existing?.copy() ?? (startsSession(events) ? Tracker.empty(conversationId, this.slots) : this.sessionStart(conversationId));
     tracker.append(...events);
     for (const e of events) if (e.event === 'bot') await opts.onBotEvent?.(e);
-    this.conversations.set(conversationId, tracker);
+    this.store(conversationId, tracker);
     return trackerToJson(tracker, opts.verbosity);
   }
 
   async replaceEvents(conversationId: string, events: Event[], opts: { verbosity?: EventVerbosity } = {}): Promise<TrackerJson> {
     this.check();
     const tracker = Tracker.fromEvents(conversationId, events, this.slots);
-    this.conversations.set(conversationId, tracker);
+    this.store(conversationId, tracker);
     return trackerToJson(tracker, opts.verbosity);
   }
 
@@ -101,7 +116,7 @@ export class FakeAgent implements Agent {
     this.check({ needsModel: true });
     const tracker = this.loadOrStart(msg.senderId);
     tracker.append(this.userEventOf(msg, msg.parseData ?? (await this.parse(msg.text, msg.messageId))));
-    this.conversations.set(msg.senderId, tracker);
+    this.store(msg.senderId, tracker);
     return trackerToJson(tracker, opts.verbosity);
   }
 
@@ -114,7 +129,7 @@ export class FakeAgent implements Agent {
     tracker.append(userEvent(parse.text, parse, { inputChannel: tracker.state.latestInputChannel, metadata: { is_external: true } }));
     const messages = await this.utter(tracker, [botEvent(`triggered ${intent}`)], opts.onBotEvent);
     tracker.append(actionEvent(ACTION_LISTEN, { policy: POLICY, confidence: 1 }));
-    this.conversations.set(conversationId, tracker);
+    this.store(conversationId, tracker);
     return { tracker: trackerToJson(tracker, opts.verbosity), messages };
   }
 
@@ -135,7 +150,7 @@ export class FakeAgent implements Agent {
       messages.push(bot);
       await opts.onBotEvent?.(bot);
     }
-    this.conversations.set(conversationId, tracker);
+    this.store(conversationId, tracker);
     return { tracker: trackerToJson(tracker, opts.verbosity), messages };
   }
 
@@ -163,7 +178,37 @@ export class FakeAgent implements Agent {
     return { model_file: '20240101-000000-fake.tar.gz', model_id: 'fake0model0id', num_active_training_jobs: 0 };
   }
 
-  async close(): Promise<void> { this.conversations.clear(); }
+  async close(): Promise<void> { this.conversations.clear(); this.listeners.clear(); }
+
+  async state(conversationId: string, opts: { authorized: boolean; recent?: number }): Promise<ConversationState> {
+    this.check();
+    const tracker = this.conversations.get(conversationId) ?? Tracker.empty(conversationId, this.slots);
+    return conversationState(tracker, { seq: tracker.events.length, authorized: opts.authorized, names: this.names(), ...(opts.recent !== undefined ? { recent: opts.recent } : {}) });
+  }
+
+  subscribe(conversationId: string, listener: StateListener, opts: { authorized?: boolean } = {}): () => void {
+    let set = this.listeners.get(conversationId);
+    if (!set) this.listeners.set(conversationId, (set = new Set()));
+    const entry = { listener, authorized: opts.authorized ?? false };
+    set.add(entry);
+    return () => { set.delete(entry); };
+  }
+
+  /** how many state subscribers a conversation has (tests check unsubscription) */
+  subscriberCount(conversationId: string): number { return this.listeners.get(conversationId)?.size ?? 0; }
+
+  private names() { return { slots: this.sensitiveSlots, entities: [] }; }
+
+  // Saves a conversation and tells its subscribers, as the real agent does after an append.
+  private store(conversationId: string, tracker: Tracker): void {
+    const before = this.conversations.get(conversationId)?.events.length ?? 0;
+    this.conversations.set(conversationId, tracker);
+    const added = tracker.events.slice(before);
+    for (const { listener, authorized } of this.listeners.get(conversationId) ?? []) {
+      const state = conversationState(tracker, { seq: tracker.events.length, authorized, names: this.names() });
+      listener({ conversation_id: conversationId, state, turn: turnRecord({ tracker, added, latencyMs: 1, authorized, names: this.names() }) });
+    }
+  }
 
   /** The stored events of a conversation (tests assert on what was persisted). */
   storedEvents(conversationId: string): readonly Event[] { return this.conversations.get(conversationId)?.events ?? []; }

@@ -6,6 +6,7 @@ import { isParleyError } from '../../errors.js';
 import { freshPostgresSchema, type TestSchema } from '../../../test/support/postgres.js';
 import { runTrackerStoreContract } from '../contracts/tracker-store.contract.js';
 import { PostgresTrackerStore } from './postgres-tracker-store.js';
+import { MIGRATIONS } from '../sql/migrations.js';
 
 let db: TestSchema;
 let store: PostgresTrackerStore;
@@ -38,7 +39,7 @@ describe('PostgresTrackerStore', () => {
   it('migrates once when several servers start at the same time', async () => {
     const stores = await Promise.all([db.openStore(), db.openStore(), db.openStore()]);
     const { rows } = await db.admin.query('SELECT version FROM parley_migrations ORDER BY version');
-    expect(rows.map((r: { version: number }) => r.version)).toEqual([1, 2]);
+    expect(rows.map((r: { version: number }) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
     for (const s of stores) await s.close();
   });
 

@@ -5,6 +5,7 @@ import type { Event } from '../../core/index.js';
 import { ParleyError } from '../../errors.js';
 import type { StoreLogger } from '../store-logger.js';
 import { migrate } from '../sql/migrate.js';
+import type { SqlClient } from '../sql/sql-client.js';
 import { SqlTrackerStore } from '../sql/sql-tracker-store.js';
 import type { EventRewriter, PrunableStore, StoredConversation, StoredEvent, TrackerStore } from '../tracker-store.js';
 import { pgSqlClient } from './pg-sql-client.js';
@@ -23,6 +24,8 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
 export class PostgresTrackerStore implements TrackerStore, EventRewriter, PrunableStore {
   private readonly store: SqlTrackerStore;
+  /** the pool as a SqlClient, for companions sharing the database (identity links) */
+  readonly sqlClient: SqlClient;
 
   /** Takes ownership of `pool` (close() ends it); the schema must be migrated (see open()). */
   constructor(readonly pool: pg.Pool, opts: { maxEventsPerConversation?: number } = {}) {
@@ -32,7 +35,8 @@ export class PostgresTrackerStore implements TrackerStore, EventRewriter, Prunab
       ended = true;
       await pool.end();
     };
-    this.store = new SqlTrackerStore(pgSqlClient(pool), { ...opts, onClose });
+    this.sqlClient = pgSqlClient(pool);
+    this.store = new SqlTrackerStore(this.sqlClient, { ...opts, onClose });
   }
 
   /** Connects, creates the schema if asked, applies pending migrations. */

@@ -55,6 +55,19 @@ export const MIGRATIONS: readonly Migration[] = [
         FROM parley_events GROUP BY conversation_id`,
     ],
   },
+  {
+    version: 3,
+    name: '003_identities',
+    statements: [
+      // several channel user ids (openid, web login) continue one conversation
+      `CREATE TABLE parley_identities (
+        channel_user_id text PRIMARY KEY,
+        conversation_id text NOT NULL,
+        linked_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      'CREATE INDEX parley_identities_conversation_idx ON parley_identities (conversation_id)',
+    ],
+  },
 ];
 
 /** The bookkeeping table itself is created by the runner, before any migration. */
