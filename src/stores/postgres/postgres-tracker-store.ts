@@ -1,13 +1,11 @@
 // The tracker store on a PostgreSQL server: the SQL store over a `pg` Pool, with the schema
 // migrated at start-up (several servers starting at once migrate one after another).
 import pg from 'pg';
-import type { Event } from '../../core/index.js';
 import { ParleyError } from '../../errors.js';
 import type { StoreLogger } from '../store-logger.js';
 import { migrate } from '../sql/migrate.js';
 import type { SqlClient } from '../sql/sql-client.js';
 import { SqlTrackerStore } from '../sql/sql-tracker-store.js';
-import type { EventRewriter, PrunableStore, StoredConversation, StoredEvent, TrackerStore } from '../tracker-store.js';
 import { pgSqlClient } from './pg-sql-client.js';
 
 export interface PostgresTrackerStoreOptions {
@@ -22,21 +20,24 @@ export interface PostgresTrackerStoreOptions {
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
-export class PostgresTrackerStore implements TrackerStore, EventRewriter, PrunableStore {
-  private readonly store: SqlTrackerStore;
+/** The SQL store over a `pg` Pool: only construction differs, so it is the SQL store itself. */
+export class PostgresTrackerStore extends SqlTrackerStore {
   /** the pool as a SqlClient, for companions sharing the database (identity links) */
   readonly sqlClient: SqlClient;
 
   /** Takes ownership of `pool` (close() ends it); the schema must be migrated (see open()). */
   constructor(readonly pool: pg.Pool, opts: { maxEventsPerConversation?: number } = {}) {
+    const sqlClient = pgSqlClient(pool);
     let ended = false; // pg refuses a second end()
-    const onClose = async () => {
-      if (ended) return;
-      ended = true;
-      await pool.end();
-    };
-    this.sqlClient = pgSqlClient(pool);
-    this.store = new SqlTrackerStore(this.sqlClient, { ...opts, onClose });
+    super(sqlClient, {
+      ...opts,
+      onClose: async () => {
+        if (ended) return;
+        ended = true;
+        await pool.end();
+      },
+    });
+    this.sqlClient = sqlClient;
   }
 
   /** Connects, creates the schema if asked, applies pending migrations. */
@@ -58,41 +59,5 @@ export class PostgresTrackerStore implements TrackerStore, EventRewriter, Prunab
       throw new ParleyError('STORE_UNAVAILABLE', `cannot open the PostgreSQL tracker store: ${(error as Error).message}`, { cause: error });
     }
     return new PostgresTrackerStore(pool, opts.maxEventsPerConversation === undefined ? {} : { maxEventsPerConversation: opts.maxEventsPerConversation });
-  }
-
-  retrieve(conversationId: string): Promise<StoredConversation | undefined> {
-    return this.store.retrieve(conversationId);
-  }
-
-  retrieveFull(conversationId: string): Promise<StoredConversation | undefined> {
-    return this.store.retrieveFull(conversationId);
-  }
-
-  append(conversationId: string, events: readonly Event[], expectedSeq: number): Promise<number> {
-    return this.store.append(conversationId, events, expectedSeq);
-  }
-
-  replace(conversationId: string, events: readonly Event[]): Promise<number> {
-    return this.store.replace(conversationId, events);
-  }
-
-  events(conversationId: string, opts?: { sinceSeq?: number }): AsyncIterable<StoredEvent> {
-    return this.store.events(conversationId, opts);
-  }
-
-  conversationIds(): Promise<string[]> {
-    return this.store.conversationIds();
-  }
-
-  rewriteEvents(conversationId: string, fn: (e: StoredEvent) => Event | undefined): Promise<number> {
-    return this.store.rewriteEvents(conversationId, fn);
-  }
-
-  prune(opts: { olderThanSeconds: number }): Promise<number> {
-    return this.store.prune(opts);
-  }
-
-  close(): Promise<void> {
-    return this.store.close();
   }
 }
