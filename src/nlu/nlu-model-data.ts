@@ -7,7 +7,7 @@ import type { ComponentName } from './pipeline/registry.js';
 import { isComponentName } from './pipeline/registry.js';
 
 /** Bump when the persisted shape or any component's state changes incompatibly. */
-export const NLU_FORMAT_VERSION = 1;
+export const NLU_FORMAT_VERSION = 2;
 
 export interface PersistedComponent {
   component: ComponentName;

@@ -45,9 +45,9 @@ export const dietOptions = z.object({
   /** fit a softmax temperature on the held-out slice so confidences match accuracy */
   calibrate: z.boolean().default(true),
   /** maximum epochs of the entity tagger (CRF) */
-  entity_epochs: z.number().int().min(1).default(15),
+  entity_epochs: z.number().int().min(1).default(25),
   /** the CRF's SGD step size */
-  entity_learning_rate: z.number().positive().default(0.05),
+  entity_learning_rate: z.number().positive().default(0.1),
 }).strict();
 
 export type DietOptions = z.output<typeof dietOptions>;
@@ -60,7 +60,7 @@ export const hiddenSizeOf = (o: DietOptions): number => {
   return text[0] ?? 0;
 };
 
-export const dropoutOf = (o: DietOptions): number => o.dropout_rate ?? o.drop_rate ?? 0.2;
+export const dropoutOf = (o: DietOptions): number => o.dropout_rate ?? o.drop_rate ?? 0.4;
 
 /** Rasa's batch_size may be [min, max] (grown over epochs); we use one size, the first. */
 export const batchSizeOf = (o: DietOptions, n: number): number => {

@@ -35,10 +35,13 @@ function heldOutScore(model: MlpModel, held: MlpTrainingSet): number {
 }
 
 export class IntentHead {
+  // reused across parses: no allocation on the hot path
   private readonly buf: Float64Array;
+  private readonly hidden: Float64Array;
 
   private constructor(private readonly layout: FeatureLayout, readonly model: MlpModel, readonly epochs: number) {
     this.buf = new Float64Array(model.labels.length);
+    this.hidden = new Float64Array(Math.max(1, model.hidden));
   }
 
   static fromData(d: IntentHeadData): IntentHead {
@@ -70,7 +73,7 @@ export class IntentHead {
   }
 
   rank(msg: Message): Scored[] {
-    const logits = this.model.logits(this.layout.vectorize(msg), this.buf);
+    const logits = this.model.logits(this.layout.vectorize(msg), this.buf, this.hidden);
     const t = this.model.temperature;
     for (let j = 0; j < logits.length; j++) logits[j] = (logits[j] as number) / t;
     softmaxInPlace(logits);

@@ -79,6 +79,7 @@ class BatchStepper {
   private readonly dz: Float64Array;
   private readonly probs: Float64Array;
   private readonly active: Int32Array;
+  private readonly nonZero: Int32Array;
   private steps = 0;
 
   constructor(private readonly model: MlpModel, private readonly opts: MlpTrainingOptions, private readonly random: () => number) {
@@ -96,6 +97,7 @@ class BatchStepper {
     this.dz = new Float64Array(this.width);
     this.probs = new Float64Array(this.k);
     this.active = new Int32Array(this.k);
+    this.nonZero = new Int32Array(this.width);
   }
 
   run(set: MlpTrainingSet, batch: Int32Array): void {
@@ -160,14 +162,17 @@ class BatchStepper {
     this.addInputGradient(x, dz);
   }
 
+  /** gW1[x rows] += x ⊗ d, over the non-zero entries of d only (dropout and ReLU zero about half). */
   private addInputGradient(x: SparseVector, d: Float64Array): void {
     const width = this.width;
+    let m = 0;
+    for (let u = 0; u < width; u++) if ((d[u] as number) !== 0) this.nonZero[m++] = u;
     for (let n = 0; n < x.indices.length; n++) {
       const row = (x.indices[n] as number) * width;
       const v = x.values[n] as number;
-      for (let u = 0; u < width; u++) {
-        const g = d[u] as number;
-        if (g !== 0) this.gw1[row + u] = (this.gw1[row + u] as number) + v * g;
+      for (let q = 0; q < m; q++) {
+        const u = this.nonZero[q] as number;
+        this.gw1[row + u] = (this.gw1[row + u] as number) + v * (d[u] as number);
       }
     }
   }

@@ -1,0 +1,61 @@
+// bench/nlu: trains and evaluates Parley and nlp.js on each data set (one child process per system and
+// set), prints one table and writes bench/results/nlu.md.
+//
+//   npx tsx bench/nlu/run.ts [dir ...] [--sets clinc150,cais] [--skip-nlpjs] [--max-train N] [--split val]
+//                            [--diet '{"hidden_layers_sizes":{"text":[128]}}']   (DIETClassifier options, for tuning on val)
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { HEADER, markdownReport, row } from './report.js';
+import type { WorkerResult } from './worker.js';
+
+const DATA = '/work/shared/data';
+const DEFAULT_SETS = ['clinc150', 'snips-goo', 'cais', 'smp2017'];
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { sets: { type: 'string' }, 'skip-nlpjs': { type: 'boolean', default: false }, 'max-train': { type: 'string' }, split: { type: 'string', default: 'test' }, diet: { type: 'string' } },
+});
+
+function runWorker(system: string, dir: string): Promise<WorkerResult> {
+  const out = join(mkdtempSync(join(tmpdir(), 'parley-bench-')), 'result.json');
+  const args = ['--import', 'tsx', join(import.meta.dirname, 'worker.ts'), '--system', system, '--dir', dir, '--out', out, '--split', values.split ?? 'test'];
+  if (values['max-train']) args.push('--max-train', values['max-train']);
+  if (values.diet) args.push('--diet', values.diet);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('exit', (code) => {
+      if (code !== 0) { reject(new Error(`${system} on ${basename(dir)} exited with ${code}`)); return; }
+      resolve(JSON.parse(readFileSync(out, 'utf8')) as WorkerResult);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  let dirs = positionals.length > 0 ? positionals : DEFAULT_SETS.map((s) => join(DATA, s));
+  if (values.sets) {
+    const wanted = new Set(values.sets.split(','));
+    dirs = dirs.filter((d) => wanted.has(basename(d)));
+  }
+  const systems = values['skip-nlpjs'] ? ['parley'] : ['parley', 'nlpjs'];
+  const results: WorkerResult[] = [];
+  const loadBefore = loadavg()[0] ?? 0;
+  for (const dir of dirs) {
+    // the two systems of one set run side by side: one core each
+    const done = await Promise.all(systems.map((s) => runWorker(s, dir)));
+    for (const r of done) {
+      results.push(r);
+      console.log(HEADER.map((h, i) => `${h}: ${row(r)[i] ?? ''}`).join(' · '));
+    }
+  }
+  console.table(results.map((r) => Object.fromEntries(HEADER.map((h, i) => [h, row(r)[i]]))));
+  const md = markdownReport(results, { date: new Date().toISOString().slice(0, 10), cpus: cpus().length, node: process.version, split: values.split ?? 'test', load: `${loadBefore.toFixed(1)} at start, ${(loadavg()[0] ?? 0).toFixed(1)} at end` });
+  const outDir = join(import.meta.dirname, '..', 'results');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'nlu.md'), md);
+  console.log(`written ${join(outDir, 'nlu.md')}`);
+}
+
+await main();

@@ -1,0 +1,78 @@
+// The two systems under test behind one small interface: Parley (trainNlu with our DIETClassifier)
+// and nlp.js (NlpManager). Each is trained and queried in its own child process.
+import { createRequire } from 'node:module';
+import { emptyDomain, emptyNluData, type ComponentConfig, type NluTrainingData } from '../../src/core/index.js';
+import { loadNlu, trainNlu } from '../../src/nlu/index.js';
+import type { BenchEntity, BenchExample } from './dataset.js';
+
+export interface Parsed { intent: string; confidence: number; entities: BenchEntity[] }
+
+export interface TrainedSystem {
+  parse(text: string): Promise<Parsed>;
+  sizeBytes: number;
+  /** time to load the persisted model, when the system can persist */
+  loadMs: number | undefined;
+}
+
+export type SystemName = 'parley' | 'nlpjs';
+
+/** The default pipeline's featurizers plus word bigrams (chosen on val), our DIETClassifier; `diet` overrides its options. */
+export function parleyPipeline(language: 'zh' | 'en', diet: Record<string, unknown> = {}): ComponentConfig[] {
+  return [
+    { name: language === 'zh' ? 'JiebaTokenizer' : 'WhitespaceTokenizer' },
+    { name: 'CountVectorsFeaturizer', max_ngram: 2 },
+    { name: 'CountVectorsFeaturizer', analyzer: 'char_wb', min_ngram: 1, max_ngram: 4 },
+    { name: 'DIETClassifier', epochs: 40, ...diet },
+  ];
+}
+
+function nluData(rows: readonly BenchExample[]): NluTrainingData {
+  const data = emptyNluData();
+  data.examples = rows.map((r) => ({ text: r.text, intent: r.intent, entities: (r.entities ?? []).map((e) => ({ entity: e.entity, start: e.start, end: e.end, value: e.value })) }));
+  return data;
+}
+
+async function trainParley(rows: readonly BenchExample[], language: 'zh' | 'en', diet: Record<string, unknown>): Promise<TrainedSystem> {
+  const domain = emptyDomain();
+  const model = await trainNlu({ language, pipeline: parleyPipeline(language, diet), policies: [] }, nluData(rows), domain, { seed: 42 });
+  const json = JSON.stringify(model.persist());
+  const t0 = performance.now();
+  const loaded = loadNlu(JSON.parse(json) as ReturnType<typeof model.persist>, domain);
+  const loadMs = performance.now() - t0;
+  return {
+    sizeBytes: Buffer.byteLength(json),
+    loadMs,
+    async parse(text) {
+      const p = await loaded.parse(text);
+      const entities = p.entities
+        .filter((e) => e.start !== undefined && e.end !== undefined)
+        .map((e) => ({ entity: e.entity, start: e.start as number, end: e.end as number, value: String(e.value) }));
+      return { intent: p.intent?.name ?? '', confidence: p.intent?.confidence ?? 0, entities };
+    },
+  };
+}
+
+interface NlpManagerLike {
+  addDocument(lang: string, text: string, intent: string): void;
+  train(): Promise<unknown>;
+  process(lang: string, text: string): Promise<{ intent?: string; score?: number }>;
+  export(minified?: boolean): string;
+}
+
+function trainNlpjs(rows: readonly BenchExample[], language: 'zh' | 'en'): Promise<TrainedSystem> {
+  // node-nlp ships no type declarations; load it through require with the small shape we use
+  const { NlpManager } = createRequire(import.meta.url)('node-nlp') as { NlpManager: new (o: Record<string, unknown>) => NlpManagerLike };
+  const manager = new NlpManager({ languages: [language], forceNER: false, autoSave: false, autoLoad: false, nlu: { log: false } });
+  for (const r of rows) manager.addDocument(language, r.text, r.intent);
+  return manager.train().then(() => ({
+    sizeBytes: Buffer.byteLength(manager.export(true)),
+    loadMs: undefined,
+    async parse(text) {
+      const r = await manager.process(language, text);
+      return { intent: r.intent ?? 'None', confidence: r.score ?? 0, entities: [] };
+    },
+  }));
+}
+
+export const trainSystem = (name: SystemName, rows: readonly BenchExample[], o: { language: 'zh' | 'en'; diet: Record<string, unknown> }): Promise<TrainedSystem> =>
+  name === 'parley' ? trainParley(rows, o.language, o.diet) : trainNlpjs(rows, o.language);
