@@ -45,3 +45,10 @@ describe('CountVectorsFeaturizer', () => {
     expect([...(msg.sparse.get('cv')?.keys() ?? [])].map((i) => vocab[i]).sort()).toEqual(['a', 'book', 'oov']);
   });
 });
+
+describe('Rasa options', () => {
+  it('accepts token_pattern from Rasa configs (tokens come from the tokenizer) and still rejects typos', () => {
+    expect(() => countVectorsFeaturizerSpec.parseOptions({ token_pattern: '(?u)\\b\\w+\\b' }, 'CountVectorsFeaturizer')).not.toThrow();
+    expect(() => countVectorsFeaturizerSpec.parseOptions({ token_patern: 'x' }, 'CountVectorsFeaturizer')).toThrow(/token_patern/);
+  });
+});

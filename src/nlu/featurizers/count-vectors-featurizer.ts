@@ -21,6 +21,9 @@ const options = z.object({
   use_shared_vocab: z.boolean().optional(),
   use_lemma: z.boolean().optional(),
   alias: z.string().nullable().optional(),
+  // Rasa passes this to sklearn; our word n-grams come from the pipeline's tokenizer, whose own
+  // token_pattern already decides what a token is
+  token_pattern: z.string().nullable().optional(),
 }).strict().refine((o) => o.min_ngram <= o.max_ngram, { message: 'min_ngram must be ≤ max_ngram' });
 
 type Options = z.output<typeof options>;

@@ -9,7 +9,7 @@ export const defaultTokenizerName = (language: string): 'JiebaTokenizer' | 'Whit
 export function defaultPipeline(language: string): ComponentConfig[] {
   return [
     { name: defaultTokenizerName(language) },
-    { name: 'CountVectorsFeaturizer' },
+    { name: 'CountVectorsFeaturizer', min_ngram: 1, max_ngram: 2 },
     { name: 'CountVectorsFeaturizer', analyzer: 'char_wb', min_ngram: 1, max_ngram: 4 },
     { name: 'DIETClassifier' },
     { name: 'RegexEntityExtractor' },
