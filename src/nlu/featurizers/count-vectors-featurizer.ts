@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Message, TrainableNluComponent } from '../component.js';
 import { defineComponent, parseState } from '../pipeline/component-spec.js';
 import { extractTerms, type NgramOptions } from './ngrams.js';
-import { buildVocabulary } from './vocabulary.js';
+import { buildVocabulary, countTerms, vocabularyStateSchema } from './vocabulary.js';
 
 const options = z.object({
   analyzer: z.enum(['word', 'char', 'char_wb']).default('word'),
@@ -66,12 +66,7 @@ export class CountVectorsFeaturizer implements TrainableNluComponent {
   }
 
   process(msg: Message): void {
-    const counts = new Map<number, number>();
-    for (const term of extractTerms(this.words(msg, false), this.ngram)) {
-      const i = this.index.get(term);
-      if (i !== undefined) counts.set(i, (counts.get(i) ?? 0) + 1);
-    }
-    msg.sparse.set(this.key, counts);
+    msg.sparse.set(this.key, countTerms(extractTerms(this.words(msg, false), this.ngram), this.index));
   }
 
   persist(): { vocabulary: string[] } {
@@ -79,13 +74,11 @@ export class CountVectorsFeaturizer implements TrainableNluComponent {
   }
 }
 
-const stateSchema = z.object({ vocabulary: z.array(z.string()) });
-
 export const countVectorsFeaturizerSpec = defineComponent({
   stage: 'featurizer',
   options,
   create: (opts, env) => {
     if (env.state === undefined) return new CountVectorsFeaturizer(env.key, opts);
-    return new CountVectorsFeaturizer(env.key, opts, parseState(stateSchema, env).vocabulary);
+    return new CountVectorsFeaturizer(env.key, opts, parseState(vocabularyStateSchema, env).vocabulary);
   },
 });

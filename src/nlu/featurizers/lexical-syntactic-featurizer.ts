@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Message, Token, TrainableNluComponent } from '../component.js';
 import { defineComponent, parseState } from '../pipeline/component-spec.js';
+import { countTerms, vocabularyStateSchema } from './vocabulary.js';
 
 const FEATURES = ['low', 'upper', 'title', 'digit', 'BOS', 'EOS', 'prefix5', 'prefix2', 'suffix5', 'suffix3', 'suffix2', 'suffix1', 'pos', 'pos2'] as const;
 type FeatureName = (typeof FEATURES)[number];
@@ -65,12 +66,7 @@ export class LexicalSyntacticFeaturizer implements TrainableNluComponent {
   }
 
   process(msg: Message): void {
-    const counts = new Map<number, number>();
-    for (const term of this.terms(msg.tokens)) {
-      const i = this.index.get(term);
-      if (i !== undefined) counts.set(i, (counts.get(i) ?? 0) + 1);
-    }
-    msg.sparse.set(this.key, counts);
+    msg.sparse.set(this.key, countTerms(this.terms(msg.tokens), this.index));
   }
 
   persist(): { vocabulary: string[] } {
@@ -78,10 +74,8 @@ export class LexicalSyntacticFeaturizer implements TrainableNluComponent {
   }
 }
 
-const stateSchema = z.object({ vocabulary: z.array(z.string()) });
-
 export const lexicalSyntacticFeaturizerSpec = defineComponent({
   stage: 'featurizer',
   options,
-  create: (opts, env) => new LexicalSyntacticFeaturizer(env.key, opts.features, env.state === undefined ? undefined : parseState(stateSchema, env).vocabulary),
+  create: (opts, env) => new LexicalSyntacticFeaturizer(env.key, opts.features, env.state === undefined ? undefined : parseState(vocabularyStateSchema, env).vocabulary),
 });

@@ -1,4 +1,6 @@
-// Building a term vocabulary with document-frequency limits, deterministically (sorted terms).
+// Building a term vocabulary with document-frequency limits, deterministically (sorted terms),
+// and counting a message's terms against it.
+import { z } from 'zod';
 
 export interface VocabularyLimits {
   /** int ≥ 1: minimum number of documents; float < 1: minimum fraction of documents */
@@ -28,3 +30,16 @@ export function buildVocabulary(documents: readonly string[][], limits: Vocabula
   }
   return terms.map(([t]) => t).sort();
 }
+
+/** Sparse counts of the terms that are in the vocabulary (index → count). */
+export function countTerms(terms: Iterable<string>, index: ReadonlyMap<string, number>): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const term of terms) {
+    const i = index.get(term);
+    if (i !== undefined) counts.set(i, (counts.get(i) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The persisted state of a vocabulary-based featurizer. */
+export const vocabularyStateSchema = z.object({ vocabulary: z.array(z.string()) });
