@@ -56,6 +56,8 @@ describe('socket.io channel', () => {
     const script = await fetch(`${url}/socket.io/socket.io.esm.min.js`);
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toMatch(/javascript/);
+    // read the whole body: an unread response keeps its connection busy and app.close() waits on it
+    expect((await script.text()).length).toBeGreaterThan(1000);
   });
 
   it('session_request → session_confirm with the id string, generated when missing', async () => {
