@@ -1,6 +1,7 @@
 // Multinomial logistic regression trained with lazy Adam on sparse inputs: each mini-batch updates
 // only the weight rows of features it contains, so an epoch costs O(non-zeros × labels), not O(weights).
 import { seededRandom, shuffleInPlace } from '../../util/rng.js';
+import { Adam } from '../adam.js';
 import type { SparseVector } from '../feature-layout.js';
 import { SoftmaxModel, softmaxInPlace } from './softmax-model.js';
 
@@ -19,36 +20,9 @@ export interface SoftmaxTrainingOptions {
 
 export interface TrainingSet { samples: readonly SparseVector[]; targets: Int32Array; labels: readonly string[]; inputSize: number }
 
-const BETA1 = 0.9;
-const BETA2 = 0.999;
-const EPSILON = 1e-8;
-
 // Gradient entries this small are skipped: after a few epochs most labels have ~0 probability for an
 // example, so the backward pass touches only the few labels that matter (deterministic, just sparse).
 const MIN_GRADIENT = 1e-6;
-
-class LazyAdam {
-  readonly m: Float64Array;
-  readonly v: Float64Array;
-  constructor(size: number) {
-    this.m = new Float64Array(size);
-    this.v = new Float64Array(size);
-  }
-  /** One Adam step on params[from, to), using gradient grad[from, to) (which it then clears). */
-  step(params: Float64Array, grad: Float64Array, range: { from: number; to: number; scale: number; l2: number; lr: number }): void {
-    const { m, v } = this;
-    for (let i = range.from; i < range.to; i++) {
-      const w = params[i] as number;
-      const g = (grad[i] as number) * range.scale + range.l2 * w;
-      const mi = BETA1 * (m[i] as number) + (1 - BETA1) * g;
-      const vi = BETA2 * (v[i] as number) + (1 - BETA2) * g * g;
-      m[i] = mi;
-      v[i] = vi;
-      params[i] = w - (range.lr * mi) / (Math.sqrt(vi) + EPSILON);
-      grad[i] = 0;
-    }
-  }
-}
 
 function forward(x: SparseVector, weights: Float64Array, bias: Float64Array, out: Float64Array): Float64Array {
   const k = bias.length;
@@ -69,8 +43,8 @@ export function trainSoftmax(set: TrainingSet, opts: SoftmaxTrainingOptions): So
   const grad = new Float64Array(set.inputSize * k);
   const gradBias = new Float64Array(k);
   const active = new Int32Array(k);
-  const adamW = new LazyAdam(weights.length);
-  const adamB = new LazyAdam(k);
+  const adamW = new Adam(weights, grad);
+  const adamB = new Adam(bias, gradBias);
   const stamp = new Int32Array(set.inputSize).fill(-1);
   const touched = new Int32Array(set.inputSize);
   const probs = new Float64Array(k);
@@ -111,13 +85,13 @@ export function trainSoftmax(set: TrainingSet, opts: SoftmaxTrainingOptions): So
           }
         }
       }
-      const lr = (opts.learningRate * Math.sqrt(1 - BETA2 ** step)) / (1 - BETA1 ** step);
+      const rate = Adam.rate(opts.learningRate, step);
       const scale = 1 / (end - start);
       for (let t = 0; t < count; t++) {
         const row = (touched[t] as number) * k;
-        adamW.step(weights, grad, { from: row, to: row + k, scale, l2: opts.l2, lr });
+        adamW.step(row, row + k, { rate, scale, l2: opts.l2 });
       }
-      adamB.step(bias, gradBias, { from: 0, to: k, scale, l2: 0, lr });
+      adamB.step(0, k, { rate, scale, l2: 0 });
     }
     loss /= set.samples.length;
     opts.onEpoch?.(epoch + 1, loss);

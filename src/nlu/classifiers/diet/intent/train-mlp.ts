@@ -3,7 +3,7 @@
 import { seededRandom, shuffleInPlace } from '../../../util/rng.js';
 import type { SparseVector } from '../../feature-layout.js';
 import { softmaxInPlace } from '../../softmax/softmax-model.js';
-import { Adam } from './adam.js';
+import { Adam } from '../../adam.js';
 import { MlpModel, type MlpWeights } from './mlp-model.js';
 
 export interface MlpTrainingSet { samples: readonly SparseVector[]; targets: Int32Array; labels: readonly string[]; inputSize: number }

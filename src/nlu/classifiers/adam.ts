@@ -1,15 +1,18 @@
-// Adam on float32 parameters, applied lazily to the ranges a mini-batch touched (sparse rows).
+// Adam, applied lazily to the ranges a mini-batch touched (sparse rows). The moments have the
+// precision of the parameters (float32 for the DIET network, float64 for the linear classifier).
 const BETA1 = 0.9;
 const BETA2 = 0.999;
 const EPSILON = 1e-8;
 
-export class Adam {
-  private readonly m: Float32Array;
-  private readonly v: Float32Array;
+type Params = Float32Array | Float64Array;
 
-  constructor(readonly params: Float32Array, readonly grad: Float32Array) {
-    this.m = new Float32Array(params.length);
-    this.v = new Float32Array(params.length);
+export class Adam {
+  private readonly m: Params;
+  private readonly v: Params;
+
+  constructor(readonly params: Params, readonly grad: Params) {
+    this.m = params instanceof Float64Array ? new Float64Array(params.length) : new Float32Array(params.length);
+    this.v = params instanceof Float64Array ? new Float64Array(params.length) : new Float32Array(params.length);
   }
 
   /** Bias-corrected step size for update number `step` (1-based). */
