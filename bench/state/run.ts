@@ -19,7 +19,6 @@ import { PostgresTrackerStore } from '../../src/stores/postgres/postgres-tracker
 import { CachedTrackerStore } from '../../src/stores/redis/cached-tracker-store.js';
 import { openRedis } from '../../src/stores/redis/redis-connection.js';
 import { RedisSnapshotCache } from '../../src/stores/redis/redis-snapshot-cache.js';
-import { eventRow, insertStatement } from '../../src/stores/sql/event-rows.js';
 import type { TrackerStore } from '../../src/stores/tracker-store.js';
 
 const { values } = parseArgs({ options: {
@@ -41,6 +40,21 @@ const turnEvents = (i: number): Event[] => [
 ];
 const sessionStart = (): Event[] => [actionEvent('action_session_start'), sessionStartedEvent(), actionEvent('action_listen')];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+// The baseline: what a hand-written loop does per turn, one multi-row INSERT of the turn's events
+// (prepared, like the store's statements, so the comparison is with the best bare loop) and one
+// Redis SET of them.
+function bareInsert(conversationId: string, seq: number, events: readonly Event[]): pg.QueryConfig {
+  const values: unknown[] = [];
+  const tuples = events.map((e, k) => {
+    const intent = e.event === 'user' ? e.parse_data.intent?.name ?? null : null;
+    values.push(conversationId, seq + k + 1, e.event, intent, e.event === 'action' ? e.name : null, e.timestamp, JSON.stringify(e));
+    const p = k * 7;
+    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, to_timestamp($${p + 6}), $${p + 7}::jsonb)`;
+  });
+  const columns = '(conversation_id, seq, type, intent, action, timestamp, payload)';
+  return { name: `bench_bare_${events.length}`, text: `INSERT INTO parley_events ${columns} VALUES ${tuples.join(', ')}`, values };
+}
 
 async function turn(store: TrackerStore, id: string, i: number): Promise<void> {
   const cur = await store.retrieve(id);
@@ -111,8 +125,7 @@ async function main(): Promise<void> {
     tps.bare.push(await throughput(async (w, i) => {
       const seq = seqs.get(w) ?? 0;
       const events = turnEvents(i);
-      const { sql, params } = insertStatement(events.map((e, k) => eventRow(`bare-r${r}-w${w}`, seq + k + 1, e)));
-      await bare.query(sql, params);
+      await bare.query(bareInsert(`bare-r${r}-w${w}`, seq, events));
       seqs.set(w, seq + events.length);
       await bareRedis.set(`${prefix}bare:${w}`, JSON.stringify(events), 'EX', 600);
     }));

@@ -1,11 +1,12 @@
 // The `pg` Pool as a SqlClient: the SQL store and migrations run on it unchanged.
 import type { Pool, PoolClient } from 'pg';
-import type { SqlClient, SqlQueryable, SqlResult } from '../sql/sql-client.js';
+import type { QueryOptions, SqlClient, SqlQueryable, SqlResult } from '../sql/sql-client.js';
 
 function queryable(target: Pool | PoolClient): SqlQueryable {
   return {
-    async query<T>(sql: string, params?: readonly unknown[]): Promise<SqlResult<T>> {
-      const result = await target.query(sql, params ? [...params] : undefined);
+    async query<T>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<SqlResult<T>> {
+      const values = params ? [...params] : undefined;
+      const result = options?.name ? await target.query({ name: options.name, text: sql, values }) : await target.query(sql, values);
       return { rows: result.rows as T[] };
     },
   };

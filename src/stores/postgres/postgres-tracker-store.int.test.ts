@@ -79,6 +79,39 @@ describe('PostgresTrackerStore', () => {
     await b.close();
   });
 
+  it('copies type, intent, action and timestamp out of each event into indexed columns', async () => {
+    await db.truncate();
+    const events: Event[] = [
+      userEvent('hi', { text: 'hi', intent: { name: 'greet', confidence: 0.9 }, entities: [] }, { timestamp: 1_700_000_000.5 }),
+      userEvent('??', { text: '??', intent: null, entities: [] }, { timestamp: 1_700_000_001 }),
+      actionEvent('utter_greet', { timestamp: 1_700_000_002 }),
+      { ...slotEvent('n', 1), timestamp: 1_700_000_003 },
+    ];
+    await store.append('cols', events.slice(0, 1), 0);
+    await store.replace('cols2', events);
+    await store.append('cols', events.slice(1), 1);
+    for (const id of ['cols', 'cols2']) {
+      const { rows } = await db.admin.query<{ seq: number; type: string; intent: string | null; action: string | null; ts: number }>(
+        'SELECT seq, type, intent, action, extract(epoch FROM timestamp)::float8 AS ts FROM parley_events WHERE conversation_id = $1 ORDER BY seq', [id]);
+      expect(rows).toEqual([
+        { seq: 1, type: 'user', intent: 'greet', action: null, ts: 1_700_000_000.5 },
+        { seq: 2, type: 'user', intent: null, action: null, ts: 1_700_000_001 },
+        { seq: 3, type: 'action', intent: null, action: 'utter_greet', ts: 1_700_000_002 },
+        { seq: 4, type: 'slot', intent: null, action: null, ts: 1_700_000_003 },
+      ]);
+    }
+  });
+
+  it('appends a batch of any size in one statement (no parameter limit)', async () => {
+    await db.truncate();
+    const many = Array.from({ length: 12_000 }, (_, i) => slotEvent('n', i));
+    expect(await store.append('big', many, 0)).toBe(12_000);
+    expect(await store.append('big', many.slice(0, 3), 12_000)).toBe(12_003);
+    const back = await store.retrieve('big');
+    expect(back?.events).toHaveLength(12_003);
+    expect(back?.events[11_999]).toEqual(many[11_999]);
+  });
+
   it('loads only the current session however long the history is', async () => {
     await db.truncate();
     let seq = await store.append('long', sessionStart(), 0);

@@ -3,9 +3,17 @@
 
 export interface SqlResult<T> { rows: T[] }
 
+export interface QueryOptions {
+  /**
+   * Names a statement whose text never changes, so a driver that can (pg) prepares it once per
+   * connection instead of parsing and planning it on every call. Ignored where it does not apply.
+   */
+  name?: string;
+}
+
 /** Something that runs one SQL statement with `$1…$n` parameters: a client or a transaction. */
 export interface SqlQueryable {
-  query<T>(sql: string, params?: readonly unknown[]): Promise<SqlResult<T>>;
+  query<T>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<SqlResult<T>>;
 }
 
 export interface SqlClient extends SqlQueryable {

@@ -1,15 +1,15 @@
 // The tracker store over any SQL client speaking PostgreSQL (PGlite embedded, or `pg`). An
-// append is a compare-and-set on the conversation's head row plus one multi-row INSERT, in one
-// statement (one transaction for turns over 1000 events). A turn reads only the current session.
+// append is a compare-and-set on the conversation's head row plus the INSERT of its events, in
+// one prepared statement whatever the number of events. A turn reads only the current session.
 import type { Event } from '../../core/index.js';
 import { ParleyError } from '../../errors.js';
 import { lastResetIndex } from '../session-window.js';
 import type { EventRewriter, PrunableStore, StoredConversation, StoredEvent, TrackerStore } from '../tracker-store.js';
 import { appendStatement, type HeadRow } from './append-statement.js';
-import { eventFromPayload, eventRow, insertStatement, MAX_ROWS_PER_INSERT } from './event-rows.js';
+import { eventFromPayload, eventsParam, insertEventRows } from './event-rows.js';
 import { pruneConversations, trimHistory } from './retention.js';
 import { readFull, readWindow } from './sql-reads.js';
-import { hasSqlState, UNIQUE_VIOLATION, type SqlClient, type SqlQueryable } from './sql-client.js';
+import { hasSqlState, UNIQUE_VIOLATION, type SqlClient } from './sql-client.js';
 import { rewriteConversation } from './rewrite-events.js';
 
 export interface SqlTrackerStoreOptions {
@@ -26,6 +26,8 @@ export interface SqlTrackerStoreOptions {
 
 interface PayloadRow { seq: number; payload: unknown }
 
+const REPLACE_EVENTS = insertEventRows({ id: '$1', base: '0', events: '$2' });
+
 export class SqlTrackerStore implements TrackerStore, EventRewriter, PrunableStore {
   constructor(private readonly client: SqlClient, private readonly options: SqlTrackerStoreOptions = {}) {}
 
@@ -41,18 +43,10 @@ export class SqlTrackerStore implements TrackerStore, EventRewriter, PrunableSto
     if (events.length === 0) return this.checkSeq(conversationId, expectedSeq);
     const newSeq = expectedSeq + events.length;
     const reset = lastResetIndex(events);
-    const headArgs = { conversationId, expectedSeq, newSeq, windowSeq: reset < 0 ? 0 : expectedSeq + reset + 1 };
-    const rows = events.map((e, i) => eventRow(conversationId, expectedSeq + i + 1, e));
+    const st = appendStatement({ conversationId, expectedSeq, newSeq, windowSeq: reset < 0 ? 0 : expectedSeq + reset + 1 }, events);
     let head: HeadRow | undefined;
     try {
-      head = rows.length <= MAX_ROWS_PER_INSERT
-        ? await appendOnce(this.client, appendStatement(headArgs, rows))
-        : await this.client.transaction(async (tx) => {
-          const first = appendStatement(headArgs, rows.slice(0, MAX_ROWS_PER_INSERT));
-          const won = (await tx.query<HeadRow>(first.sql, first.params)).rows[0];
-          if (won) await insertRows(tx, rows.slice(MAX_ROWS_PER_INSERT));
-          return won;
-        });
+      head = (await this.client.query<HeadRow>(st.sql, st.params, st.options)).rows[0];
     } catch (error) {
       // a row of the head or of the events already exists: another writer got there first
       if (hasSqlState(error, UNIQUE_VIOLATION)) throw conflict(conversationId, expectedSeq, undefined, error);
@@ -72,7 +66,7 @@ export class SqlTrackerStore implements TrackerStore, EventRewriter, PrunableSto
       const reset = lastResetIndex(events);
       await tx.query('INSERT INTO parley_conversations (conversation_id, seq, window_seq) VALUES ($1, $2, $3)',
         [conversationId, events.length, reset + 1]);
-      await insertRows(tx, events.map((e, i) => eventRow(conversationId, i + 1, e)));
+      await tx.query(REPLACE_EVENTS, [conversationId, eventsParam(events)]);
       return events.length;
     });
   }
@@ -117,19 +111,8 @@ export class SqlTrackerStore implements TrackerStore, EventRewriter, PrunableSto
   }
 }
 
-async function appendOnce(client: SqlQueryable, st: { sql: string; params: unknown[] }): Promise<HeadRow | undefined> {
-  return (await client.query<HeadRow>(st.sql, st.params)).rows[0];
-}
-
 function normalizeHead(h: HeadRow): { windowSeq: number; firstSeq: number } {
   return { windowSeq: Number(h.window_seq), firstSeq: Number(h.first_seq) };
-}
-
-async function insertRows(tx: SqlQueryable, rows: ReturnType<typeof eventRow>[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += MAX_ROWS_PER_INSERT) {
-    const { sql, params } = insertStatement(rows.slice(start, start + MAX_ROWS_PER_INSERT));
-    await tx.query(sql, params);
-  }
 }
 
 function conflict(conversationId: string, expectedSeq: number, actualSeq: number | undefined, cause?: unknown): ParleyError {
