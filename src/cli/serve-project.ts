@@ -81,9 +81,9 @@ export async function serveProject(flags: ServeFlags, opts: { logger?: Logger; m
   const model = await loadModel(resolve(root, flags.model ?? 'models'));
   // an NLU-only server holds no conversations: it never opens the configured stores
   const nluOnly = config.role === 'nlu';
-  const { trackerStore, lockStore, nluCache, identityStore, stateBus } = await createStores(nluOnly ? MEMORY_STORES : config.stores, { baseDir: root, logger });
-  const { sensitiveSlots, sensitiveEntities } = config.stores.encryption;
   const metrics = opts.metrics ?? createMetrics();
+  const { trackerStore, lockStore, nluCache, identityStore, stateBus } = await createStores(nluOnly ? MEMORY_STORES : config.stores, { baseDir: root, logger, observer: metrics });
+  const { sensitiveSlots, sensitiveEntities } = config.stores.encryption;
   const broker = createEventBroker(config.eventBroker, { observer: metrics, logger });
   const llm = config.llm ? createLlm(config.llm, { logger }) : undefined;
   const localParse = (text: string, o: { messageId?: string; metadata?: Record<string, unknown> } = {}) => model.nlu.parse(text, o);

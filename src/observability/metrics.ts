@@ -32,6 +32,8 @@ export interface ParleyMetrics {
   setLlmBreakerState(state: BreakerState): void;
   cacheLookup(c: { cache: string; hit: boolean }): void;
   observeTrackerStore(o: { operation: string; seconds: number }): void;
+  /** a tracker-store call failed for a transient reason and is tried again */
+  trackerStoreRetried(operation: string): void;
   /** times `fn` as a tracker-store operation, failures included */
   timeTrackerStore<T>(operation: string, fn: () => Promise<T>): Promise<T>;
   observeLockWait(seconds: number): void;
@@ -70,6 +72,7 @@ function defineMetrics(registers: Registry[]) {
     cacheHits: counter('parley_cache_hits_total', 'Cache lookups that found a value', ['cache']),
     cacheMisses: counter('parley_cache_misses_total', 'Cache lookups that found nothing', ['cache']),
     storeDuration: histogram('parley_tracker_store_duration_seconds', 'Tracker store operation latency', STORE_BUCKETS, ['operation']),
+    storeRetries: counter('parley_tracker_store_retries_total', 'Tracker store calls retried after a transient failure', ['operation']),
     lockWait: histogram('parley_lock_wait_seconds', 'Time a turn waited for its conversation lock', [...STORE_BUCKETS, 5, 10]),
     errors: counter('parley_errors_total', 'Errors by kind', ['kind']),
     httpRequests: counter('parley_http_requests_total', 'HTTP requests answered', ['method', 'route', 'status']),
@@ -108,6 +111,7 @@ export function createMetrics(opts: CreateMetricsOptions = {}): ParleyMetrics {
     setLlmBreakerState: (state) => { m.llmBreaker.set(BREAKER_VALUE[state]); },
     cacheLookup: ({ cache, hit }) => { (hit ? m.cacheHits : m.cacheMisses).inc({ cache }); },
     observeTrackerStore: ({ operation, seconds }) => { observeStore(operation, seconds); },
+    trackerStoreRetried: (operation) => { m.storeRetries.inc({ operation }); },
     async timeTrackerStore(operation, fn) {
       const start = performance.now();
       try {

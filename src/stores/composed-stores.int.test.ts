@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 const open = (keyring = new Keyring([k1])) => createTrackerStore(
-  { type: 'postgres', url: db.url, schema: db.schema, poolSize: 4, retry: { attempts: 3, baseDelayMs: 10 } },
+  { type: 'postgres', url: db.url, schema: db.schema, poolSize: 4, retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 100 } },
   { cache: { type: 'redis', url: redis.url, ttlSeconds: 600, timeoutMs: 200, keyPrefix: redis.prefix }, encryption, keyring });
 
 async function clearRedis(): Promise<void> {

@@ -8,9 +8,12 @@ export const DEFAULT_EMBEDDED_DATA_DIR = '.parley/data';
 const redisUrl = z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL');
 const keyPrefix = z.string().min(1).default('parley:');
 
+// The defaults ride out a PostgreSQL restart or failover of about a second (backoff ceilings
+// 100 + 200 + 400 + 800 ms); a longer outage gets the friendly error text.
 export const retryConfigSchema = z.object({
-  attempts: z.number().int().min(1).max(10).default(3),
-  baseDelayMs: z.number().int().min(0).default(50),
+  attempts: z.number().int().min(1).max(10).default(5),
+  baseDelayMs: z.number().int().min(0).default(100),
+  maxDelayMs: z.number().int().min(0).default(1000),
 }).strict();
 
 export const trackerStoreConfigSchema = z.discriminatedUnion('type', [
@@ -26,7 +29,7 @@ export const trackerStoreConfigSchema = z.discriminatedUnion('type', [
     poolSize: z.number().int().positive().default(10),
     schema: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/).optional(),
     maxEventsPerConversation: z.number().int().min(10).optional(),
-    retry: retryConfigSchema.default({ attempts: 3, baseDelayMs: 50 }),
+    retry: retryConfigSchema.default({ attempts: 5, baseDelayMs: 100, maxDelayMs: 1000 }),
   }).strict(),
 ]);
 

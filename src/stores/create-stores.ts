@@ -40,6 +40,12 @@ export interface CreateStoreOptions {
   keyring?: Keyring;
   env?: NodeJS.ProcessEnv;
   logger?: StoreLogger;
+  /** told about retried store calls (metrics) */
+  observer?: StoreObserver;
+}
+
+export interface StoreObserver {
+  trackerStoreRetried(operation: string): void;
 }
 
 const withLogger = (logger: StoreLogger | undefined) => (logger ? { logger } : {});
@@ -71,7 +77,10 @@ export async function createTrackerStore(cfg: TrackerStoreConfig, opts: CreateSt
 export async function composeTrackerStore(base: TrackerStore, cfg: TrackerStoreConfig, opts: CreateStoreOptions = {}): Promise<TrackerStore> {
   const keyring = encryptionKeyring(opts);
   let store = base;
-  if (cfg.type === 'postgres') store = new RetryingTrackerStore(store, { ...cfg.retry, ...withLogger(opts.logger) });
+  if (cfg.type === 'postgres') {
+    const observer = opts.observer;
+    store = new RetryingTrackerStore(store, { ...cfg.retry, ...withLogger(opts.logger), ...(observer ? { onRetry: (op: string) => observer.trackerStoreRetried(op) } : {}) });
+  }
   store = await withSnapshotCache(store, opts.cache ?? { type: 'none' }, opts.logger);
   // outermost: neither the cache nor the database ever sees a sensitive value in plaintext
   if (keyring && opts.encryption) store = new EncryptedTrackerStore(store, keyring, opts.encryption);

@@ -22,7 +22,7 @@ describe('storesConfigFromEndpoints', () => {
         encryption: { sensitive_slots: ['phone', 'address'], sensitive_entities: ['phone'] },
       },
     }, { ...opts, env: { TICKET_LOCK_LIFETIME: '30' } });
-    expect(cfg.trackerStore).toEqual({ type: 'postgres', url: 'postgresql://u:p%40ss@db.internal:5433/bot', poolSize: 10, maxEventsPerConversation: 5000, retry: { attempts: 3, baseDelayMs: 50 } });
+    expect(cfg.trackerStore).toEqual({ type: 'postgres', url: 'postgresql://u:p%40ss@db.internal:5433/bot', poolSize: 10, maxEventsPerConversation: 5000, retry: { attempts: 5, baseDelayMs: 100, maxDelayMs: 1000 } });
     expect(cfg.lockStore).toEqual({ type: 'redis', url: 'redis://:pw@cache.internal:6380/2', keyPrefix: 'bot:', lifetimeSeconds: 30, policy: 'enqueue', whenUnavailable: 'local' });
     expect(cfg.cache).toEqual({ type: 'redis', url: 'redis://127.0.0.1:6379/0', ttlSeconds: 300, timeoutMs: 50, keyPrefix: 'parley:' });
     expect(cfg.nluCache).toEqual({ type: 'memory', ttlSeconds: 60 });

@@ -49,11 +49,14 @@ describe('RetryingTrackerStore', () => {
     inner.faults = [err('ECONNREFUSED'), err('57P01')];
     expect((await store.retrieve('c'))?.seq).toBe(1);
     expect(inner.calls).toBe(3);
-    inner.faults = [err('08006'), err('40001'), err('ETIMEDOUT'), err('ECONNRESET')];
-    const e = await store.retrieve('c').catch((x: unknown) => x);
+    inner.faults = [err('08006'), err('40001'), err('ETIMEDOUT'), err('EPIPE'), err('57P03'), err('ECONNRESET')];
+    const retried: string[] = [];
+    const counted = new RetryingTrackerStore(inner, { ...noSleep, onRetry: (op) => retried.push(op) });
+    const e = await counted.retrieve('c').catch((x: unknown) => x);
     expect(isParleyError(e, 'STORE_UNAVAILABLE')).toBe(true);
-    expect(((e as Error).cause as { code: string }).code).toBe('ETIMEDOUT');
-    expect(store.retries).toBe(4);
+    expect(((e as Error).cause as { code: string }).code).toBe('57P03'); // the fifth attempt's error
+    expect(retried).toEqual(['retrieve', 'retrieve', 'retrieve', 'retrieve']);
+    expect(store.retries).toBe(2);
   });
 
   it('never retries conflicts or other errors', async () => {

@@ -10,12 +10,15 @@ import { isTransientStoreError } from './transient-error.js';
 import type { StoredConversation, StoredEvent, TrackerStore } from './tracker-store.js';
 
 export interface RetryOptions {
-  /** tries in all, including the first (default 3) */
+  /** tries in all, including the first (default 5) */
   attempts?: number;
-  /** the first backoff ceiling in ms, doubled each retry (default 50) */
+  /** the first backoff ceiling in ms, doubled each retry (default 100) */
   baseDelayMs?: number;
+  /** the largest backoff ceiling (default 1000) */
   maxDelayMs?: number;
   logger?: StoreLogger;
+  /** called before each retry (for metrics) */
+  onRetry?: (operation: string) => void;
   /** injectable for tests */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -80,7 +83,7 @@ export class RetryingTrackerStore implements TrackerStore {
   }
 
   private async retry<T>(op: string, fn: () => Promise<T>): Promise<T> {
-    const attempts = Math.max(1, this.opts.attempts ?? 3);
+    const attempts = Math.max(1, this.opts.attempts ?? 5);
     for (let attempt = 1; ; attempt++) {
       try {
         return await fn();
@@ -90,6 +93,7 @@ export class RetryingTrackerStore implements TrackerStore {
           throw new ParleyError('STORE_UNAVAILABLE', `tracker store ${op} failed ${attempts} times: ${(error as Error).message}`, { cause: error });
         }
         this.retries += 1;
+        this.opts.onRetry?.(op);
         const delay = this.backoff(attempt);
         this.opts.logger?.warn({ event: 'store.tracker.retry', op, attempt, delay_ms: delay, err: (error as Error).message }, 'retrying a tracker store call');
         await (this.opts.sleep ?? sleep)(delay);
@@ -99,7 +103,7 @@ export class RetryingTrackerStore implements TrackerStore {
 
   /** full jitter: uniform in [0, min(max, base * 2^(attempt-1))] */
   private backoff(attempt: number): number {
-    const ceiling = Math.min(this.opts.maxDelayMs ?? 1000, (this.opts.baseDelayMs ?? 50) * 2 ** (attempt - 1));
+    const ceiling = Math.min(this.opts.maxDelayMs ?? 1000, (this.opts.baseDelayMs ?? 100) * 2 ** (attempt - 1));
     return Math.round((this.opts.random ?? Math.random)() * ceiling);
   }
 }

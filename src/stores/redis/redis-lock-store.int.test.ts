@@ -1,10 +1,11 @@
 // RedisLockStore on the machine's Redis: the contract, the reject policy, a crashed holder,
-// Redis down, and FIFO without overlap across three processes.
+// Redis down, a release cut off by an outage, and FIFO without overlap across three processes.
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEAD_REDIS_URL, freshRedisPrefix, type TestRedis } from '../../../test/support/redis.js';
 import { runLockStoreContract } from '../contracts/lock-store.contract.js';
-import { ISSUE, lockKeys } from './lock-scripts.js';
+import { startTcpProxy } from '../../../test/support/tcp-proxy.js';
+import { ISSUE, lockKeys, RELEASE_OWNED } from './lock-scripts.js';
 import { RedisLockStore } from './redis-lock-store.js';
 
 let redis: TestRedis;
@@ -36,7 +37,7 @@ describe('RedisLockStore', () => {
   it('lets the next turn in once a crashed holder\'s ticket expires', async () => {
     const keys = lockKeys(redis.prefix, 'crashed');
     // a "process" that took a ticket with a 300 ms lifetime and died without releasing
-    await ISSUE.run(redis.admin, [keys.counter, keys.queue], [300, 'enqueue', keys.ticketPrefix]);
+    await ISSUE.run(redis.admin, [keys.counter, keys.queue], [300, 'enqueue', keys.ticketPrefix, 'crashed-owner']);
     const locks = await RedisLockStore.open({ url: redis.url, keyPrefix: redis.prefix });
     const started = Date.now();
     expect(await locks.withLock('crashed', async () => 'mine')).toBe('mine');
@@ -44,6 +45,32 @@ describe('RedisLockStore', () => {
     expect(waited).toBeGreaterThan(200);
     expect(waited).toBeLessThan(1500);
     await locks.close();
+  });
+
+  it('takes a ticket back once Redis returns when the release was cut off, instead of blocking until it expires', async () => {
+    const proxy = await startTcpProxy({ host: '127.0.0.1', port: Number(new URL(redis.url).port || 6379) });
+    const viaProxy = await RedisLockStore.open({ url: `redis://127.0.0.1:${proxy.port}`, keyPrefix: redis.prefix, commandTimeoutMs: 200 });
+    const direct = await RedisLockStore.open({ url: redis.url, keyPrefix: redis.prefix, whenUnavailable: 'fail' });
+    // the turn holds its ticket (60 s lifetime) when Redis goes away; its release fails
+    await viaProxy.withLock('outage', async () => { await proxy.stop(); });
+    await proxy.start();
+    const started = Date.now();
+    expect(await direct.withLock('outage', async () => 'next')).toBe('next');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await viaProxy.close();
+    await direct.close();
+    await proxy.close();
+  }, 15_000);
+
+  it('releases a ticket by its owner token (an ISSUE whose reply was lost)', async () => {
+    const keys = lockKeys(redis.prefix, 'lost-reply');
+    const args = (token: string) => [token, keys.ticketPrefix, keys.channel, 'lost-reply'];
+    await ISSUE.run(redis.admin, [keys.counter, keys.queue], [60_000, 'enqueue', keys.ticketPrefix, 'owner-a']);
+    await ISSUE.run(redis.admin, [keys.counter, keys.queue], [60_000, 'enqueue', keys.ticketPrefix, 'owner-b']);
+    expect(await RELEASE_OWNED.run(redis.admin, [keys.queue], args('nobody'))).toBe(0);
+    expect(await RELEASE_OWNED.run(redis.admin, [keys.queue], args('owner-a'))).toBe(1);
+    expect(await redis.admin.lrange(keys.queue, 0, -1)).toEqual(['2']);
+    expect(await redis.admin.exists(`${keys.ticketPrefix}1`)).toBe(0);
   });
 
   it('renews a long turn so it keeps the lock past its lifetime', async () => {

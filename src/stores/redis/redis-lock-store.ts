@@ -4,13 +4,16 @@
 // ticket's lifetime while it waits and runs, so a crashed process blocks a conversation only
 // until its ticket expires. If Redis is unreachable the store falls back to an in-process lock
 // (configurable): turns continue, and the tracker store's optimistic concurrency still
-// prevents interleaved logs between processes.
+// prevents interleaved logs between processes. A release that cannot reach Redis is retried in
+// the background, so a ticket left behind by an outage does not hold up the conversation until
+// it expires.
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { ParleyError } from '../../errors.js';
 import type { LockStore } from '../lock-store.js';
 import { MemoryLockStore } from '../memory/memory-lock-store.js';
 import type { StoreLogger } from '../store-logger.js';
-import { ISSUE, lockKeys, POLL, RELEASE, RENEW, type LockKeys } from './lock-scripts.js';
+import { ISSUE, lockKeys, POLL, RELEASE, RELEASE_OWNED, RENEW, type LockKeys } from './lock-scripts.js';
 import { closeRedis, connectRedis, openRedis } from './redis-connection.js';
 
 export interface RedisLockStoreOptions {
@@ -29,12 +32,21 @@ export interface RedisLockStoreOptions {
 
 export interface LockStats { granted: number; rejected: number; timeouts: number; degraded: number }
 
+const RELEASE_RETRY_MS = 250;
+
+/** A ticket to take back: by number, or by owner token when ISSUE's reply was lost. */
+type TicketRef = { ticket: string } | { token: string };
+
 export class RedisLockStore implements LockStore {
   readonly stats: LockStats = { granted: 0, rejected: 0, timeouts: 0, degraded: 0 };
   private readonly waiters = new Map<string, Set<() => void>>();
   private readonly local: MemoryLockStore;
   private readonly lifetimeMs: number;
   private readonly prefix: string;
+  // owner tokens: unique per withLock call across processes
+  private readonly instance = randomUUID();
+  private calls = 0;
+  private readonly retries = new Set<NodeJS.Timeout>();
   private closed = false;
 
   private constructor(private readonly redis: Redis, private readonly sub: Redis, private readonly opts: RedisLockStoreOptions) {
@@ -64,7 +76,7 @@ export class RedisLockStore implements LockStore {
     const keys = lockKeys(this.prefix, conversationId);
     let ticket: string;
     try {
-      ticket = await this.acquire(conversationId, keys);
+      ticket = await this.acquire(conversationId, keys, `${this.instance}:${++this.calls}`);
     } catch (error) {
       if (error instanceof ParleyError || this.opts.whenUnavailable === 'fail') throw asUnavailable(error);
       return this.degrade(conversationId, fn, error);
@@ -74,18 +86,27 @@ export class RedisLockStore implements LockStore {
       return await fn();
     } finally {
       clearInterval(renewal);
-      await RELEASE.run(this.redis, [keys.queue], [ticket, keys.ticketPrefix, keys.channel, conversationId]).catch(() => undefined);
+      await this.release(keys, conversationId, { ticket });
     }
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const timer of this.retries) clearTimeout(timer);
+    this.retries.clear();
     await this.local.close();
     await Promise.all([closeRedis(this.redis), closeRedis(this.sub)]);
   }
 
-  private async acquire(conversationId: string, keys: LockKeys): Promise<string> {
-    const issued = Number(await ISSUE.run(this.redis, [keys.counter, keys.queue], [this.lifetimeMs, this.opts.policy ?? 'enqueue', keys.ticketPrefix]));
+  private async acquire(conversationId: string, keys: LockKeys, token: string): Promise<string> {
+    let issued: number;
+    try {
+      issued = Number(await ISSUE.run(this.redis, [keys.counter, keys.queue], [this.lifetimeMs, this.opts.policy ?? 'enqueue', keys.ticketPrefix, token]));
+    } catch (error) {
+      // Redis may have issued the ticket and lost only the reply: take it back once it answers
+      this.releaseLater(keys, conversationId, { token });
+      throw error;
+    }
     if (issued < 0) {
       this.stats.rejected += 1;
       throw new ParleyError('LOCK_TIMEOUT', `a turn of conversation ${JSON.stringify(conversationId)} is running; the message was refused (policy: reject)`, {
@@ -97,13 +118,43 @@ export class RedisLockStore implements LockStore {
     try {
       await this.waitForTurn(conversationId, keys, ticket);
     } catch (error) {
-      await RELEASE.run(this.redis, [keys.queue], [ticket, keys.ticketPrefix, keys.channel, conversationId]).catch(() => undefined);
+      await this.release(keys, conversationId, { ticket });
       throw error;
     } finally {
       clearInterval(renewal);
     }
     this.stats.granted += 1;
     return ticket;
+  }
+
+  private async release(keys: LockKeys, conversationId: string, ref: { ticket: string }): Promise<void> {
+    try {
+      await this.releaseOnce(keys, conversationId, ref);
+    } catch {
+      this.releaseLater(keys, conversationId, ref);
+    }
+  }
+
+  private releaseOnce(keys: LockKeys, conversationId: string, ref: TicketRef): Promise<unknown> {
+    const rest = [keys.ticketPrefix, keys.channel, conversationId];
+    return 'ticket' in ref
+      ? RELEASE.run(this.redis, [keys.queue], [ref.ticket, ...rest])
+      : RELEASE_OWNED.run(this.redis, [keys.queue], [ref.token, ...rest]);
+  }
+
+  /** Keeps trying in the background until Redis answers or the ticket has expired by itself. */
+  private releaseLater(keys: LockKeys, conversationId: string, ref: TicketRef): void {
+    const giveUpAt = Date.now() + this.lifetimeMs;
+    const schedule = (): void => {
+      if (this.closed || Date.now() > giveUpAt) return;
+      const timer = setTimeout(() => {
+        this.retries.delete(timer);
+        this.releaseOnce(keys, conversationId, ref).catch(schedule);
+      }, RELEASE_RETRY_MS);
+      timer.unref();
+      this.retries.add(timer);
+    };
+    schedule();
   }
 
   private async waitForTurn(conversationId: string, keys: LockKeys, ticket: string): Promise<void> {
