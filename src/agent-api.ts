@@ -107,7 +107,8 @@ export interface IdentityLinks {
 export interface AgentStatus { model_file: string; model_id: string; num_active_training_jobs: number }
 
 export interface Agent {
-  handleMessage(msg: IncomingMessage, onBotEvent?: BotEventListener): Promise<TurnResult>;
+  /** `onQueued`: see LockOptions (the turn holds its place in the conversation's queue) */
+  handleMessage(msg: IncomingMessage, onBotEvent?: BotEventListener, opts?: { onQueued?: () => void }): Promise<TurnResult>;
   parse(text: string, messageId?: string): Promise<ParseData>;
   /** The tracker; a new conversation gets the session start sequence (not saved). */
   tracker(conversationId: string, opts?: { verbosity?: EventVerbosity; until?: number }): Promise<TrackerJson>;

@@ -18,7 +18,7 @@ import { ParleyError } from './errors.js';
 import type { LoadedModel } from './loaded-model.js';
 import type { EventBroker } from './broker/index.js';
 import type { ParleyMetrics } from './observability/metrics.js';
-import type { LockStore } from './stores/lock-store.js';
+import type { LockOptions, LockStore } from './stores/lock-store.js';
 import { recordFormMetrics } from './turn-metrics.js';
 import type { TrackerStore } from './stores/tracker-store.js';
 import type { StateBus } from './stores/bus/state-bus.js';
@@ -117,7 +117,7 @@ export class ParleyAgent implements Agent {
   }
 
   /** Load, change, save: under the conversation's lock. */
-  private locked<T>(id: string, fn: (l: Loaded) => Promise<T>, started?: number): Promise<T> {
+  private locked<T>(id: string, fn: (l: Loaded) => Promise<T>, started?: number, lockOpts: LockOptions = {}): Promise<T> {
     const queued = performance.now();
     return this.opts.lockStore.withLock(id, async () => {
       this.opts.metrics?.observeLockWait((performance.now() - queued) / 1000);
@@ -125,10 +125,10 @@ export class ParleyAgent implements Agent {
       const result = await fn(l);
       await this.save(id, l, started);
       return result;
-    });
+    }, lockOpts);
   }
 
-  async handleMessage(msg: IncomingMessage, onBotEvent?: BotEventListener): Promise<TurnResult> {
+  async handleMessage(msg: IncomingMessage, onBotEvent?: BotEventListener, opts: LockOptions = {}): Promise<TurnResult> {
     const started = performance.now();
     const result = await this.locked(msg.senderId, async (l) => {
       const before = { form: l.tracker.activeLoopName, requestedSlot: (l.tracker.slot(REQUESTED_SLOT) as string | null) ?? null };
@@ -144,7 +144,7 @@ export class ParleyAgent implements Agent {
         messages: out.botEvents, intent: user?.intent?.name ?? null, confidence: user?.intent?.confidence ?? null,
         ...(user?.parley ? { decidedBy: user.parley.decided_by } : {}),
       };
-    }, started);
+    }, started, opts);
     this.opts.metrics?.observeTurn({ channel: msg.inputChannel ?? 'rest', seconds: (performance.now() - started) / 1000, intent: result.intent, confidence: result.confidence });
     return result;
   }

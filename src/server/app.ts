@@ -26,6 +26,7 @@ import { healthRoutes } from './routes/health.js';
 import { modelRoutes } from './routes/model.js';
 import { rootRoutes } from './routes/root.js';
 import { friendlyErrorTextFor, type ServerOptions } from './server-options.js';
+import { ArrivalOrder } from './channels/arrival-order.js';
 
 export type { ServerOptions } from './server-options.js';
 
@@ -86,7 +87,7 @@ export async function buildApp(agent: Agent, opts: ServerOptions): Promise<Fasti
 
   const channels = opts.role === 'nlu' ? [] : channelsFor(opts.channels, opts);
   const channelCtx: ChannelContext = {
-    agent, friendlyErrorText: friendlyErrorTextFor(agent.language, opts.friendlyErrorText), ...(opts.metrics ? { metrics: opts.metrics } : {}),
+    agent, arrivals: new ArrivalOrder(), friendlyErrorText: friendlyErrorTextFor(agent.language, opts.friendlyErrorText), ...(opts.metrics ? { metrics: opts.metrics } : {}),
   };
   for (const channel of channels) {
     await app.register(async (scope) => channel.register(scope, channelCtx), { prefix: `/webhooks/${channel.name}` });

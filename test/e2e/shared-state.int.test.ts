@@ -36,8 +36,11 @@ describe('three processes sharing PostgreSQL and Redis', () => {
     expect(res.status).toBe(200);
     return (await res.json()) as { text?: string }[];
   };
+  let logs = '';
   const start = async () => {
-    servers = await Promise.all(ports.map((p) => startCliServer(['-p', project, '--jwt-secret', JWT_SECRET], p, { env })));
+    // info level, as in production: every turn is logged, and still no sensitive value may appear
+    servers = await Promise.all(ports.map((p) => startCliServer(['-p', project, '--jwt-secret', JWT_SECRET, '--log-level', 'info'], p, { env })));
+    for (const s of servers) for (const out of [s.stdout, s.stderr]) out?.on('data', (c: Buffer) => { logs += c.toString('utf8'); });
   };
 
   beforeAll(async () => {
@@ -114,9 +117,11 @@ describe('three processes sharing PostgreSQL and Redis', () => {
       redisDump += key + (type === 'string' ? (await redis.get(key)) ?? '' : type === 'hash' ? JSON.stringify(await redis.hgetall(key)) : type === 'list' ? (await redis.lrange(key, 0, -1)).join() : '');
     }
     expect(redisDump.length).toBeGreaterThan(0);
+    expect(logs).toContain(sender); // the turns were logged
     for (const secret of [PHONE, ADDRESS, '12345678', '文三路']) {
       expect(pgDump).not.toContain(secret);
       expect(redisDump).not.toContain(secret);
+      expect(logs).not.toContain(secret);
     }
     const sign = createSigner({ key: JWT_SECRET });
     const own = sign({ user: { username: sender, role: 'user' } });

@@ -6,7 +6,7 @@ import { logEvent } from '../../observability/logger.js';
 import { botMessages, type BotMessage } from '../bot-messages.js';
 import { callbackResponse } from '../schemas.js';
 import type { Channel, ChannelContext } from './channel.js';
-import { linkedTurn, runTurn } from './run-turn.js';
+import { admitTurn, runTurn } from './run-turn.js';
 import { incomingMessage, prepareWebhookScope, webhookBodySchema, type WebhookBody } from './webhook-request.js';
 
 export interface CallbackChannelOptions {
@@ -23,7 +23,7 @@ export class CallbackChannel implements Channel {
   async register(app: FastifyInstance, ctx: ChannelContext): Promise<void> {
     prepareWebhookScope(app);
     app.post<{ Body: WebhookBody }>('/webhook', { schema: { body: webhookBodySchema, response: callbackResponse } }, async (request, reply) => {
-      const turn = await linkedTurn(ctx, incomingMessage(request.body, this.name));
+      const turn = await admitTurn(ctx, incomingMessage(request.body, this.name));
       await runTurn(ctx, request.log, { ...turn, emit: (m) => this.post(m, request.log) });
       return reply.type('text/plain; charset=utf-8').send('success');
     });

@@ -1,11 +1,14 @@
 // An input channel: a name (also the `input_channel` of its user events) and its routes,
 // registered under /webhooks/<name>/.
+import type { ArrivalOrder } from './arrival-order.js';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ParleyMetrics } from '../../observability/metrics.js';
 import type { Agent, BotEventListener } from '../../agent-api.js';
 
 export interface ChannelContext {
   agent: Agent;
+  /** keeps each channel user's messages in arrival order until they are queued for the lock */
+  arrivals: ArrivalOrder;
   /** the one bot message sent when a turn fails */
   friendlyErrorText: string;
   /** counts failed turns by kind */

@@ -3,7 +3,7 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { Channel, ChannelContext } from './channel.js';
-import { linkedTurn, runTurn } from './run-turn.js';
+import { admitTurn, runTurn } from './run-turn.js';
 import { boolArg } from '../query-params.js';
 import { botMessagesResponse } from '../schemas.js';
 import { incomingMessage, prepareWebhookScope, webhookBodySchema, webhookQuerySchema, type WebhookBody } from './webhook-request.js';
@@ -16,7 +16,7 @@ export class RestChannel implements Channel {
     app.post<{ Body: WebhookBody; Querystring: { stream?: string } }>('/webhook', {
       schema: { body: webhookBodySchema, querystring: webhookQuerySchema, response: botMessagesResponse },
     }, async (request, reply) => {
-      const turn = await linkedTurn(ctx, incomingMessage(request.body, this.name));
+      const turn = await admitTurn(ctx, incomingMessage(request.body, this.name));
       if (!boolArg(request.query.stream)) return runTurn(ctx, request.log, turn);
       const out = new PassThrough();
       void runTurn(ctx, request.log, { ...turn, emit: (m) => { out.write(`${JSON.stringify(m)}\n`); } })

@@ -14,6 +14,17 @@ export interface TurnRequest {
   recipientId?: string;
   /** called for each message in order; must not throw (a delivery problem is not a failed turn) */
   emit?: (message: BotMessage) => void | Promise<void>;
+  /** lets the sender's next message in (see admitTurn); called once the turn is queued for the lock */
+  leave?: () => void;
+}
+
+/**
+ * Waits for the sender's earlier messages on this process to be queued for the lock, then
+ * resolves the linked conversation: the turn keeps its arrival order. runTurn must follow.
+ */
+export async function admitTurn(ctx: ChannelContext, message: IncomingMessage): Promise<TurnRequest> {
+  const leave = await ctx.arrivals.admit(message.senderId);
+  return { ...(await linkedTurn(ctx, message)), leave };
 }
 
 /**
@@ -45,7 +56,7 @@ export async function runTurn(ctx: ChannelContext, log: FastifyBaseLogger, turn:
     const result = await ctx.agent.handleMessage(message, async (event) => {
       listened = true;
       await deliver([event]);
-    });
+    }, turn.leave ? { onQueued: turn.leave } : {});
     // An agent that only returns its messages still gets them delivered.
     if (!listened) await deliver(result.messages);
     const latency = Math.round(performance.now() - started);
@@ -59,5 +70,7 @@ export async function runTurn(ctx: ChannelContext, log: FastifyBaseLogger, turn:
     const friendly: BotMessage = { recipient_id: recipient, text: ctx.friendlyErrorText };
     await emit?.(friendly);
     return [friendly];
+  } finally {
+    turn.leave?.();
   }
 }

@@ -11,7 +11,7 @@ import { logEvent } from '../../observability/logger.js';
 import { botMessages, type BotMessage } from '../bot-messages.js';
 import { statusOkResponse } from '../schemas.js';
 import type { Channel, ChannelContext } from './channel.js';
-import { linkedTurn, runTurn } from './run-turn.js';
+import { admitTurn, runTurn } from './run-turn.js';
 import { socketPayloads } from './socketio-messages.js';
 import { attachSocketIo } from './socketio-server.js';
 
@@ -112,7 +112,7 @@ export class SocketIoChannel implements Channel {
       sender = sessionId;
     }
     const text = typeof data['message'] === 'string' ? data['message'] : String(data['message'] ?? '');
-    const turn = await linkedTurn(ctx, { senderId: sender, text, metadata: metadataOf(data[this.opts.metadataKey]), inputChannel: this.name });
+    const turn = await admitTurn(ctx, { senderId: sender, text, metadata: metadataOf(data[this.opts.metadataKey]), inputChannel: this.name });
     const conversationId = turn.message.senderId;
     const rooms = conversationId === sender ? [sender] : [sender, conversationId];
     await runTurn(ctx, log, { ...turn, emit: (m) => { this.emit(rooms, m); } });

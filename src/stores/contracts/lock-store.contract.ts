@@ -37,6 +37,19 @@ export function runLockStoreContract(name: string, factory: LockStoreFactory): v
       expect(order).toEqual(Array.from({ length: 20 }, (_, i) => i));
     });
 
+    it('tells a turn when it holds its place in the queue, before it waits for the lock', async () => {
+      const locks = await make();
+      let release: (() => void) | undefined;
+      const events: string[] = [];
+      const first = locks.withLock('q', () => new Promise<void>((r) => { release = r; }), { onQueued: () => events.push('first queued') });
+      const second = locks.withLock('q', async () => { events.push('second runs'); }, { onQueued: () => events.push('second queued') });
+      for (let i = 0; i < 100 && (events.length < 2 || !release); i++) await sleep(5);
+      expect(events).toEqual(['first queued', 'second queued']); // queued while the first turn still holds the lock
+      release?.();
+      await Promise.all([first, second]);
+      expect(events).toEqual(['first queued', 'second queued', 'second runs']);
+    });
+
     it('never runs two turns of one conversation at once', async () => {
       const locks = await make();
       let inside = 0;

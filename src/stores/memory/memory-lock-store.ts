@@ -1,7 +1,7 @@
 // Per-conversation FIFO locks for one process: turns of one conversation run one at a time
 // in arrival order; different conversations never wait for each other.
 import { ParleyError } from '../../errors.js';
-import type { LockStore } from '../lock-store.js';
+import type { LockOptions, LockStore } from '../lock-store.js';
 
 export interface MemoryLockStoreOptions {
   /** give up with LOCK_TIMEOUT after waiting this long for the lock; waits forever when unset */
@@ -20,9 +20,14 @@ export class MemoryLockStore implements LockStore {
 
   constructor(private readonly options: MemoryLockStoreOptions = {}) {}
 
-  async withLock<T>(conversationId: string, fn: () => Promise<T>): Promise<T> {
-    if (this.closed) throw new ParleyError('STORE_UNAVAILABLE', 'the lock store is closed');
-    await this.acquire(conversationId);
+  async withLock<T>(conversationId: string, fn: () => Promise<T>, opts: LockOptions = {}): Promise<T> {
+    if (this.closed) {
+      opts.onQueued?.();
+      throw new ParleyError('STORE_UNAVAILABLE', 'the lock store is closed');
+    }
+    const granted = this.acquire(conversationId);
+    opts.onQueued?.();
+    await granted;
     try {
       return await fn();
     } finally {

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { ParleyError } from '../../errors.js';
-import type { LockStore } from '../lock-store.js';
+import type { LockOptions, LockStore } from '../lock-store.js';
 import { MemoryLockStore } from '../memory/memory-lock-store.js';
 import type { StoreLogger } from '../store-logger.js';
 import { ISSUE, lockKeys, POLL, RELEASE, RELEASE_OWNED, RENEW, type LockKeys } from './lock-scripts.js';
@@ -71,15 +71,22 @@ export class RedisLockStore implements LockStore {
     return store;
   }
 
-  async withLock<T>(conversationId: string, fn: () => Promise<T>): Promise<T> {
-    if (this.closed) throw new ParleyError('STORE_UNAVAILABLE', 'the lock store is closed');
+  async withLock<T>(conversationId: string, fn: () => Promise<T>, opts: LockOptions = {}): Promise<T> {
+    if (this.closed) {
+      opts.onQueued?.();
+      throw new ParleyError('STORE_UNAVAILABLE', 'the lock store is closed');
+    }
     const keys = lockKeys(this.prefix, conversationId);
     let ticket: string;
+    let queued = false;
     try {
-      ticket = await this.acquire(conversationId, keys, `${this.instance}:${++this.calls}`);
+      ticket = await this.acquire(conversationId, keys, `${this.instance}:${++this.calls}`, () => { queued = true; opts.onQueued?.(); });
     } catch (error) {
-      if (error instanceof ParleyError || this.opts.whenUnavailable === 'fail') throw asUnavailable(error);
-      return this.degrade(conversationId, fn, error);
+      if (error instanceof ParleyError || this.opts.whenUnavailable === 'fail') {
+        if (!queued) opts.onQueued?.();
+        throw asUnavailable(error);
+      }
+      return this.degrade(conversationId, fn, error, queued ? {} : opts);
     }
     const renewal = this.renewEvery(keys, ticket, conversationId);
     try {
@@ -98,7 +105,7 @@ export class RedisLockStore implements LockStore {
     await Promise.all([closeRedis(this.redis), closeRedis(this.sub)]);
   }
 
-  private async acquire(conversationId: string, keys: LockKeys, token: string): Promise<string> {
+  private async acquire(conversationId: string, keys: LockKeys, token: string, onQueued: () => void): Promise<string> {
     let issued: number;
     try {
       issued = Number(await ISSUE.run(this.redis, [keys.counter, keys.queue], [this.lifetimeMs, this.opts.policy ?? 'enqueue', keys.ticketPrefix, token]));
@@ -114,6 +121,7 @@ export class RedisLockStore implements LockStore {
       });
     }
     const ticket = String(issued);
+    onQueued();
     const renewal = this.renewEvery(keys, ticket, conversationId);
     try {
       await this.waitForTurn(conversationId, keys, ticket);
@@ -204,10 +212,10 @@ export class RedisLockStore implements LockStore {
     return timer;
   }
 
-  private degrade<T>(conversationId: string, fn: () => Promise<T>, error: unknown): Promise<T> {
+  private degrade<T>(conversationId: string, fn: () => Promise<T>, error: unknown, opts: LockOptions): Promise<T> {
     this.stats.degraded += 1;
     this.opts.logger?.warn({ event: 'lock_store.degraded', conversation_id: conversationId, err: (error as Error).message }, 'Redis unreachable: using an in-process lock');
-    return this.local.withLock(conversationId, fn);
+    return this.local.withLock(conversationId, fn, opts);
   }
 }
 
