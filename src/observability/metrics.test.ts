@@ -6,6 +6,7 @@ const PARLEY_METRICS: Record<string, string> = {
   parley_turn_duration_seconds: 'histogram',
   parley_nlu_confidence: 'histogram',
   parley_nlu_low_confidence_total: 'counter',
+  parley_tracker_store_retries_total: 'counter',
   parley_form_slot_requests_total: 'counter',
   parley_form_slot_fill_failures_total: 'counter',
   parley_llm_intent_checks_total: 'counter',

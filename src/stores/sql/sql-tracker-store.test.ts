@@ -37,8 +37,9 @@ describe('SqlTrackerStore', () => {
     const store = new SqlTrackerStore(client);
     expect(await store.append('c', [slotEvent('a', 1), sessionStartedEvent(), slotEvent('c', 3)], 4)).toBe(7);
     expect(client.statements).toHaveLength(1);
-    // conversation, new seq, window seq (the session_started is seq 6), expected seq
-    expect(client.statements[0]?.params.slice(0, 4)).toEqual(['c', 7, 6, 4]);
+    // conversation, expected seq, new seq, window seq (the session_started is seq 6), the events as one JSON array
+    expect(client.statements[0]?.params.slice(0, 4)).toEqual(['c', 4, 7, 6]);
+    expect(JSON.parse(String(client.statements[0]?.params[4]))).toHaveLength(3);
     const lost = new SqlTrackerStore(scriptedClient({ won: false }));
     expect(isParleyError(await lost.append('c', [slotEvent('d', 4)], 3).catch((e: unknown) => e), 'STORE_APPEND_CONFLICT')).toBe(true);
   });
