@@ -21,7 +21,7 @@ const { values, positionals } = parseArgs({
 
 function runWorker(system: string, dir: string): Promise<WorkerResult> {
   const out = join(mkdtempSync(join(tmpdir(), 'parley-bench-')), 'result.json');
-  const args = ['--import', 'tsx', join(import.meta.dirname, 'worker.ts'), '--system', system, '--dir', dir, '--out', out, '--split', values.split ?? 'test'];
+  const args = ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'worker.ts'), '--system', system, '--dir', dir, '--out', out, '--split', values.split ?? 'test'];
   if (values['max-train']) args.push('--max-train', values['max-train']);
   if (values.diet) args.push('--diet', values.diet);
   return new Promise((resolve, reject) => {

@@ -12,6 +12,8 @@ export interface TrainedSystem {
   sizeBytes: number;
   /** time to load the persisted model, when the system can persist */
   loadMs: number | undefined;
+  /** the persisted model (Parley), for the server probe */
+  persisted?: unknown;
 }
 
 export type SystemName = 'parley' | 'nlpjs';
@@ -42,6 +44,7 @@ async function trainParley(rows: readonly BenchExample[], language: 'zh' | 'en',
   return {
     sizeBytes: Buffer.byteLength(json),
     loadMs,
+    persisted: model.persist(),
     async parse(text) {
       const p = await loaded.parse(text);
       const entities = p.entities

@@ -1,11 +1,16 @@
 // One system on one set, in its own process (so peak RSS is this system's): train, evaluate on the
 // test split (or val with --split val, for tuning), time single-utterance parses, report JSON.
-import { writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { loadBenchSet, type BenchExample } from './dataset.js';
 import { accuracy, ece, macroF1, percentile, slotF1, type Prediction } from './metrics.js';
 import { trainSystem, type Parsed, type SystemName, type TrainedSystem } from './systems.js';
 import { chooseThreshold, oosScores } from './oos.js';
+import type { ProbeResult } from './server-probe.js';
 
 export interface WorkerResult {
   system: SystemName;
@@ -18,11 +23,17 @@ export interface WorkerResult {
   slotF1: number | null;
   ece: number;
   trainSeconds: number;
+  /** CPU time of training (user + system): unlike wall time, not stretched by other load on the machine */
+  trainCpuSeconds: number;
   p50Ms: number;
   p99Ms: number;
   peakRssMb: number;
   sizeBytes: number;
   loadMs: number | null;
+  /** gzip size of the persisted model (what a .parley.gz archive adds) */
+  archiveBytes: number | null;
+  /** a fresh process that only loads the model and parses the evaluation texts */
+  server: ProbeResult | null;
   oos: { inScope: number; recall: number; threshold: { value: number; inScope: number; recall: number } } | null;
 }
 
@@ -30,6 +41,21 @@ const { values } = parseArgs({ options: {
   system: { type: 'string' }, dir: { type: 'string' }, out: { type: 'string' },
   'max-train': { type: 'string' }, split: { type: 'string', default: 'test' }, diet: { type: 'string', default: '{}' },
 } });
+
+/** Runs server-probe.ts on the persisted model (gzipped, as in a model archive) in a fresh process. */
+async function serverProbe(persisted: unknown, texts: string[]): Promise<{ archiveBytes: number; result: ProbeResult }> {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-probe-'));
+  const model = join(dir, 'model.json.gz');
+  const gz = gzipSync(JSON.stringify(persisted), { level: 6 });
+  writeFileSync(model, gz);
+  writeFileSync(join(dir, 'texts.json'), JSON.stringify(texts));
+  const args = ['--import', 'tsx', join(import.meta.dirname, 'server-probe.ts'), '--model', model, '--texts', join(dir, 'texts.json')];
+  const out = await new Promise<string>((resolve, reject) => {
+    execFile(process.execPath, args, { maxBuffer: 1 << 20 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+  });
+  rmSync(dir, { recursive: true, force: true });
+  return { archiveBytes: gz.byteLength, result: JSON.parse(out) as ProbeResult };
+}
 
 async function parseAll(sys: TrainedSystem, rows: readonly BenchExample[]): Promise<{ parsed: Parsed[]; times: number[] }> {
   const parsed: Parsed[] = [];
@@ -54,9 +80,16 @@ async function main(): Promise<void> {
   const oosRows = set.oos ? (split === 'val' ? set.oos.val : set.oos.test) : [];
   const evalRows = [...inScope, ...oosRows];
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const sys = await trainSystem(system, trainRows, { language: set.language, diet: JSON.parse(values.diet ?? '{}') as Record<string, unknown> });
   const trainSeconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const trainCpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const probe = sys.persisted === undefined ? null : await serverProbe(sys.persisted, evalRows.map((r) => r.text));
   await parseAll(sys, evalRows.slice(0, 200)); // warm-up (JIT), not scored
+  // collect what training left behind (run.ts passes --expose-gc), so no major GC of the training heap
+  // lands in the timed parses: a server does not carry a training heap
+  (globalThis as { gc?: () => void }).gc?.();
   const { parsed, times } = await parseAll(sys, evalRows);
   const preds: Prediction[] = evalRows.map((r, i) => ({ gold: r.intent, predicted: normalise((parsed[i] as Parsed).intent, set.oos !== undefined), confidence: (parsed[i] as Parsed).confidence }));
   const inPreds = preds.slice(0, inScope.length);
@@ -72,8 +105,9 @@ async function main(): Promise<void> {
     system, set: set.name, split, trainCount: trainRows.length, testCount: evalRows.length,
     accuracy: accuracy(inPreds), macroF1: macroF1(inPreds),
     slotF1: set.hasEntities && system === 'parley' ? slotF1(inScope.map((r) => r.entities ?? []), parsed.slice(0, inScope.length).map((p) => p.entities)) : null,
-    ece: ece(preds), trainSeconds, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99),
+    ece: ece(preds), trainSeconds, trainCpuSeconds, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99),
     peakRssMb: process.resourceUsage().maxRSS / 1024, sizeBytes: sys.sizeBytes, loadMs: sys.loadMs ?? null, oos,
+    archiveBytes: probe?.archiveBytes ?? null, server: probe?.result ?? null,
   };
   writeFileSync(values.out ?? '/dev/stdout', JSON.stringify(result));
 }

@@ -7,7 +7,7 @@ import type { ComponentName } from './pipeline/registry.js';
 import { isComponentName } from './pipeline/registry.js';
 
 /** Bump when the persisted shape or any component's state changes incompatibly. */
-export const NLU_FORMAT_VERSION = 2;
+export const NLU_FORMAT_VERSION = 3;
 
 export interface PersistedComponent {
   component: ComponentName;
@@ -51,7 +51,7 @@ export function fingerprintOf(data: Omit<NluModelData, 'fingerprint'>): string {
 export function validateModelData(data: unknown): NluModelData {
   const version = (data as { format_version?: unknown } | null)?.format_version;
   if (version !== NLU_FORMAT_VERSION) {
-    throw new ParleyError('MODEL_INVALID', `NLU model format_version ${String(version)} is not supported (expected ${NLU_FORMAT_VERSION}); retrain the model`);
+    throw new ParleyError('MODEL_INVALID', `NLU model format_version ${String(version)} is not supported (this Parley reads ${NLU_FORMAT_VERSION}): retrain with \`parley train\``);
   }
   const parsed = dataSchema.safeParse(data);
   if (!parsed.success) throw new ParleyError('MODEL_INVALID', `NLU model data is malformed: ${z.prettifyError(parsed.error)}`);

@@ -112,6 +112,8 @@ describe('persist and load', () => {
       }
     };
     check({ ...data, format_version: 999 });
+    // an archive from before the current format (e.g. version 2: DIET weights as float rows) is refused with the fix
+    expect(() => loadNlu({ ...data, format_version: 2 }, domain)).toThrow(/retrain with `parley train`/);
     check({ ...data, components: data.components.map((c) => (c.component === 'CountVectorsFeaturizer' ? { ...c, state: null } : c)) });
   });
 

@@ -39,7 +39,7 @@ export class CountVectorsFeaturizer implements TrainableNluComponent {
   constructor(private readonly key: string, private readonly opts: Options, vocabulary?: string[]) {
     this.ngram = { analyzer: opts.analyzer, minN: opts.min_ngram, maxN: opts.max_ngram };
     this.oovWords = new Set(opts.OOV_words.map((w) => this.normalise(w)));
-    if (vocabulary) this.index = new Map(vocabulary.map((t, i) => [t, i]));
+    if (vocabulary) for (let i = 0; i < vocabulary.length; i++) this.index.set(vocabulary[i] as string, i);
   }
 
   private normalise(word: string): string {

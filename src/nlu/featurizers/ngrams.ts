@@ -10,12 +10,17 @@ function wordNgrams(words: readonly string[], minN: number, maxN: number, out: s
   }
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+const NON_SPACE = /\S/;
+
 function charNgrams(text: string, minN: number, maxN: number, out: string[]): void {
-  const chars = Array.from(text); // code points, so a surrogate pair is one character
+  // code points, so a surrogate pair is one character; most text has none, and then substrings do
+  const chars = SURROGATE.test(text) ? Array.from(text) : undefined;
+  const length = chars ? chars.length : text.length;
   for (let n = minN; n <= maxN; n++) {
-    for (let i = 0; i + n <= chars.length; i++) {
-      const gram = chars.slice(i, i + n).join('');
-      if (gram.trim().length > 0) out.push(gram);
+    for (let i = 0; i + n <= length; i++) {
+      const gram = chars ? chars.slice(i, i + n).join('') : text.substring(i, i + n);
+      if (NON_SPACE.test(gram)) out.push(gram);
     }
   }
 }

@@ -1,5 +1,6 @@
 // JiebaTokenizer: Chinese word segmentation with a dictionary per model instance (never process-global),
 // tokens aligned with the original text, no whitespace or punctuation tokens.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import type { Jieba } from '@node-rs/jieba';
@@ -17,7 +18,8 @@ let defaultDict: Uint8Array | undefined;
 /** A fresh segmenter with the bundled dictionary plus this model's words; loaded lazily so English bots never pay. */
 function createJieba(state: JiebaState): Jieba {
   const lib = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-  defaultDict ??= (require('@node-rs/jieba/dict.js') as { dict: Uint8Array }).dict;
+  // the dictionary file itself: the package's dict.js also reads the 6 MB TF-IDF table we never use
+  defaultDict ??= readFileSync(require.resolve('@node-rs/jieba/dict.txt'));
   const jieba = lib.Jieba.withDict(defaultDict);
   if (state.words.length > 0 || state.fileLines.length > 0) jieba.loadDict(Buffer.from(dictionaryText(state.words, state.fileLines), 'utf8'));
   return jieba;

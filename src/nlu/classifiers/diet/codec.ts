@@ -8,18 +8,27 @@ export function encodeArray(values: Typed): string {
   return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
 }
 
-function decodeBytes(encoded: string, byteLength: number, what: string): Uint8Array {
+function decodeBytes(encoded: string, byteLength: number, what: string): Buffer {
   const bytes = Buffer.from(encoded, 'base64');
   if (bytes.byteLength !== byteLength) throw new ParleyError('MODEL_INVALID', `NLU model: ${what} has ${bytes.byteLength} bytes, expected ${byteLength}`);
-  // copy into a fresh, aligned buffer (Buffer slices may not be aligned for the element size)
-  const out = new Uint8Array(byteLength);
-  out.set(bytes);
-  return out;
+  return bytes;
 }
 
-export const decodeFloat32 = (s: string, n: number, what: string): Float32Array => new Float32Array(decodeBytes(s, n * 4, what).buffer);
-export const decodeInt32 = (s: string, n: number, what: string): Int32Array => new Int32Array(decodeBytes(s, n * 4, what).buffer);
-export const decodeUint16 = (s: string, n: number, what: string): Uint16Array => new Uint16Array(decodeBytes(s, n * 2, what).buffer);
+/** A copy into a fresh, aligned buffer (Buffer slices may not be aligned for the element size). */
+function aligned(encoded: string, byteLength: number, what: string): ArrayBuffer {
+  const out = new Uint8Array(byteLength);
+  out.set(decodeBytes(encoded, byteLength, what));
+  return out.buffer;
+}
+
+export const decodeFloat32 = (s: string, n: number, what: string): Float32Array => new Float32Array(aligned(s, n * 4, what));
+export const decodeInt32 = (s: string, n: number, what: string): Int32Array => new Int32Array(aligned(s, n * 4, what));
+export const decodeUint16 = (s: string, n: number, what: string): Uint16Array => new Uint16Array(aligned(s, n * 2, what));
+/** Bytes need no alignment: a view on the decoded buffer, no copy. */
+export function decodeInt8(s: string, n: number, what: string): Int8Array {
+  const bytes = decodeBytes(s, n, what);
+  return new Int8Array(bytes.buffer, bytes.byteOffset, n);
+}
 
 export interface QuantizedRows { rows: number; width: number; scales: string; values: string }
 
@@ -37,14 +46,7 @@ export function quantizeRows(matrix: Float32Array, rows: number, width: number):
   return { rows, width, scales: encodeArray(scales), values: encodeArray(q) };
 }
 
-export function dequantizeRows(data: QuantizedRows, what: string): Float32Array {
-  const { rows, width } = data;
-  const scales = decodeFloat32(data.scales, rows, `${what} scales`);
-  const q = new Int8Array(decodeBytes(data.values, rows * width, what).buffer);
-  const out = new Float32Array(rows * width);
-  for (let r = 0; r < rows; r++) {
-    const s = scales[r] as number;
-    for (let c = 0; c < width; c++) out[r * width + c] = (q[r * width + c] as number) * s;
-  }
-  return out;
+/** The int8 rows and their scales as stored: inference reads them directly (value = q · scale). */
+export function readQuantizedRows(data: QuantizedRows, what: string): { values: Int8Array; scales: Float32Array } {
+  return { values: decodeInt8(data.values, data.rows * data.width, what), scales: decodeFloat32(data.scales, data.rows, `${what} scales`) };
 }

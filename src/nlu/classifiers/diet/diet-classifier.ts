@@ -50,7 +50,7 @@ export class DietClassifier implements TrainableNluComponent {
   private classify(msg: Message): void {
     const head = this.parts.intent;
     if (!head || head.model.labels.length === 0) return;
-    const ranking = toRanking(head.rank(msg), { length: this.opts.ranking_length, renormalize: this.opts.renormalize_confidences });
+    const ranking = toRanking(head.rank(msg, this.opts.ranking_length), { length: this.opts.ranking_length, renormalize: this.opts.renormalize_confidences });
     const top = ranking[0];
     if (!top) return;
     msg.parse.intent = { name: top.name, confidence: top.confidence };

@@ -3,6 +3,7 @@ import { seededRandom } from '../../util/rng.js';
 import { softmaxInPlace } from '../softmax/softmax-model.js';
 import { expectedCalibrationError, fitTemperature } from './calibration.js';
 import { stratifiedHoldout } from './holdout.js';
+import { crossValidatedTemperature, stratifiedFolds } from './intent/cv-temperature.js';
 import { trainMlp } from './intent/train-mlp.js';
 import { decodeBilou, encodeBilou } from './tagging/bilou.js';
 import { characterUnits, splitAt } from './tagging/tag-tokens.js';
@@ -71,5 +72,24 @@ describe('BILOU units', () => {
     const tags = encodeBilou(units, [{ type: 0, start: 1, end: 3 }, { type: 1, start: 3, end: 7 }]);
     expect(Array.from(tags)).toEqual([0, 1, 3, 5, 6, 6, 7]);
     expect(decodeBilou(tags)).toEqual([{ type: 0, first: 1, last: 2 }, { type: 1, first: 3, last: 6 }]);
+  });
+});
+
+describe('cross-validated temperature (small data)', () => {
+  it('folds are stratified and leave singleton labels out', () => {
+    const targets = Int32Array.from([0, 0, 0, 0, 0, 0, 1, 1, 1, 2]);
+    const folds = stratifiedFolds(targets, 3, 5);
+    expect(folds[9]).toBe(-1);
+    for (let f = 0; f < 3; f++) expect(Array.from(folds).filter((g, i) => g === f && targets[i] === 0)).toHaveLength(2);
+    expect(Array.from(stratifiedFolds(targets, 3, 5))).toEqual(Array.from(folds));
+  });
+
+  it('softens a model that is confident on sentences it has not seen', () => {
+    // label = parity of the feature; 30 % of the labels flipped: no model can be right more often than ~70 %
+    const random = seededRandom(9);
+    const samples = Array.from({ length: 120 }, (_, i) => ({ indices: Int32Array.of(i % 6), values: Float32Array.of(1) }));
+    const targets = Int32Array.from(samples, (_, i) => (i % 2) ^ (random() < 0.3 ? 1 : 0));
+    const t = crossValidatedTemperature({ samples, targets, labels: ['a', 'b'], inputSize: 6 }, { hidden: 8, epochs: 60, learningRate: 0.05, dropout: 0, batchSize: 8, seed: 1, l2: 0, patience: 3 });
+    expect(t).toBeGreaterThan(1.5);
   });
 });

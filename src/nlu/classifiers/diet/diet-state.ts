@@ -4,7 +4,7 @@ import { intentHeadSchema } from './intent/intent-head.js';
 import { attributeClassifierSchema } from './roles/attribute-classifier.js';
 import { entityHeadSchema } from './tagging/entity-head.js';
 
-export const DIET_STATE_VERSION = 1;
+export const DIET_STATE_VERSION = 2;
 
 export const dietStateSchema = z.object({
   version: z.literal(DIET_STATE_VERSION),

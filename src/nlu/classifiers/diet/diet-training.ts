@@ -8,28 +8,30 @@ import { baseIntent } from '../ranking.js';
 import { batchSizeOf, dropoutOf, hiddenSizeOf, type DietOptions } from './diet-options.js';
 import { DIET_STATE_VERSION, type DietState } from './diet-state.js';
 import { stratifiedHoldout, type Holdout } from './holdout.js';
-import { IntentHead } from './intent/intent-head.js';
+import { IntentHead, type IntentHeadData } from './intent/intent-head.js';
 import { AttributeClassifier, NO_ATTRIBUTE, type EntityInContext } from './roles/attribute-classifier.js';
 import { EntityHead } from './tagging/entity-head.js';
 import { tagUnits } from './tagging/tag-tokens.js';
 
-/** Data sets smaller than this are refitted on all examples after early stopping (when refit is auto). */
-const AUTO_REFIT_BELOW = 5000;
-
 /**
  * A held-out slice smaller than this says too little to stop on or to calibrate with (a few unseen
  * sentences of a small bot are mostly misclassified, which would flatten every confidence): such
- * data is trained for the configured epochs on all examples, uncalibrated, as Rasa does.
+ * data is trained for the configured epochs on all examples, as Rasa does, and calibrated by k-fold
+ * cross-validation instead (intent/cv-temperature.ts).
  */
 export const MIN_HELD_OUT = 50;
 
+/** Data sets smaller than this are refitted on all examples after early stopping (when refit is auto). */
+const AUTO_REFIT_BELOW = 5000;
+
 export interface DietTrainingInput { ctx: TrainingContext; messages: readonly Message[]; opts: DietOptions; name: string }
 
-function trainIntents(input: DietTrainingInput, labels: string[], holdout: Holdout, seed: number, refit: boolean): IntentHead {
+function trainIntents(input: DietTrainingInput, labels: string[], holdout: Holdout, seed: number, refit: boolean): IntentHeadData {
   const { opts, ctx, name } = input;
   return IntentHead.fit(input.messages, labels, holdout, {
     hidden: hiddenSizeOf(opts), epochs: opts.epochs, learningRate: opts.learning_rate, dropout: dropoutOf(opts),
     batchSize: batchSizeOf(opts, labels.length), seed, l2: 0, patience: opts.early_stopping_patience, refit, calibrate: opts.calibrate,
+    minFeatureCount: opts.min_feature_count,
     onEpoch: (epoch) => ctx.onProgress?.(`${name} (intents)`, epoch, opts.epochs),
   });
 }
@@ -82,7 +84,7 @@ export function trainDiet(input: DietTrainingInput): DietState {
   const refit = opts.refit === 'auto' ? labels.length < AUTO_REFIT_BELOW : opts.refit;
   const hasEntities = learnableTypes(ctx.data.examples).size > 0;
   const entityOn = opts.entity_recognition && hasEntities;
-  const intent = opts.intent_classification && labels.length > 0 ? trainIntents(input, labels, holdout, seed, refit).toData() : null;
+  const intent = opts.intent_classification && labels.length > 0 ? trainIntents(input, labels, holdout, seed, refit) : null;
   return {
     version: DIET_STATE_VERSION,
     intent,

@@ -1,18 +1,22 @@
-// The intent half of the DIET stand-in: feature layout + network, trained with early stopping on a
+// The intent half of the DIET stand-in: feature rows + network, trained with early stopping on a
 // held-out slice, calibrated there (temperature), then optionally refitted on all the data.
 import { z } from 'zod';
 import type { Message } from '../../../component.js';
-import { FeatureLayout, featureLayoutSchema, type SparseVector } from '../../feature-layout.js';
+import type { SparseVector } from '../../feature-layout.js';
 import { softmaxInPlace, type Scored } from '../../softmax/softmax-model.js';
 import { fitTemperature } from '../calibration.js';
 import type { Holdout } from '../holdout.js';
+import { crossValidatedTemperature } from './cv-temperature.js';
 import { MlpModel, mlpModelSchema } from './mlp-model.js';
+import { QuantizedMlp } from './quantized-mlp.js';
+import { RowLayout, rowLayoutSchema } from './row-layout.js';
+import { topLabels } from './top-labels.js';
 import { trainMlp, type MlpTrainingOptions, type MlpTrainingSet } from './train-mlp.js';
 
-export const intentHeadSchema = z.object({ layout: featureLayoutSchema, model: mlpModelSchema, epochs: z.number().int() });
+export const intentHeadSchema = z.object({ layout: rowLayoutSchema, model: mlpModelSchema, epochs: z.number().int() });
 export type IntentHeadData = z.infer<typeof intentHeadSchema>;
 
-export type IntentFitOptions = Omit<MlpTrainingOptions, 'monitor'> & { refit: boolean; calibrate: boolean };
+export type IntentFitOptions = Omit<MlpTrainingOptions, 'monitor'> & { refit: boolean; calibrate: boolean; minFeatureCount: number };
 
 function subset(set: MlpTrainingSet, idx: Int32Array): MlpTrainingSet {
   return { ...set, samples: Array.from(idx, (i) => set.samples[i] as SparseVector), targets: Int32Array.from(idx, (i) => set.targets[i] as number) };
@@ -21,10 +25,11 @@ function subset(set: MlpTrainingSet, idx: Int32Array): MlpTrainingSet {
 /** Held-out accuracy, with the mean log-likelihood as a small tie-breaker (higher is better). */
 function heldOutScore(model: MlpModel, held: MlpTrainingSet): number {
   const buf = new Float64Array(model.labels.length);
+  const hidden = new Float64Array(Math.max(1, model.hidden));
   let hits = 0;
   let nll = 0;
   held.samples.forEach((x, i) => {
-    softmaxInPlace(model.logits(x, buf));
+    softmaxInPlace(model.logits(x, buf, hidden));
     const y = held.targets[i] as number;
     let arg = 0;
     for (let j = 1; j < buf.length; j++) if ((buf[j] as number) > (buf[arg] as number)) arg = j;
@@ -34,27 +39,32 @@ function heldOutScore(model: MlpModel, held: MlpTrainingSet): number {
   return hits / held.samples.length - 1e-3 * (nll / held.samples.length);
 }
 
+/** The trained head as persisted: parsing always runs the stored (quantised) model. */
+function headData(layout: RowLayout, model: MlpModel, epochs: number): IntentHeadData {
+  return { layout: layout.toData(), model: model.toData(), epochs };
+}
+
 export class IntentHead {
   // reused across parses: no allocation on the hot path
   private readonly buf: Float64Array;
   private readonly hidden: Float64Array;
 
-  private constructor(private readonly layout: FeatureLayout, readonly model: MlpModel, readonly epochs: number) {
+  private constructor(private readonly layout: RowLayout, readonly model: QuantizedMlp, private readonly data: IntentHeadData) {
     this.buf = new Float64Array(model.labels.length);
     this.hidden = new Float64Array(Math.max(1, model.hidden));
   }
 
   static fromData(d: IntentHeadData): IntentHead {
-    return new IntentHead(FeatureLayout.fromData(d.layout), MlpModel.fromData(d.model), d.epochs);
+    return new IntentHead(RowLayout.fromData(d.layout), QuantizedMlp.fromData(d.model), d);
   }
 
   toData(): IntentHeadData {
-    return { layout: this.layout.data, model: this.model.toData(), epochs: this.epochs };
+    return this.data;
   }
 
   /** `targets[i]` is the label of `messages[i]`. */
-  static fit(messages: readonly Message[], targets: readonly string[], holdout: Holdout, opts: IntentFitOptions): IntentHead {
-    const layout = FeatureLayout.fromMessages(messages);
+  static fit(messages: readonly Message[], targets: readonly string[], holdout: Holdout, opts: IntentFitOptions): IntentHeadData {
+    const layout = RowLayout.fromMessages(messages, opts.minFeatureCount);
     const labels = [...new Set(targets)].sort();
     const index = new Map(labels.map((l, i) => [l, i]));
     const all: MlpTrainingSet = {
@@ -63,22 +73,25 @@ export class IntentHead {
       labels,
       inputSize: layout.size,
     };
-    if (holdout.heldOut.length === 0) return new IntentHead(layout, trainMlp(all, opts).model, opts.epochs);
+    if (holdout.heldOut.length === 0) {
+      const model = trainMlp(all, opts).model;
+      if (opts.calibrate) model.temperature = crossValidatedTemperature(all, opts);
+      return headData(layout, model, opts.epochs);
+    }
     const held = subset(all, holdout.heldOut);
     const first = trainMlp(subset(all, holdout.train), { ...opts, monitor: (m) => heldOutScore(m, held) });
     const temperature = opts.calibrate ? fitTemperature(held.samples.map((x) => first.model.logits(x, new Float64Array(labels.length))), held.targets) : 1;
     const model = opts.refit ? trainMlp(all, { ...opts, epochs: first.bestEpoch }).model : first.model;
     model.temperature = temperature;
-    return new IntentHead(layout, model, first.bestEpoch);
+    return headData(layout, model, first.bestEpoch);
   }
 
-  rank(msg: Message): Scored[] {
+  /** The `limit` most likely intents (0 = all), most likely first. */
+  rank(msg: Message, limit = 0): Scored[] {
     const logits = this.model.logits(this.layout.vectorize(msg), this.buf, this.hidden);
     const t = this.model.temperature;
     for (let j = 0; j < logits.length; j++) logits[j] = (logits[j] as number) / t;
     softmaxInPlace(logits);
-    return this.model.labels
-      .map((label, j) => ({ label, confidence: logits[j] as number }))
-      .sort((a, b) => b.confidence - a.confidence || (a.label < b.label ? -1 : 1));
+    return topLabels(this.model.labels, logits, limit);
   }
 }

@@ -1,8 +1,10 @@
 // The intent network: sparse features → ReLU hidden layer → softmax over intents (or, with no hidden
-// layer, a linear softmax). Weights are feature-major so a parse touches only the rows it has.
+// layer, a linear softmax). Weights are feature-major so a parse touches only the rows it has. This
+// is the float32 model training works on; parsing uses QuantizedMlp, read from what toData stores.
 import { z } from 'zod';
 import type { SparseVector } from '../../feature-layout.js';
-import { decodeFloat32, dequantizeRows, encodeArray, quantizeRows } from '../codec.js';
+import { encodeArray, quantizeRows } from '../codec.js';
+import { addScaledRow } from './row-kernels.js';
 
 export const mlpModelSchema = z.object({
   labels: z.array(z.string()),
@@ -29,21 +31,6 @@ export class MlpModel {
   temperature = 1;
 
   constructor(readonly labels: readonly string[], readonly inputSize: number, readonly hidden: number, readonly weights: MlpWeights) {}
-
-  static fromData(d: MlpModelData): MlpModel {
-    const k = d.labels.length;
-    const width = d.hidden > 0 ? d.hidden : k;
-    const w = {
-      w1: dequantizeRows(d.w1, 'DIET w1'),
-      b1: decodeFloat32(d.b1, d.hidden, 'DIET b1'),
-      w2: decodeFloat32(d.w2, d.hidden * k, 'DIET w2'),
-      b2: decodeFloat32(d.b2, k, 'DIET b2'),
-    };
-    if (w.w1.length !== d.inputSize * width) throw new Error(`DIET w1 has ${w.w1.length} values, expected ${d.inputSize * width}`);
-    const m = new MlpModel(d.labels, d.inputSize, d.hidden, w);
-    m.temperature = d.temperature;
-    return m;
-  }
 
   toData(): MlpModelData {
     const width = this.hidden > 0 ? this.hidden : this.labels.length;
@@ -82,24 +69,24 @@ export class MlpModel {
 
   /** b2 + z·W2 into out. */
   output(z: Float64Array, out: Float64Array): Float64Array {
-    const { w2, b2 } = this.weights;
-    const k = this.labels.length;
-    for (let j = 0; j < k; j++) out[j] = b2[j] as number;
-    for (let u = 0; u < this.hidden; u++) {
-      const a = z[u] as number;
-      if (a === 0) continue;
-      const row = u * k;
-      for (let j = 0; j < k; j++) out[j] = (out[j] as number) + a * (w2[row + j] as number);
-    }
-    return out;
+    return outputLayer(z, this.hidden, this.weights.w2, this.weights.b2, out);
   }
+}
+
+/** b2 + z[0..hidden)·W2 into out (units with z = 0 skipped). */
+export function outputLayer(z: Float64Array, hidden: number, w2: Float32Array, b2: Float32Array, out: Float64Array): Float64Array {
+  const k = b2.length;
+  for (let j = 0; j < k; j++) out[j] = b2[j] as number;
+  for (let u = 0; u < hidden; u++) {
+    const a = z[u] as number;
+    if (a !== 0) addScaledRow(out, w2, u * k, a, k);
+  }
+  return out;
 }
 
 /** out += Σ_n value_n · matrix[index_n, :] */
 export function accumulateRows(x: SparseVector, matrix: Float32Array, width: number, out: Float64Array): void {
-  for (let n = 0; n < x.indices.length; n++) {
-    const row = (x.indices[n] as number) * width;
-    const v = x.values[n] as number;
-    for (let j = 0; j < width; j++) out[j] = (out[j] as number) + v * (matrix[row + j] as number);
-  }
+  const idx = x.indices;
+  const val = x.values;
+  for (let n = 0; n < idx.length; n++) addScaledRow(out, matrix, (idx[n] as number) * width, val[n] as number, width);
 }

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { decodeFloat32, decodeInt32, decodeUint16, encodeArray } from '../codec.js';
 import { decodeBilou, type UnitSpan } from './bilou.js';
 import { CrfStructure } from './crf-structure.js';
-import { forwardBackward } from './forward-backward.js';
-import { expTransitions, type CrfWeights } from './train-crf.js';
+import { CrfWorkspace, forwardBackward } from './forward-backward.js';
+import { HashIndex } from './hash-index.js';
+import { addRow, expTransitions, type CrfWeights } from './train-crf.js';
 
 export const crfModelSchema = z.object({
   types: z.array(z.string()),
@@ -26,8 +27,12 @@ export interface ScoredSpan extends UnitSpan { confidence: number }
 
 export class CrfModel {
   private readonly structure: CrfStructure;
-  private readonly rowOf: Map<number, number>;
+  private readonly rowOf: HashIndex;
   private readonly expTrans: Float64Array;
+  private readonly ws = new CrfWorkspace();
+  /** rows with many tags (bias, intent, common words) also as dense rows: summed unrolled, not scattered */
+  private readonly denseOf: Int32Array;
+  private readonly dense: Float32Array;
 
   private constructor(
     readonly types: readonly string[],
@@ -38,8 +43,17 @@ export class CrfModel {
     private readonly trans: Float32Array,
   ) {
     this.structure = new CrfStructure(types.length);
-    this.rowOf = new Map();
-    hashes.forEach((h, r) => this.rowOf.set(h, r));
+    this.rowOf = new HashIndex(hashes);
+    const t = this.structure.tags;
+    this.denseOf = new Int32Array(hashes.length).fill(-1);
+    let count = 0;
+    for (let r = 0; r < hashes.length; r++) if ((rowStart[r + 1] as number) - (rowStart[r] as number) > t / 4) this.denseOf[r] = count++;
+    this.dense = new Float32Array(count * t);
+    for (let r = 0; r < hashes.length; r++) {
+      const d = this.denseOf[r] as number;
+      if (d < 0) continue;
+      for (let e = rowStart[r] as number; e < (rowStart[r + 1] as number); e++) this.dense[d * t + (tagIdx[e] as number)] = values[e] as number;
+    }
     this.expTrans = new Float64Array(trans.length);
     expTransitions(trans, this.expTrans);
   }
@@ -84,21 +98,27 @@ export class CrfModel {
     const n = unitHashes.length;
     if (n === 0) return [];
     const t = this.structure.tags;
-    const emit = new Float64Array(n * t);
-    unitHashes.forEach((hs, i) => {
-      for (const h of hs) {
-        const r = this.rowOf.get(h);
-        if (r === undefined) continue;
-        for (let e = this.rowStart[r] as number; e < (this.rowStart[r + 1] as number); e++) {
-          const k = i * t + (this.tagIdx[e] as number);
-          emit[k] = (emit[k] as number) + (this.values[e] as number);
+    const emit = this.ws.emissions(n, t);
+    const { rowStart, tagIdx, values } = this;
+    for (let i = 0; i < n; i++) {
+      const hs = unitHashes[i] as Int32Array;
+      for (let f = 0; f < hs.length; f++) {
+        const r = this.rowOf.get(hs[f] as number);
+        if (r < 0) continue;
+        const d = this.denseOf[r] as number;
+        // adding the zeros of a dense row changes no sum
+        if (d >= 0) { addRow(emit, i * t, this.dense, d * t, t); continue; }
+        const end = rowStart[r + 1] as number;
+        for (let e = rowStart[r] as number; e < end; e++) {
+          const k = i * t + (tagIdx[e] as number);
+          emit[k] = (emit[k] as number) + (values[e] as number);
         }
       }
-    });
-    const path = this.structure.viterbi(emit, n, this.trans);
+    }
+    const path = this.structure.viterbi(emit, n, this.trans, this.ws);
     const spans = decodeBilou(path);
     if (spans.length === 0) return [];
-    const { marginals } = forwardBackward(this.structure, emit, n, this.expTrans);
+    const { marginals } = forwardBackward(this.structure, emit, n, this.expTrans, undefined, this.ws);
     return spans.map((s) => {
       let sum = 0;
       for (let i = s.first; i <= s.last; i++) sum += marginals[i * t + (path[i] as number)] as number;

@@ -44,12 +44,12 @@ export class CrfStructure {
     }
   }
 
-  /** Most likely valid tag sequence for emission scores `emit` (n × tags). */
-  viterbi(emit: Float64Array, n: number, trans: Float32Array): Int32Array {
+  /** Most likely valid tag sequence for emission scores `emit` (n × tags); `scratch` saves two allocations. */
+  viterbi(emit: Float64Array, n: number, trans: Float32Array, scratch?: { delta: Float64Array; back: Int32Array }): Int32Array {
     const t = this.tags;
     const L = this.layout;
-    const delta = new Float64Array(n * t);
-    const back = new Int32Array(n * t);
+    const delta = scratch && scratch.delta.length >= n * t ? scratch.delta : new Float64Array(n * t);
+    const back = scratch && scratch.back.length >= n * t ? scratch.back : new Int32Array(n * t);
     for (let y = 0; y < t; y++) delta[y] = this.starts[y] ? (emit[y] as number) : -Infinity;
     for (let i = 1; i < n; i++) {
       const p = (i - 1) * t;

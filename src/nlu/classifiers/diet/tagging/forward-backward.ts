@@ -54,24 +54,26 @@ function forward(p: Pass, alpha: Float64Array, scale: Float64Array, sE: Float64A
 }
 
 /** β_i scaled by the forward scales; `rE[i+1]` keeps Σ_{entity starts b} X_in(b)·e_{i+1}(b)·β_{i+1}(b)/c_{i+1}. */
-function backward(p: Pass, beta: Float64Array, scale: Float64Array, rE: Float64Array): void {
+function backward(p: Pass, beta: Float64Array, scale: Float64Array, rE: Float64Array, v: Float64Array): void {
   const { s, x, e, n } = p;
   const t = s.tags;
   const L = s.layout;
   for (let y = 0; y < t; y++) beta[(n - 1) * t + y] = s.ends[y] ? 1 : 0;
   for (let i = n - 2; i >= 0; i--) {
     const c = scale[i + 1] as number;
-    const v = (b: number): number => ((e[(i + 1) * t + b] as number) * (beta[(i + 1) * t + b] as number)) / c;
-    const rO = (x[L.in] as number) * v(0);
+    // v[b] = e_{i+1}(b)·β_{i+1}(b) / c_{i+1}
+    const next = (i + 1) * t;
+    for (let b = 0; b < t; b++) v[b] = ((e[next + b] as number) * (beta[next + b] as number)) / c;
+    const rO = (x[L.in] as number) * (v[0] as number);
     let rEnt = 0;
-    for (let b = 1; b < t; b++) if (s.starts[b]) rEnt += (x[L.in + b] as number) * v(b);
+    for (let b = 1; b < t; b++) if (s.starts[b]) rEnt += (x[L.in + b] as number) * (v[b] as number);
     rE[i + 1] = rEnt;
     for (let a = 0; a < t; a++) {
       if (s.ends[a]) beta[i * t + a] = (x[L.out + a] as number) * (rO + rEnt * (a === 0 ? 1 : (x[L.adj] as number)));
       else {
         const ty = (a - 1) >> 2;
         const k0 = a === 1 + 4 * ty ? 0 : 2; // from B: B→I, B→L; from I: I→I, I→L
-        beta[i * t + a] = (x[s.inner(ty, k0)] as number) * v(2 + 4 * ty) + (x[s.inner(ty, k0 + 1)] as number) * v(3 + 4 * ty);
+        beta[i * t + a] = (x[s.inner(ty, k0)] as number) * (v[2 + 4 * ty] as number) + (x[s.inner(ty, k0 + 1)] as number) * (v[3 + 4 * ty] as number);
       }
     }
   }
@@ -103,15 +105,64 @@ function addExpectedCounts(p: Pass, tb: { alpha: Float64Array; beta: Float64Arra
   }
 }
 
-/** `expTrans` = exp(packed transition parameters); `expected` receives E[transition counts]. */
-export function forwardBackward(s: CrfStructure, emit: Float64Array, n: number, expTrans: Float64Array, expected?: Float64Array): Lattice {
+/**
+ * Reusable buffers for forwardBackward, grown as needed: training and parsing run it once per
+ * sentence, and fresh arrays per call made the garbage collector a large share of training.
+ */
+export class CrfWorkspace {
+  e = new Float64Array(0);
+  alpha = new Float64Array(0);
+  beta = new Float64Array(0);
+  marginals = new Float64Array(0);
+  emit = new Float64Array(0);
+  scale = new Float64Array(0);
+  sE = new Float64Array(0);
+  rE = new Float64Array(0);
+  /** Viterbi scratch */
+  delta = new Float64Array(0);
+  back = new Int32Array(0);
+  /** one unit's tags (backward pass scratch) */
+  v = new Float64Array(0);
+
+  /** Makes room for n units × t tags (a caller's emission view of an older buffer stays valid). */
+  reserve(n: number, t: number): void {
+    if (this.e.length < n * t) {
+      const cells = Math.max(n * t, 2 * this.e.length);
+      this.e = new Float64Array(cells);
+      this.alpha = new Float64Array(cells);
+      this.beta = new Float64Array(cells);
+      this.marginals = new Float64Array(cells);
+      this.emit = new Float64Array(cells);
+      this.delta = new Float64Array(cells);
+      this.back = new Int32Array(cells);
+    }
+    if (this.v.length < t) this.v = new Float64Array(t);
+    if (this.scale.length < n) {
+      const units = Math.max(n, 2 * this.scale.length);
+      this.scale = new Float64Array(units);
+      this.sE = new Float64Array(units);
+      this.rE = new Float64Array(units);
+    }
+  }
+
+  /** A zeroed emission buffer of n × t cells. */
+  emissions(n: number, t: number): Float64Array {
+    this.reserve(n, t);
+    const emit = this.emit.subarray(0, n * t);
+    emit.fill(0);
+    return emit;
+  }
+}
+
+/**
+ * `expTrans` = exp(packed transition parameters); `expected` receives E[transition counts].
+ * With a workspace the returned marginals are a view into it, valid until its next use.
+ */
+export function forwardBackward(s: CrfStructure, emit: Float64Array, n: number, expTrans: Float64Array, expected?: Float64Array, ws: CrfWorkspace = new CrfWorkspace()): Lattice {
   const t = s.tags;
-  const e = new Float64Array(n * t);
-  const alpha = new Float64Array(n * t);
-  const beta = new Float64Array(n * t);
-  const scale = new Float64Array(n);
-  const sE = new Float64Array(n);
-  const rE = new Float64Array(n);
+  ws.reserve(n, t);
+  const e = ws.e;
+  const { alpha, beta, scale, sE, rE } = ws;
   const pass: Pass = { s, x: expTrans, e, n };
   let logZ = expEmissions(emit, n, t, e);
   forward(pass, alpha, scale, sE);
@@ -119,13 +170,13 @@ export function forwardBackward(s: CrfStructure, emit: Float64Array, n: number, 
   let endMass = 0;
   for (let y = 0; y < t; y++) if (s.ends[y]) endMass += alpha[(n - 1) * t + y] as number;
   logZ += Math.log(endMass);
-  backward(pass, beta, scale, rE);
-  const marginals = new Float64Array(n * t);
+  backward(pass, beta, scale, rE, ws.v);
+  const marginals = ws.marginals;
   for (let i = 0; i < n; i++) {
     let sum = 0;
     for (let y = 0; y < t; y++) sum += (marginals[i * t + y] = (alpha[i * t + y] as number) * (beta[i * t + y] as number));
     for (let y = 0; y < t; y++) marginals[i * t + y] = (marginals[i * t + y] as number) / sum;
   }
   if (expected) addExpectedCounts(pass, { alpha, beta, marginals, scale, sE, rE, endMass }, expected);
-  return { marginals, logZ };
+  return { marginals: marginals.subarray(0, n * t), logZ };
 }

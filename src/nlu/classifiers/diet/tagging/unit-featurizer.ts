@@ -1,9 +1,8 @@
 // Message → tagging units + hashed feature ids per unit (hashing: no feature vocabulary to store).
 import type { Token } from '../../../component.js';
 import { compilePattern, findMatches, type PatternSource } from '../../../extractors/patterns.js';
-import { stableHash } from '../../../util/stable-hash.js';
 import { tagUnits } from './tag-tokens.js';
-import { unitFeatures } from './unit-features.js';
+import { unitFeatureHashes } from './unit-feature-hashes.js';
 
 export interface FeaturizedUnits { units: Token[]; hashes: Int32Array[] }
 
@@ -24,7 +23,7 @@ export class UnitFeaturizer {
     const units = tagUnits(text, tokens, { characters: this.characters }, opts.cuts ?? []);
     const matches = this.compiled.flatMap((c) => findMatches(c.regex, c.name, text));
     const ctx = { units, matches, characters: this.characters, intent: opts.intent };
-    const hashes = units.map((_, i) => Int32Array.from(unitFeatures(ctx, i), stableHash));
+    const hashes = unitFeatureHashes(ctx);
     return { units, hashes };
   }
 }

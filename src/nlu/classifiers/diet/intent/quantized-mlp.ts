@@ -1,0 +1,60 @@
+// The intent network as parsing uses it: the input matrix stays int8 with one scale per row, as the
+// model archive stores it. Loading is then a base64 decode with no per-weight work, and a server
+// holds a quarter of the float32 matrix in memory.
+import { ParleyError } from '../../../../errors.js';
+import type { SparseVector } from '../../feature-layout.js';
+import { decodeFloat32, readQuantizedRows } from '../codec.js';
+import type { MlpModelData } from './mlp-model.js';
+import { outputLayer } from './mlp-model.js';
+import { addScaledRowInt8 } from './row-kernels.js';
+
+export class QuantizedMlp {
+  private constructor(
+    readonly labels: readonly string[],
+    readonly hidden: number,
+    private readonly w1: Int8Array,
+    private readonly scales: Float32Array,
+    private readonly b1: Float32Array,
+    private readonly w2: Float32Array,
+    private readonly b2: Float32Array,
+    readonly temperature: number,
+  ) {}
+
+  static fromData(d: MlpModelData): QuantizedMlp {
+    const k = d.labels.length;
+    const width = d.hidden > 0 ? d.hidden : k;
+    if (d.w1.rows !== d.inputSize || d.w1.width !== width) {
+      throw new ParleyError('MODEL_INVALID', `NLU model: DIET w1 is ${d.w1.rows} × ${d.w1.width}, expected ${d.inputSize} × ${width}`);
+    }
+    const w1 = readQuantizedRows(d.w1, 'DIET w1');
+    return new QuantizedMlp(
+      d.labels, d.hidden, w1.values, w1.scales,
+      decodeFloat32(d.b1, d.hidden, 'DIET b1'), decodeFloat32(d.w2, d.hidden * k, 'DIET w2'), decodeFloat32(d.b2, k, 'DIET b2'),
+      d.temperature,
+    );
+  }
+
+  /** Raw logits (before temperature) into out; `z` is scratch of at least `hidden` units. */
+  logits(x: SparseVector, out: Float64Array, z: Float64Array): Float64Array {
+    const k = this.labels.length;
+    if (this.hidden === 0) {
+      for (let j = 0; j < k; j++) out[j] = this.b2[j] as number;
+      this.accumulate(x, k, out);
+      return out;
+    }
+    const h = this.hidden;
+    for (let u = 0; u < h; u++) z[u] = this.b1[u] as number;
+    this.accumulate(x, h, z);
+    for (let u = 0; u < h; u++) if ((z[u] as number) < 0) z[u] = 0;
+    return outputLayer(z, h, this.w2, this.b2, out);
+  }
+
+  private accumulate(x: SparseVector, width: number, out: Float64Array): void {
+    const idx = x.indices;
+    const val = x.values;
+    for (let n = 0; n < idx.length; n++) {
+      const r = idx[n] as number;
+      addScaledRowInt8(out, this.w1, r * width, (val[n] as number) * (this.scales[r] as number), width);
+    }
+  }
+}
