@@ -20,7 +20,7 @@ const FULL_SQL = `SELECT c.seq AS head, c.window_seq, e.seq, e.payload
   WHERE c.conversation_id = $1 ORDER BY e.seq`;
 
 export async function readWindow(client: SqlQueryable, conversationId: string): Promise<StoredConversation | undefined> {
-  const { rows } = await client.query<HeadEventRow>(WINDOW_SQL, [conversationId], { name: 'parley_read_window' });
+  const { rows } = await client.query<HeadEventRow>(WINDOW_SQL, [conversationId]);
   const first = rows[0];
   if (!first) return undefined;
   const stored = toConversation(rows);
