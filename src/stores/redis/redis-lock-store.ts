@@ -33,6 +33,8 @@ export interface RedisLockStoreOptions {
 export interface LockStats { granted: number; rejected: number; timeouts: number; degraded: number }
 
 const RELEASE_RETRY_MS = 250;
+// tickets being taken back at once; past this they simply expire (bounded work in a long outage)
+const MAX_PENDING_RELEASES = 1000;
 
 /** A ticket to take back: by number, or by owner token when ISSUE's reply was lost. */
 type TicketRef = { ticket: string } | { token: string };
@@ -107,11 +109,13 @@ export class RedisLockStore implements LockStore {
 
   private async acquire(conversationId: string, keys: LockKeys, token: string, onQueued: () => void): Promise<string> {
     let issued: number;
+    // without a connection the command is refused before it is sent (no offline queue)
+    const sent = this.redis.status === 'ready';
     try {
       issued = Number(await ISSUE.run(this.redis, [keys.counter, keys.queue], [this.lifetimeMs, this.opts.policy ?? 'enqueue', keys.ticketPrefix, token]));
     } catch (error) {
       // Redis may have issued the ticket and lost only the reply: take it back once it answers
-      this.releaseLater(keys, conversationId, { token });
+      if (sent) this.releaseLater(keys, conversationId, { token });
       throw error;
     }
     if (issued < 0) {
@@ -154,7 +158,7 @@ export class RedisLockStore implements LockStore {
   private releaseLater(keys: LockKeys, conversationId: string, ref: TicketRef): void {
     const giveUpAt = Date.now() + this.lifetimeMs;
     const schedule = (): void => {
-      if (this.closed || Date.now() > giveUpAt) return;
+      if (this.closed || Date.now() > giveUpAt || this.retries.size >= MAX_PENDING_RELEASES) return;
       const timer = setTimeout(() => {
         this.retries.delete(timer);
         this.releaseOnce(keys, conversationId, ref).catch(schedule);
