@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Message } from '../../../component.js';
 import { decodeInt32, encodeArray } from '../codec.js';
-import type { SparseVector } from '../../feature-layout.js';
+import { FeatureLayout, type SparseVector } from '../../feature-layout.js';
 
 export const rowLayoutSchema = z.object({
   sets: z.array(z.object({ key: z.string(), offset: z.number().int().min(0), size: z.number().int().min(0) })),
@@ -39,21 +39,8 @@ export class RowLayout {
   }
 
   static fromMessages(messages: readonly Message[], minCount: number): RowLayout {
-    const sizes = new Map<string, number>();
-    for (const m of messages) {
-      for (const [key, features] of m.sparse) {
-        let max = sizes.get(key) ?? 0;
-        for (const i of features.keys()) if (i + 1 > max) max = i + 1;
-        sizes.set(key, max);
-      }
-    }
-    let offset = 0;
-    const sets = [...sizes.keys()].sort().map((key) => {
-      const set = { key, offset, size: sizes.get(key) ?? 0 };
-      offset += set.size;
-      return set;
-    });
-    const count = new Int32Array(offset);
+    const { sets, size } = FeatureLayout.fromMessages(messages).data;
+    const count = new Int32Array(size);
     for (const m of messages) {
       for (const set of sets) {
         const features = m.sparse.get(set.key);
