@@ -101,7 +101,7 @@ async function throughput(run: (worker: number, i: number) => Promise<void>): Pr
 
 async function main(): Promise<void> {
   const pgStore = await PostgresTrackerStore.open({ url: values.pg, schema, poolSize: POOL });
-  const conn = openRedis({ url: values.redis, role: 'bench', commandTimeoutMs: 1000 });
+  const conn = openRedis({ url: values.redis, role: 'bench', commandTimeoutMs: 200 }); // as create-stores does: the cache's timeout
   await conn.connect();
   const cached = new CachedTrackerStore(pgStore, new RedisSnapshotCache(conn, { keyPrefix: prefix }), { timeoutMs: 200 });
   const bare = new pg.Pool({ connectionString: values.pg, max: POOL, options: `-c search_path=${schema}` });

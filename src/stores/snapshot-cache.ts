@@ -4,6 +4,11 @@
 import type { StoredConversation } from './tracker-store.js';
 
 export interface SnapshotCache {
+  /**
+   * Set when every call settles (fails, at worst) within about this many ms by itself, as an
+   * ioredis connection with a command timeout does: a caller then needs no timer of its own.
+   */
+  readonly callTimeoutMs?: number;
   /** The snapshot, or undefined (never stored, expired, or only a marker). */
   get(conversationId: string): Promise<StoredConversation | undefined>;
   /**

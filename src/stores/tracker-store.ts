@@ -62,7 +62,7 @@ export interface EventRewriter {
 
 /** Optional capability of durable stores: retention. */
 export interface PrunableStore {
-  /** Deletes conversations whose latest append is older than `olderThanSeconds`; returns how many. */
+  /** Deletes conversations whose latest append is older than `olderThanSeconds` (a store may round small ages up to its resolution: 2 minutes for SQL); returns how many. */
   prune(opts: { olderThanSeconds: number }): Promise<number>;
 }
 

@@ -8,6 +8,7 @@ import type { StoredConversation } from '../tracker-store.js';
 interface Entry { seq: number; snap?: StoredConversation }
 
 export class MemorySnapshotCache implements SnapshotCache {
+  readonly callTimeoutMs = 0;
   private readonly entries = new Map<string, Entry>();
 
   async get(id: string): Promise<StoredConversation | undefined> {

@@ -160,6 +160,58 @@ describe('PostgresTrackerStore', () => {
     expect(await store.append('old', turn(3), 0)).toBe(4);
   });
 
+  it('writes the head row only when a session starts or its updated_at is a minute old', async () => {
+    await db.truncate();
+    const headVersion = async () => (await db.admin.query<{ v: string; w: number }>(
+      "SELECT xmin::text AS v, window_seq AS w FROM parley_conversations WHERE conversation_id = 'h'")).rows[0];
+    let seq = await store.append('h', turn(1), 0);
+    const created = await headVersion();
+    seq = await store.append('h', turn(2), seq);
+    expect(await headVersion()).toEqual(created); // an ordinary turn leaves the row alone
+    seq = await store.append('h', sessionStart(), seq);
+    const moved = await headVersion();
+    expect(moved?.w).toBe(seq - 1);
+    expect((await store.retrieve('h'))?.events).toHaveLength(3);
+    await db.admin.query("UPDATE parley_conversations SET updated_at = now() - interval '2 minutes' WHERE conversation_id = 'h'");
+    const stale = await headVersion();
+    seq = await store.append('h', turn(3), seq);
+    expect((await headVersion())?.v).not.toBe(stale?.v);
+    const { rows } = await db.admin.query<{ fresh: boolean }>("SELECT updated_at > now() - interval '10 seconds' AS fresh FROM parley_conversations WHERE conversation_id = 'h'");
+    expect(rows[0]?.fresh).toBe(true);
+    expect((await store.retrieve('h'))?.seq).toBe(seq);
+  });
+
+  it('lets a prune that deleted a conversation win over an append racing it: no orphan events', async () => {
+    await db.truncate();
+    const seq = await store.append('idle', turn(1), 0);
+    await db.admin.query("UPDATE parley_conversations SET updated_at = now() - interval '40 days' WHERE conversation_id = 'idle'");
+    const pruner = await db.admin.connect();
+    try {
+      // what pruneConversations does, held open while the append arrives
+      await pruner.query('BEGIN');
+      await pruner.query("DELETE FROM parley_conversations WHERE conversation_id = 'idle'");
+      await pruner.query("DELETE FROM parley_events WHERE conversation_id = 'idle'");
+      const racing = store.append('idle', turn(2), seq).catch((e: unknown) => e);
+      await new Promise((r) => setTimeout(r, 200));
+      await pruner.query('COMMIT');
+      expect(isParleyError(await racing, 'STORE_APPEND_CONFLICT')).toBe(true);
+    } finally {
+      pruner.release();
+    }
+    const { rows } = await db.admin.query<{ n: number }>("SELECT count(*)::int AS n FROM parley_events WHERE conversation_id = 'idle'");
+    expect(rows[0]?.n).toBe(0);
+    expect(await store.append('idle', turn(3), 0)).toBe(4);
+  });
+
+  it('never prunes a conversation appended to within the last two minutes', async () => {
+    await db.truncate();
+    await store.append('recent', turn(1), 0);
+    await db.admin.query("UPDATE parley_conversations SET updated_at = now() - interval '90 seconds'");
+    expect(await store.prune({ olderThanSeconds: 0 })).toBe(0);
+    await db.admin.query("UPDATE parley_conversations SET updated_at = now() - interval '3 minutes'");
+    expect(await store.prune({ olderThanSeconds: 0 })).toBe(1);
+  });
+
   it('reports an unreachable server as STORE_UNAVAILABLE', async () => {
     await expect(PostgresTrackerStore.open({ url: 'postgres://postgres@127.0.0.1:1/test' })).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
     await expect(PostgresTrackerStore.open({ url: db.url, schema: 'x; drop' })).rejects.toMatchObject({ code: 'CONFIG_INVALID' });

@@ -48,6 +48,12 @@ export class RedisSnapshotCache implements SnapshotCache {
     this.ttl = Math.max(1, Math.round(opts.ttlSeconds ?? 600));
   }
 
+  /** ioredis fails a command after commandTimeout, queued or sent, when it has one */
+  get callTimeoutMs(): number | undefined {
+    const timeout = this.redis.options.commandTimeout;
+    return typeof timeout === 'number' && timeout > 0 ? timeout : undefined;
+  }
+
   async get(id: string): Promise<StoredConversation | undefined> {
     const [seq, base, events] = await this.redis.hmget(this.prefix + id, 'seq', 'base', 'events');
     if (seq == null || base == null || events == null) return undefined;

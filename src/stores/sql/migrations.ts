@@ -68,6 +68,15 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX parley_identities_conversation_idx ON parley_identities (conversation_id)',
     ],
   },
+  {
+    version: 4,
+    name: '004_head_without_seq',
+    statements: [
+      // an append no longer moves a head seq: the events' primary key is the compare-and-set
+      // (see append-statement.ts), and the head seq is the newest event's seq
+      'ALTER TABLE parley_conversations DROP COLUMN seq',
+    ],
+  },
 ];
 
 /** The bookkeeping table itself is created by the runner, before any migration. */

@@ -2,8 +2,17 @@
 import type { SqlClient } from './sql-client.js';
 
 const PRUNE_BATCH = 500;
+/**
+ * An append refreshes updated_at only once it is a minute old (HEAD_TOUCH_INTERVAL), and then
+ * locks the row, so a prune racing with it loses; a fresher row is not locked by an append, so a
+ * prune must never select one: idle times under this are treated as this.
+ */
+export const MIN_PRUNE_AGE_SECONDS = 120;
 
-/** Deletes conversations whose last append is older than `olderThanSeconds`, in batches; returns how many. */
+/**
+ * Deletes conversations whose last append is older than `olderThanSeconds` (at least
+ * MIN_PRUNE_AGE_SECONDS), in batches; returns how many.
+ */
 export async function pruneConversations(client: SqlClient, olderThanSeconds: number): Promise<number> {
   if (!(olderThanSeconds >= 0)) throw new RangeError(`olderThanSeconds must be >= 0, got ${olderThanSeconds}`);
   let total = 0;
@@ -13,7 +22,7 @@ export async function pruneConversations(client: SqlClient, olderThanSeconds: nu
       const { rows } = await tx.query<{ conversation_id: string }>(
         `DELETE FROM parley_conversations WHERE conversation_id IN (
           SELECT conversation_id FROM parley_conversations
-          WHERE updated_at < now() - make_interval(secs => $1) LIMIT $2 FOR UPDATE SKIP LOCKED
+          WHERE updated_at < now() - make_interval(secs => GREATEST($1::float8, ${MIN_PRUNE_AGE_SECONDS})) LIMIT $2 FOR UPDATE SKIP LOCKED
         ) RETURNING conversation_id`, [olderThanSeconds, PRUNE_BATCH]);
       if (rows.length > 0) {
         await tx.query('DELETE FROM parley_events WHERE conversation_id = ANY($1::text[])', [rows.map((r) => r.conversation_id)]);

@@ -5,16 +5,17 @@ import type { StoredConversation } from '../tracker-store.js';
 import { eventFromPayload } from './event-rows.js';
 import type { SqlQueryable } from './sql-client.js';
 
-interface HeadEventRow { head: number; window_seq: number; seq: number | null; payload: unknown }
+interface HeadEventRow { window_seq: number; seq: number | null; payload: unknown }
 
 // window_seq is the seq of the latest reset; the event before it is read too, and kept when it
 // is the action_session_start that belongs to the session
-const WINDOW_SQL = `SELECT c.seq AS head, c.window_seq, e.seq, e.payload
+// (the head seq is the newest event's: the window always reaches it)
+const WINDOW_SQL = `SELECT c.window_seq, e.seq, e.payload
   FROM parley_conversations c
   LEFT JOIN parley_events e ON e.conversation_id = c.conversation_id AND e.seq >= GREATEST(c.window_seq - 1, c.first_seq)
   WHERE c.conversation_id = $1 ORDER BY e.seq`;
 
-const FULL_SQL = `SELECT c.seq AS head, c.window_seq, e.seq, e.payload
+const FULL_SQL = `SELECT c.window_seq, e.seq, e.payload
   FROM parley_conversations c
   LEFT JOIN parley_events e ON e.conversation_id = c.conversation_id
   WHERE c.conversation_id = $1 ORDER BY e.seq`;
@@ -38,8 +39,8 @@ export async function readFull(client: SqlQueryable, conversationId: string): Pr
 }
 
 function toConversation(rows: HeadEventRow[]): StoredConversation {
-  const head = Number(rows[0]?.head ?? 0);
   const withEvents = rows.filter((r) => r.seq !== null);
+  const head = Number(withEvents.at(-1)?.seq ?? 0);
   const firstSeq = withEvents[0] ? Number(withEvents[0].seq) : head + 1;
   return { events: withEvents.map((r) => eventFromPayload(r.payload)), seq: head, baseSeq: firstSeq - 1 };
 }

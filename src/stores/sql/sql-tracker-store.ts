@@ -1,6 +1,6 @@
 // The tracker store over any SQL client speaking PostgreSQL (PGlite embedded, or `pg`). An
-// append is a compare-and-set on the conversation's head row plus the INSERT of its events, in
-// one prepared statement whatever the number of events. A turn reads only the current session.
+// append is a compare-and-set on the events' seq plus their INSERT, in one prepared statement
+// whatever the number of events. A turn reads only the current session.
 import type { Event } from '../../core/index.js';
 import { ParleyError } from '../../errors.js';
 import { lastResetIndex } from '../session-window.js';
@@ -43,7 +43,7 @@ export class SqlTrackerStore implements TrackerStore, EventRewriter, PrunableSto
     if (events.length === 0) return this.checkSeq(conversationId, expectedSeq);
     const newSeq = expectedSeq + events.length;
     const reset = lastResetIndex(events);
-    const st = appendStatement({ conversationId, expectedSeq, newSeq, windowSeq: reset < 0 ? 0 : expectedSeq + reset + 1 }, events);
+    const st = appendStatement({ conversationId, expectedSeq, windowSeq: reset < 0 ? 0 : expectedSeq + reset + 1 }, events);
     let head: HeadRow | undefined;
     try {
       head = (await this.client.query<HeadRow>(st.sql, st.params, st.options)).rows[0];
@@ -52,7 +52,7 @@ export class SqlTrackerStore implements TrackerStore, EventRewriter, PrunableSto
       if (hasSqlState(error, UNIQUE_VIOLATION)) throw conflict(conversationId, expectedSeq, undefined, error);
       throw error;
     }
-    if (!head) throw conflict(conversationId, expectedSeq, undefined);
+    if (!head?.inserted) throw conflict(conversationId, expectedSeq, undefined);
     const cap = this.options.maxEventsPerConversation;
     if (cap !== undefined) await trimHistory(this.client, { conversationId, newSeq, cap, ...normalizeHead(head) });
     return newSeq;
@@ -64,8 +64,8 @@ export class SqlTrackerStore implements TrackerStore, EventRewriter, PrunableSto
       await tx.query('DELETE FROM parley_events WHERE conversation_id = $1', [conversationId]);
       if (events.length === 0) return 0;
       const reset = lastResetIndex(events);
-      await tx.query('INSERT INTO parley_conversations (conversation_id, seq, window_seq) VALUES ($1, $2, $3)',
-        [conversationId, events.length, reset + 1]);
+      await tx.query('INSERT INTO parley_conversations (conversation_id, window_seq) VALUES ($1, $2)',
+        [conversationId, reset + 1]);
       await tx.query(REPLACE_EVENTS, [conversationId, eventsParam(events)]);
       return events.length;
     });
@@ -103,8 +103,9 @@ export class SqlTrackerStore implements TrackerStore, EventRewriter, PrunableSto
   }
 
   private async checkSeq(conversationId: string, expectedSeq: number): Promise<number> {
-    const { rows } = await this.client.query<{ seq: number }>(
-      'SELECT seq FROM parley_conversations WHERE conversation_id = $1', [conversationId]);
+    const { rows } = await this.client.query<{ seq: number | null }>(
+      `SELECT (SELECT max(seq) FROM parley_events e WHERE e.conversation_id = c.conversation_id) AS seq
+       FROM parley_conversations c WHERE c.conversation_id = $1`, [conversationId]);
     const current = Number(rows[0]?.seq ?? 0);
     if (current !== expectedSeq) throw conflict(conversationId, expectedSeq, current);
     return current;
