@@ -81,5 +81,5 @@ function adapt(db: PGlite): SqlClient {
 
 async function runQuery<T>(target: Pick<Transaction, 'query'>, sql: string, params?: readonly unknown[]): Promise<SqlResult<T>> {
   const result = await target.query<T>(sql, params ? [...params] : undefined);
-  return { rows: result.rows };
+  return { rows: result.rows, ...(result.affectedRows === undefined ? {} : { rowCount: result.affectedRows }) };
 }

@@ -7,7 +7,7 @@ function queryable(target: Pool | PoolClient): SqlQueryable {
     async query<T>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<SqlResult<T>> {
       const values = params ? [...params] : undefined;
       const result = options?.name ? await target.query({ name: options.name, text: sql, values }) : await target.query(sql, values);
-      return { rows: result.rows as T[] };
+      return { rows: result.rows as T[], ...(result.rowCount === null ? {} : { rowCount: result.rowCount }) };
     },
   };
 }

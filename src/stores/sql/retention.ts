@@ -3,9 +3,9 @@ import type { SqlClient } from './sql-client.js';
 
 const PRUNE_BATCH = 500;
 /**
- * An append refreshes updated_at only once it is a minute old (HEAD_TOUCH_INTERVAL), and then
- * locks the row, so a prune racing with it loses; a fresher row is not locked by an append, so a
- * prune must never select one: idle times under this are treated as this.
+ * An append that may find updated_at a minute old (HEAD_TOUCH_MS) updates it, locking the row,
+ * so a prune racing with it wins cleanly; a fresher row is not locked by an append, so a prune
+ * must never select one: idle times under this are treated as this.
  */
 export const MIN_PRUNE_AGE_SECONDS = 120;
 

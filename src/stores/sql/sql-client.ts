@@ -1,7 +1,11 @@
 // The little SQL surface the stores need, so the embedded engine (PGlite) and PostgreSQL
 // (`pg`) are each just an adapter: the store and migrations are written once.
 
-export interface SqlResult<T> { rows: T[] }
+export interface SqlResult<T> {
+  rows: T[];
+  /** rows written by an INSERT, UPDATE or DELETE */
+  rowCount?: number;
+}
 
 export interface QueryOptions {
   /**

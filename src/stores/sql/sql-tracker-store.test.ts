@@ -12,6 +12,8 @@ function scriptedClient(opts: { won: boolean; writeError?: unknown; windowSeq?: 
     statements.push({ sql, params: [...params] });
     if (opts.writeError !== undefined && /INSERT|UPDATE/.test(sql)) throw opts.writeError;
     if (/AS inserted/.test(sql)) return { rows: [{ window_seq: opts.windowSeq ?? 0, first_seq: 1, inserted: opts.won }] as T[] };
+    // a plain append: the row count tells
+    if (/^INSERT INTO parley_events/.test(sql)) return { rows: [], rowCount: opts.won ? (JSON.parse(String(params[2])) as unknown[]).length : 0 };
     return { rows: [] };
   };
   return { statements, query, transaction: <T>(fn: (tx: SqlQueryable) => Promise<T>) => fn({ query }) };
@@ -37,9 +39,14 @@ describe('SqlTrackerStore', () => {
     const store = new SqlTrackerStore(client);
     expect(await store.append('c', [slotEvent('a', 1), sessionStartedEvent(), slotEvent('c', 3)], 4)).toBe(7);
     expect(client.statements).toHaveLength(1);
-    // conversation, expected seq, window seq (the session_started is seq 6), the events as one JSON array
-    expect(client.statements[0]?.params.slice(0, 3)).toEqual(['c', 4, 6]);
-    expect(JSON.parse(String(client.statements[0]?.params[3]))).toHaveLength(3);
+    expect(client.statements[0]?.sql).toMatch(/UPDATE parley_conversations/); // a session starts: the head moves
+    // conversation, expected seq, the events as one JSON array, window seq (the session_started is seq 6)
+    expect(client.statements[0]?.params[3]).toBe(6);
+    expect(client.statements[0]?.params.slice(0, 2)).toEqual(['c', 4]);
+    expect(JSON.parse(String(client.statements[0]?.params[2]))).toHaveLength(3);
+    // the next ordinary turn within the minute leaves the head row alone
+    await store.append('c', [slotEvent('d', 4)], 7);
+    expect(client.statements[1]?.sql).not.toMatch(/parley_conversations/);
     const lost = new SqlTrackerStore(scriptedClient({ won: false }));
     expect(isParleyError(await lost.append('c', [slotEvent('d', 4)], 3).catch((e: unknown) => e), 'STORE_APPEND_CONFLICT')).toBe(true);
   });

@@ -5,7 +5,8 @@ import type { Event } from '../../core/index.js';
 import { ParleyError } from '../../errors.js';
 import { lastResetIndex } from '../session-window.js';
 import type { EventRewriter, PrunableStore, StoredConversation, StoredEvent, TrackerStore } from '../tracker-store.js';
-import { appendStatement, type HeadRow } from './append-statement.js';
+import { appendStatement, type AppendKind, type AppendRow } from './append-statement.js';
+import { HeadTouches } from './head-touches.js';
 import { eventFromPayload, eventsParam, insertEventRows } from './event-rows.js';
 import { pruneConversations, trimHistory } from './retention.js';
 import { readFull, readWindow } from './sql-reads.js';
@@ -29,6 +30,8 @@ interface PayloadRow { seq: number; payload: unknown }
 const REPLACE_EVENTS = insertEventRows({ id: '$1', base: '0', events: '$2' });
 
 export class SqlTrackerStore implements TrackerStore, EventRewriter, PrunableStore {
+  private readonly touches = new HeadTouches();
+
   constructor(private readonly client: SqlClient, private readonly options: SqlTrackerStoreOptions = {}) {}
 
   retrieve(conversationId: string): Promise<StoredConversation | undefined> {
@@ -43,22 +46,31 @@ export class SqlTrackerStore implements TrackerStore, EventRewriter, PrunableSto
     if (events.length === 0) return this.checkSeq(conversationId, expectedSeq);
     const newSeq = expectedSeq + events.length;
     const reset = lastResetIndex(events);
-    const st = appendStatement({ conversationId, expectedSeq, windowSeq: reset < 0 ? 0 : expectedSeq + reset + 1 }, events);
-    let head: HeadRow | undefined;
+    const kind: AppendKind = expectedSeq === 0 ? 'new' : reset >= 0 || !this.touches.isFresh(conversationId) ? 'touch' : 'plain';
+    const cap = this.options.maxEventsPerConversation;
+    const st = appendStatement({ conversationId, expectedSeq, windowSeq: reset < 0 ? 0 : expectedSeq + reset + 1, kind }, events, { withHead: cap !== undefined });
+    const startedAt = this.touches.clock();
+    let row: AppendRow | undefined;
     try {
-      head = (await this.client.query<HeadRow>(st.sql, st.params, st.options)).rows[0];
+      const result = await this.client.query<AppendRow>(st.sql, st.params, st.options);
+      row = result.rows[0] ?? (kind === 'plain' && cap === undefined ? { inserted: result.rowCount === events.length } : undefined);
     } catch (error) {
+      this.touches.forget(conversationId);
       // a row of the head or of the events already exists: another writer got there first
       if (hasSqlState(error, UNIQUE_VIOLATION)) throw conflict(conversationId, expectedSeq, undefined, error);
       throw error;
     }
-    if (!head?.inserted) throw conflict(conversationId, expectedSeq, undefined);
-    const cap = this.options.maxEventsPerConversation;
-    if (cap !== undefined) await trimHistory(this.client, { conversationId, newSeq, cap, ...normalizeHead(head) });
+    if (!row?.inserted) {
+      this.touches.forget(conversationId);
+      throw conflict(conversationId, expectedSeq, undefined);
+    }
+    if (kind !== 'plain') this.touches.touched(conversationId, startedAt);
+    if (cap !== undefined) await trimHistory(this.client, { conversationId, newSeq, cap, windowSeq: Number(row.window_seq ?? 0), firstSeq: Number(row.first_seq ?? 1) });
     return newSeq;
   }
 
   async replace(conversationId: string, events: readonly Event[]): Promise<number> {
+    this.touches.forget(conversationId);
     return this.client.transaction(async (tx) => {
       await tx.query('DELETE FROM parley_conversations WHERE conversation_id = $1', [conversationId]);
       await tx.query('DELETE FROM parley_events WHERE conversation_id = $1', [conversationId]);
@@ -110,10 +122,6 @@ export class SqlTrackerStore implements TrackerStore, EventRewriter, PrunableSto
     if (current !== expectedSeq) throw conflict(conversationId, expectedSeq, current);
     return current;
   }
-}
-
-function normalizeHead(h: HeadRow): { windowSeq: number; firstSeq: number } {
-  return { windowSeq: Number(h.window_seq), firstSeq: Number(h.first_seq) };
 }
 
 function conflict(conversationId: string, expectedSeq: number, actualSeq: number | undefined, cause?: unknown): ParleyError {
