@@ -140,7 +140,7 @@ describe('Encrypted(Cached(Retrying(Postgres)))', () => {
     const locker = await db.admin.connect();
     try {
       await locker.query('BEGIN');
-      await locker.query('LOCK TABLE parley_conversations IN ACCESS EXCLUSIVE MODE');
+      await locker.query('LOCK TABLE parley_events IN ACCESS EXCLUSIVE MODE');
       const { rows: [me] } = await locker.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       const pending = store.append('kill', [slotEvent('b', 2)], 1);
       let victims: number[] = [];

