@@ -2,6 +2,7 @@
 import type { Domain, ParseData } from '../core/index.js';
 import type { NluComponent } from './component.js';
 import type { NluModelData } from './nlu-model-data.js';
+import { resolveSameTypeOverlaps } from './pipeline/entity-overlaps.js';
 import { createMessage } from './pipeline/message.js';
 import { IntentShortcut } from './shortcut/intent-shortcut.js';
 
@@ -24,7 +25,7 @@ function finalise(parse: ParseData, messageId: string | undefined): ParseData {
   const out: ParseData = {
     text: parse.text,
     intent: parse.intent,
-    entities: [...parse.entities].sort(byPosition),
+    entities: resolveSameTypeOverlaps(parse.entities).sort(byPosition),
     intent_ranking: parse.intent_ranking ?? [],
   };
   if (parse.response_selector) out.response_selector = parse.response_selector;
