@@ -1,12 +1,17 @@
-// A trained model on disk: one gzipped JSON file holding the domain, the NLU pipeline's state
-// and the policies' state, versioned so an incompatible archive fails to load with a clear error.
+// A trained model on disk: one file holding the domain, the NLU pipeline's state and the policies'
+// state (model-archive-file.ts: gzipped JSON + the weights as raw sections), versioned so an
+// incompatible archive fails to load with a clear error.
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import type { Domain, ModelConfig, NluExample } from './core/index.js';
 import { ParleyError } from './errors.js';
+import { decodeArchiveFile, encodeArchiveFile, isArchiveFile } from './model-archive-file.js';
 
-export const MODEL_FORMAT_VERSION = 1;
+/** 2: weights as raw binary sections instead of base64 inside one gzipped JSON (format 1). */
+export const MODEL_FORMAT_VERSION = 2;
+// the suffix predates format 2, whose files are no longer gzip as a whole; kept so `models/` listings,
+// scripts and docs keep working
 export const MODEL_SUFFIX = '.parley.gz';
 
 export interface ModelArchive {
@@ -37,7 +42,7 @@ export async function writeModelArchive(dir: string, archive: ModelArchive, opts
     ? (opts.fixedName.endsWith(MODEL_SUFFIX) ? opts.fixedName : `${opts.fixedName}${MODEL_SUFFIX}`)
     : `${timestampName(new Date(archive.trained_at))}-${archive.fingerprint.slice(0, 8)}${MODEL_SUFFIX}`;
   const path = resolve(dir, name);
-  await writeFile(path, gzipSync(JSON.stringify(archive), { level: 6 }));
+  await writeFile(path, encodeArchiveFile(archive));
   return path;
 }
 
@@ -48,16 +53,26 @@ export async function readModelArchive(path: string): Promise<ModelArchive> {
   } catch (cause) {
     throw new ParleyError('MODEL_NOT_FOUND', `no model at ${path}`, { cause });
   }
-  let archive: ModelArchive;
-  try {
-    archive = JSON.parse(gunzipSync(raw).toString('utf8')) as ModelArchive;
-  } catch (cause) {
-    throw new ParleyError('MODEL_INVALID', `${path} is not a Parley model archive`, { cause });
-  }
+  const archive = decodeModelFile(raw, path);
   if (archive.format_version !== MODEL_FORMAT_VERSION) {
     throw new ParleyError('MODEL_INVALID', `${path} has model format ${String(archive.format_version)}, this Parley reads ${MODEL_FORMAT_VERSION}: retrain with \`parley train\``);
   }
   return archive;
+}
+
+/** Format 1 files were one gzipped JSON: still read, so that loading one says "retrain". */
+function decodeModelFile(raw: Buffer, path: string): ModelArchive {
+  let value: unknown;
+  if (isArchiveFile(raw)) value = decodeArchiveFile(raw, path);
+  else {
+    try {
+      value = JSON.parse(gunzipSync(raw).toString('utf8'));
+    } catch (cause) {
+      throw new ParleyError('MODEL_INVALID', `${path} is not a Parley model archive`, { cause });
+    }
+  }
+  if (value === null || typeof value !== 'object') throw new ParleyError('MODEL_INVALID', `${path} is not a Parley model archive`);
+  return value as ModelArchive;
 }
 
 /** A model file path: `pathOrDir` itself if it is a file, else the newest archive in the directory. */

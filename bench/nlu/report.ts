@@ -6,13 +6,13 @@ const num = (x: number | null | undefined, d = 2): string => (x === null || x ==
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 
 export const HEADER = ['set', 'system', 'intent acc %', 'macro-F1 %', 'slot F1 %', 'ECE', 'oos recall % (class / threshold)', 'train s', 'train CPU s', 'p50 ms', 'p99 ms',
-  'peak RSS MB (training)', 'server RSS MB', 'model MB', 'archive MB (gz)', 'load ms', 'cold load ms'];
+  'peak RSS MB (training)', 'server RSS MB', 'model MB', 'archive MB', 'load ms', 'cold load ms', 'cold load CPU ms'];
 
 export function row(r: WorkerResult): string[] {
   const oos = r.oos ? `${pct(r.oos.recall)} / ${pct(r.oos.threshold.recall)} (in-scope ${pct(r.oos.threshold.inScope)} @ ${r.oos.threshold.value})` : '—';
   return [r.set, r.system === 'parley' ? 'Parley' : 'nlp.js', pct(r.accuracy), pct(r.macroF1), pct(r.slotF1), num(r.ece, 3), oos,
     num(r.trainSeconds, 1), num(r.trainCpuSeconds, 1), num(r.p50Ms, 3), num(r.p99Ms, 3), num(r.peakRssMb, 0), num(r.server?.rssMb, 0),
-    mb(r.sizeBytes), r.archiveBytes === null ? '—' : mb(r.archiveBytes), num(r.loadMs, 0), num(r.server?.coldLoadMs, 0)];
+    mb(r.sizeBytes), r.archiveBytes === null ? '—' : mb(r.archiveBytes), num(r.loadMs, 0), num(r.server?.coldLoadMs, 0), num(r.server?.coldLoadCpuMs, 0)];
 }
 
 export function markdownTable(rows: readonly string[][]): string {
@@ -43,10 +43,11 @@ For CLINC150 "intent acc" is in-scope accuracy with \`oos\` trained as a class; 
 and with the threshold variant (predict oos below a confidence chosen on val + val_oos). Slot F1 is exact span + type micro F1;
 nlp.js has no trained slot tagger. ECE: 15 equal-width bins over the top confidence.
 "train s" is wall time (stretched by whatever else the machine runs: the two systems of a set train side by side);
-"train CPU s" is the training process's CPU time. "server RSS MB" is a fresh process that only loads the persisted
-model (gzipped, as in a .parley.gz archive) and parses the evaluation texts; it includes the tsx loader
-(${probeBase}). "load ms" loads the model from JSON in the training process; "cold load ms" is gunzip + JSON + load in
-that fresh process (jieba included for Chinese).
+"train CPU s" is the training process's CPU time. "server RSS MB" is a fresh process that opens the model archive
+(written by \`writeModelArchive\`, opened by \`loadModel\` as \`parley run\` does) and parses the evaluation texts; it
+includes the tsx loader (${probeBase}). "model MB" is the model as JSON; "archive MB" the archive file (a gzipped JSON
+header and the weights as raw aligned sections). "load ms" loads the model from JSON in the training process; "cold load
+ms" is opening the archive in that fresh process (jieba's dictionary included for Chinese), wall time and CPU time.
 
 ${markdownTable(rows.map(row))}
 

@@ -1,11 +1,15 @@
 // One system on one set, in its own process (so peak RSS is this system's): train, evaluate on the
 // test split (or val with --split val, for tuning), time single-utterance parses, report JSON.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
+import { emptyDomain } from '../../src/core/index.js';
+import { POLICIES_FORMAT } from '../../src/dialogue/policies/index.js';
+import { MODEL_FORMAT_VERSION, writeModelArchive } from '../../src/model-archive.js';
+import type { NluModelData } from '../../src/nlu/index.js';
+import { PARLEY_VERSION } from '../../src/version.js';
 import { loadBenchSet, type BenchExample } from './dataset.js';
 import { accuracy, ece, macroF1, percentile, slotF1, type Prediction } from './metrics.js';
 import { trainSystem, type Parsed, type SystemName, type TrainedSystem } from './systems.js';
@@ -30,7 +34,7 @@ export interface WorkerResult {
   peakRssMb: number;
   sizeBytes: number;
   loadMs: number | null;
-  /** gzip size of the persisted model (what a .parley.gz archive adds) */
+  /** size of a model archive holding the persisted model (empty domain, no policies) */
   archiveBytes: number | null;
   /** a fresh process that only loads the model and parses the evaluation texts */
   server: ProbeResult | null;
@@ -42,19 +46,28 @@ const { values } = parseArgs({ options: {
   'max-train': { type: 'string' }, split: { type: 'string', default: 'test' }, diet: { type: 'string', default: '{}' },
 } });
 
-/** Runs server-probe.ts on the persisted model (gzipped, as in a model archive) in a fresh process. */
-async function serverProbe(persisted: unknown, texts: string[]): Promise<{ archiveBytes: number; result: ProbeResult }> {
+/** A model archive as `parley train` writes it, around the bench's NLU model (no domain, no policies). */
+function writeArchive(dir: string, nlu: NluModelData): Promise<string> {
+  return writeModelArchive(dir, {
+    format_version: MODEL_FORMAT_VERSION, parley_version: PARLEY_VERSION, trained_at: new Date().toISOString(),
+    fingerprint: nlu.fingerprint, model_id: 'bench', language: nlu.language, domain: emptyDomain(),
+    config: { language: nlu.language, pipeline: nlu.config.pipeline, policies: [] },
+    nlu, policies: { format: POLICIES_FORMAT, policies: [], warnings: [] },
+  }, { fixedName: 'bench' });
+}
+
+/** Runs server-probe.ts on an archive of the persisted model in a fresh process. */
+async function serverProbe(persisted: NluModelData, texts: string[]): Promise<{ archiveBytes: number; result: ProbeResult }> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-probe-'));
-  const model = join(dir, 'model.json.gz');
-  const gz = gzipSync(JSON.stringify(persisted), { level: 6 });
-  writeFileSync(model, gz);
+  const model = await writeArchive(dir, persisted);
   writeFileSync(join(dir, 'texts.json'), JSON.stringify(texts));
   const args = ['--import', 'tsx', join(import.meta.dirname, 'server-probe.ts'), '--model', model, '--texts', join(dir, 'texts.json')];
   const out = await new Promise<string>((resolve, reject) => {
     execFile(process.execPath, args, { maxBuffer: 1 << 20 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
   });
+  const archiveBytes = statSync(model).size;
   rmSync(dir, { recursive: true, force: true });
-  return { archiveBytes: gz.byteLength, result: JSON.parse(out) as ProbeResult };
+  return { archiveBytes, result: JSON.parse(out) as ProbeResult };
 }
 
 async function parseAll(sys: TrainedSystem, rows: readonly BenchExample[]): Promise<{ parsed: Parsed[]; times: number[] }> {
@@ -85,7 +98,7 @@ async function main(): Promise<void> {
   const trainSeconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const trainCpuSeconds = (cpu.user + cpu.system) / 1e6;
-  const probe = sys.persisted === undefined ? null : await serverProbe(sys.persisted, evalRows.map((r) => r.text));
+  const probe = sys.persisted === undefined ? null : await serverProbe(sys.persisted as NluModelData, evalRows.map((r) => r.text));
   await parseAll(sys, evalRows.slice(0, 200)); // warm-up (JIT), not scored
   // collect what training left behind (run.ts passes --expose-gc), so no major GC of the training heap
   // lands in the timed parses: a server does not carry a training heap

@@ -1,10 +1,13 @@
-// The persisted form of a trained NLU model: plain JSON (weights as base64 float32), versioned.
+// The persisted form of a trained NLU model, versioned: JSON-shaped, with weights as PackedArrays
+// (raw sections in a model archive, base64 when the data is written as JSON).
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ComponentConfig } from '../core/index.js';
 import { ParleyError } from '../errors.js';
 import type { ComponentName } from './pipeline/registry.js';
 import { isComponentName } from './pipeline/registry.js';
+
+export { PackedArray, isPackedKind, type PackedKind } from './packed-array.js';
 
 /** Bump when the persisted shape or any component's state changes incompatibly. */
 export const NLU_FORMAT_VERSION = 3;
@@ -53,7 +56,8 @@ export function validateModelData(data: unknown): NluModelData {
   if (version !== NLU_FORMAT_VERSION) {
     throw new ParleyError('MODEL_INVALID', `NLU model format_version ${String(version)} is not supported (this Parley reads ${NLU_FORMAT_VERSION}): retrain with \`parley train\``);
   }
-  const parsed = dataSchema.safeParse(data);
+  // once per load: compiling zod's fast path (its default) costs more than it would save
+  const parsed = dataSchema.safeParse(data, { jitless: true });
   if (!parsed.success) throw new ParleyError('MODEL_INVALID', `NLU model data is malformed: ${z.prettifyError(parsed.error)}`);
   return parsed.data as NluModelData;
 }

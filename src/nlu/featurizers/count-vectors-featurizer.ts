@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Message, TrainableNluComponent } from '../component.js';
 import { defineComponent, parseState } from '../pipeline/component-spec.js';
 import { extractTerms, type NgramOptions } from './ngrams.js';
+import { TermTable } from './term-table.js';
 import { buildVocabulary, countTerms, vocabularyStateSchema } from './vocabulary.js';
 
 const options = z.object({
@@ -33,13 +34,17 @@ const stripAccents = (s: string): string => s.normalize('NFKD').replace(/\p{M}/g
 export class CountVectorsFeaturizer implements TrainableNluComponent {
   readonly name = 'CountVectorsFeaturizer';
   private index = new Map<string, number>();
+  private table = new TermTable([]);
   private readonly oovWords: Set<string>;
   private readonly ngram: NgramOptions;
 
   constructor(private readonly key: string, private readonly opts: Options, vocabulary?: string[]) {
     this.ngram = { analyzer: opts.analyzer, minN: opts.min_ngram, maxN: opts.max_ngram };
     this.oovWords = new Set(opts.OOV_words.map((w) => this.normalise(w)));
-    if (vocabulary) for (let i = 0; i < vocabulary.length; i++) this.index.set(vocabulary[i] as string, i);
+    if (vocabulary) {
+      for (let i = 0; i < vocabulary.length; i++) this.index.set(vocabulary[i] as string, i);
+      this.table = new TermTable(vocabulary);
+    }
   }
 
   private normalise(word: string): string {
@@ -63,10 +68,12 @@ export class CountVectorsFeaturizer implements TrainableNluComponent {
     const stopWords = new Set(Array.isArray(this.opts.stop_words) ? this.opts.stop_words.map((w) => this.normalise(w)) : []);
     const vocabulary = buildVocabulary(docs, { minDf: this.opts.min_df, maxDf: this.opts.max_df, maxFeatures: this.opts.max_features, stopWords });
     this.index = new Map(vocabulary.map((t, i) => [t, i]));
+    this.table = new TermTable(vocabulary);
   }
 
   process(msg: Message): void {
-    msg.sparse.set(this.key, countTerms(extractTerms(this.words(msg, false), this.ngram), this.index));
+    const words = this.words(msg, false);
+    msg.sparse.set(this.key, this.table.count(words, this.ngram) ?? countTerms(extractTerms(words, this.ngram), this.index));
   }
 
   persist(): { vocabulary: string[] } {

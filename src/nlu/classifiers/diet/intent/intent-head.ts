@@ -88,7 +88,7 @@ export class IntentHead {
 
   /** The `limit` most likely intents (0 = all), most likely first. */
   rank(msg: Message, limit = 0): Scored[] {
-    const logits = this.model.logits(this.layout.vectorize(msg), this.buf, this.hidden);
+    const logits = this.model.logits(this.layout.vectorizeTransient(msg), this.buf, this.hidden);
     const t = this.model.temperature;
     for (let j = 0; j < logits.length; j++) logits[j] = (logits[j] as number) / t;
     softmaxInPlace(logits);

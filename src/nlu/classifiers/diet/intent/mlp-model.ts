@@ -3,17 +3,17 @@
 // is the float32 model training works on; parsing uses QuantizedMlp, read from what toData stores.
 import { z } from 'zod';
 import type { SparseVector } from '../../feature-layout.js';
-import { encodeArray, quantizeRows } from '../codec.js';
+import { encodeArray, encodedArraySchema, quantizeRows } from '../codec.js';
 import { addScaledRow } from './row-kernels.js';
 
 export const mlpModelSchema = z.object({
   labels: z.array(z.string()),
   inputSize: z.number().int().min(0),
   hidden: z.number().int().min(0),
-  w1: z.object({ rows: z.number().int(), width: z.number().int(), scales: z.string(), values: z.string() }),
-  b1: z.string(),
-  w2: z.string(),
-  b2: z.string(),
+  w1: z.object({ rows: z.number().int(), width: z.number().int(), scales: encodedArraySchema, values: encodedArraySchema }),
+  b1: encodedArraySchema,
+  w2: encodedArraySchema,
+  b2: encodedArraySchema,
   temperature: z.number().positive(),
 });
 export type MlpModelData = z.infer<typeof mlpModelSchema>;

@@ -6,19 +6,30 @@ import type { SparseVector } from '../../feature-layout.js';
 import { decodeFloat32, readQuantizedRows } from '../codec.js';
 import type { MlpModelData } from './mlp-model.js';
 import { outputLayer } from './mlp-model.js';
-import { addScaledRowInt8 } from './row-kernels.js';
+import { addScaledRowInt8, addScaledRows4Int8 } from './row-kernels.js';
+import { SimdRows } from './simd-rows.js';
 
 export class QuantizedMlp {
+  // one block of four rows for addScaledRows4Int8 (scratch: no allocation per parse)
+  private readonly blockRows = new Int32Array(4);
+  private readonly blockScales = new Float64Array(4);
+  /** the input rows in WebAssembly memory where SIMD is available (then w1 is not kept twice) */
+  private readonly simd: SimdRows | undefined;
+  private readonly w1: Int8Array;
+
   private constructor(
     readonly labels: readonly string[],
     readonly hidden: number,
-    private readonly w1: Int8Array,
+    w1: Int8Array,
     private readonly scales: Float32Array,
     private readonly b1: Float32Array,
     private readonly w2: Float32Array,
     private readonly b2: Float32Array,
     readonly temperature: number,
-  ) {}
+  ) {
+    this.simd = SimdRows.from(w1, hidden > 0 ? hidden : labels.length);
+    this.w1 = this.simd ? new Int8Array(0) : w1;
+  }
 
   static fromData(d: MlpModelData): QuantizedMlp {
     const k = d.labels.length;
@@ -50,9 +61,23 @@ export class QuantizedMlp {
   }
 
   private accumulate(x: SparseVector, width: number, out: Float64Array): void {
+    if (this.simd) {
+      this.simd.accumulate(out, x.indices, x.values, this.scales);
+      return;
+    }
     const idx = x.indices;
     const val = x.values;
-    for (let n = 0; n < idx.length; n++) {
+    const { blockRows, blockScales } = this;
+    let n = 0;
+    for (; n + 3 < idx.length; n += 4) {
+      for (let k = 0; k < 4; k++) {
+        const r = idx[n + k] as number;
+        blockRows[k] = r * width;
+        blockScales[k] = (val[n + k] as number) * (this.scales[r] as number);
+      }
+      addScaledRows4Int8(out, this.w1, blockRows, blockScales, width);
+    }
+    for (; n < idx.length; n++) {
       const r = idx[n] as number;
       addScaledRowInt8(out, this.w1, r * width, (val[n] as number) * (this.scales[r] as number), width);
     }

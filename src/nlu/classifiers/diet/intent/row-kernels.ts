@@ -24,3 +24,16 @@ export function addScaledRowInt8(out: Float64Array, q: Int8Array, at: number, v:
   }
   for (; j < n; j++) out[j] = (out[j] as number) + v * (q[at + j] as number);
 }
+
+/**
+ * out += v1·q[a1..] + v2·q[a2..] + v3·q[a3..] + v4·q[a4..] over n columns: four rows per pass read and
+ * write `out` once instead of four times. Each out[j] still adds the rows' terms one after the other,
+ * in row order, so the sums are bit-identical to four addScaledRowInt8 calls.
+ */
+export function addScaledRows4Int8(out: Float64Array, q: Int8Array, rows: Int32Array, scales: Float64Array, n: number): void {
+  const a1 = rows[0] as number, a2 = rows[1] as number, a3 = rows[2] as number, a4 = rows[3] as number;
+  const v1 = scales[0] as number, v2 = scales[1] as number, v3 = scales[2] as number, v4 = scales[3] as number;
+  for (let j = 0; j < n; j++) {
+    out[j] = (out[j] as number) + v1 * (q[a1 + j] as number) + v2 * (q[a2 + j] as number) + v3 * (q[a3 + j] as number) + v4 * (q[a4 + j] as number);
+  }
+}

@@ -5,13 +5,13 @@
 // them halves a large model, its load time and its memory). Rows keep the featurizers' order.
 import { z } from 'zod';
 import type { Message } from '../../../component.js';
-import { decodeInt32, encodeArray } from '../codec.js';
+import { decodeInt32, encodeArray, encodedArraySchema } from '../codec.js';
 import { FeatureLayout, type SparseVector } from '../../feature-layout.js';
 
 export const rowLayoutSchema = z.object({
   sets: z.array(z.object({ key: z.string(), offset: z.number().int().min(0), size: z.number().int().min(0) })),
-  /** base64 int32: the feature (set offset + index) of each row, in row order */
-  features: z.string(),
+  /** int32: the feature (set offset + index) of each row, in row order */
+  features: encodedArraySchema,
   rows: z.number().int().min(0),
 });
 export type RowLayoutData = z.infer<typeof rowLayoutSchema>;
@@ -21,8 +21,10 @@ interface LayoutSet { key: string; offset: number; size: number }
 export class RowLayout {
   /** feature (set offset + index) → row, or -1 */
   private readonly rowOf: Int32Array;
-  private readonly indices: number[] = [];
-  private readonly values: number[] = [];
+  // scratch for vectorize: grown to the largest message seen
+  private indices = new Int32Array(64);
+  private values = new Float64Array(64);
+  private values32 = new Float32Array(64);
 
   private constructor(private readonly sets: readonly LayoutSet[], private readonly features: Int32Array) {
     const total = sets.reduce((n, s) => n + s.size, 0);
@@ -56,25 +58,47 @@ export class RowLayout {
     return this.features.length;
   }
 
+  /** The message's row vector (arrays of its own: training keeps one per example). */
   vectorize(msg: Message): SparseVector {
+    const n = this.fill(msg);
+    return { indices: this.indices.slice(0, n), values: Float32Array.from(this.values.subarray(0, n)) };
+  }
+
+  /** As vectorize, but views into buffers reused by the next call: parsing allocates no arrays. */
+  vectorizeTransient(msg: Message): SparseVector {
+    const n = this.fill(msg);
+    if (this.values32.length < n) this.values32 = new Float32Array(this.values.length);
+    const values32 = this.values32;
+    for (let k = 0; k < n; k++) values32[k] = this.values[k] as number;
+    return { indices: this.indices.subarray(0, n), values: values32.subarray(0, n) };
+  }
+
+  /** Rows and normalised values into the scratch buffers, in the featurizers' order; returns the count. */
+  private fill(msg: Message): number {
+    let capacity = 0;
+    for (const set of this.sets) capacity += msg.sparse.get(set.key)?.size ?? 0;
+    if (this.indices.length < capacity) {
+      this.indices = new Int32Array(2 * capacity);
+      this.values = new Float64Array(2 * capacity);
+    }
     const { indices, values, rowOf } = this;
-    indices.length = 0;
-    values.length = 0;
+    let count = 0;
     for (const set of this.sets) {
       const features = msg.sparse.get(set.key);
       if (!features || features.size === 0) continue;
-      const first = indices.length;
+      const first = count;
       let norm = 0;
-      for (const [i, v] of features) {
+      // forEach, not for-of: no [index, value] pair allocated per feature
+      features.forEach((v, i) => {
         const row = i < set.size ? (rowOf[set.offset + i] as number) : -1;
-        if (row < 0 || v === 0) continue;
-        indices.push(row);
-        values.push(v);
+        if (row < 0 || v === 0) return;
+        indices[count] = row;
+        values[count++] = v;
         norm += v * v;
-      }
+      });
       const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-      for (let k = first; k < values.length; k++) values[k] = (values[k] as number) * scale;
+      for (let k = first; k < count; k++) values[k] = (values[k] as number) * scale;
     }
-    return { indices: Int32Array.from(indices), values: Float32Array.from(values) };
+    return count;
   }
 }

@@ -1,22 +1,23 @@
 // A trained CRF for inference: emission weights as pruned sparse rows keyed by feature hash
 // (small archives, fast loading), transitions, Viterbi decoding and per-span confidences.
 import { z } from 'zod';
-import { decodeFloat32, decodeInt32, decodeUint16, encodeArray } from '../codec.js';
+import { decodeFloat32, decodeInt32, decodeUint16, encodeArray, encodedArraySchema } from '../codec.js';
 import { decodeBilou, type UnitSpan } from './bilou.js';
 import { CrfStructure } from './crf-structure.js';
-import { CrfWorkspace, forwardBackward } from './forward-backward.js';
+import { CrfWorkspace, pathMarginals } from './forward-backward.js';
 import { HashIndex } from './hash-index.js';
+import { SimdEmissions } from './simd-emissions.js';
 import { addRow, expTransitions, type CrfWeights } from './train-crf.js';
 
 export const crfModelSchema = z.object({
   types: z.array(z.string()),
-  hashes: z.string(),
-  rowStart: z.string(),
-  tags: z.string(),
-  values: z.string(),
+  hashes: encodedArraySchema,
+  rowStart: encodedArraySchema,
+  tags: encodedArraySchema,
+  values: encodedArraySchema,
   entries: z.number().int().min(0),
   rows: z.number().int().min(0),
-  trans: z.string(),
+  trans: encodedArraySchema,
 });
 export type CrfModelData = z.infer<typeof crfModelSchema>;
 
@@ -30,9 +31,17 @@ export class CrfModel {
   private readonly rowOf: HashIndex;
   private readonly expTrans: Float64Array;
   private readonly ws = new CrfWorkspace();
+  /** the path tag's marginal per unit (decode scratch) */
+  private chosen = new Float64Array(0);
   /** rows with many tags (bias, intent, common words) also as dense rows: summed unrolled, not scattered */
-  private readonly denseOf: Int32Array;
   private readonly dense: Float32Array;
+  /**
+   * Per row, side by side (one cache line per lookup, not one per array): −(dense row + 1) or the
+   * first sparse entry, then the end of its sparse entries.
+   */
+  private readonly rowInfo: Int32Array;
+  /** the dense rows and the emission buffer in WebAssembly memory, where SIMD is available */
+  private readonly simd: SimdEmissions | undefined;
 
   private constructor(
     readonly types: readonly string[],
@@ -45,15 +54,20 @@ export class CrfModel {
     this.structure = new CrfStructure(types.length);
     this.rowOf = new HashIndex(hashes);
     const t = this.structure.tags;
-    this.denseOf = new Int32Array(hashes.length).fill(-1);
+    this.rowInfo = new Int32Array(2 * hashes.length);
     let count = 0;
-    for (let r = 0; r < hashes.length; r++) if ((rowStart[r + 1] as number) - (rowStart[r] as number) > t / 4) this.denseOf[r] = count++;
+    for (let r = 0; r < hashes.length; r++) {
+      const isDense = (rowStart[r + 1] as number) - (rowStart[r] as number) > t / 4;
+      this.rowInfo[2 * r] = isDense ? -(++count) : (rowStart[r] as number);
+      this.rowInfo[2 * r + 1] = rowStart[r + 1] as number;
+    }
     this.dense = new Float32Array(count * t);
     for (let r = 0; r < hashes.length; r++) {
-      const d = this.denseOf[r] as number;
+      const d = -(this.rowInfo[2 * r] as number) - 1;
       if (d < 0) continue;
       for (let e = rowStart[r] as number; e < (rowStart[r + 1] as number); e++) this.dense[d * t + (tagIdx[e] as number)] = values[e] as number;
     }
+    this.simd = SimdEmissions.from(this.dense, t);
     this.expTrans = new Float64Array(trans.length);
     expTransitions(trans, this.expTrans);
   }
@@ -98,18 +112,24 @@ export class CrfModel {
     const n = unitHashes.length;
     if (n === 0) return [];
     const t = this.structure.tags;
-    const emit = this.ws.emissions(n, t);
-    const { rowStart, tagIdx, values } = this;
+    const simd = this.simd;
+    // the workspace also holds the Viterbi and forward-backward buffers: reserve them either way
+    const emit = simd ? (this.ws.reserve(n, t), simd.emissions(n)) : this.ws.emissions(n, t);
+    const { rowInfo, tagIdx, values } = this;
     for (let i = 0; i < n; i++) {
       const hs = unitHashes[i] as Int32Array;
       for (let f = 0; f < hs.length; f++) {
         const r = this.rowOf.get(hs[f] as number);
         if (r < 0) continue;
-        const d = this.denseOf[r] as number;
+        const first = rowInfo[2 * r] as number;
         // adding the zeros of a dense row changes no sum
-        if (d >= 0) { addRow(emit, i * t, this.dense, d * t, t); continue; }
-        const end = rowStart[r + 1] as number;
-        for (let e = rowStart[r] as number; e < end; e++) {
+        if (first < 0) {
+          if (simd) simd.addRow(i, -first - 1);
+          else addRow(emit, i * t, this.dense, (-first - 1) * t, t);
+          continue;
+        }
+        const end = rowInfo[2 * r + 1] as number;
+        for (let e = first; e < end; e++) {
           const k = i * t + (tagIdx[e] as number);
           emit[k] = (emit[k] as number) + (values[e] as number);
         }
@@ -118,10 +138,12 @@ export class CrfModel {
     const path = this.structure.viterbi(emit, n, this.trans, this.ws);
     const spans = decodeBilou(path);
     if (spans.length === 0) return [];
-    const { marginals } = forwardBackward(this.structure, emit, n, this.expTrans, undefined, this.ws);
+    if (this.chosen.length < n) this.chosen = new Float64Array(Math.max(n, 2 * this.chosen.length));
+    const chosen = this.chosen;
+    pathMarginals(this.structure, emit, n, this.expTrans, path, this.ws, chosen);
     return spans.map((s) => {
       let sum = 0;
-      for (let i = s.first; i <= s.last; i++) sum += marginals[i * t + (path[i] as number)] as number;
+      for (let i = s.first; i <= s.last; i++) sum += chosen[i] as number;
       return { ...s, confidence: sum / (s.last - s.first + 1) };
     });
   }

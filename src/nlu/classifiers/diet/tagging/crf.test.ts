@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../util/rng.js';
 import { CrfStructure } from './crf-structure.js';
-import { forwardBackward } from './forward-backward.js';
+import { CrfWorkspace, forwardBackward, pathMarginals } from './forward-backward.js';
+import { HashIndex } from './hash-index.js';
 
 /** Every valid BILOU path of length n, by brute force. */
 function validPaths(s: CrfStructure, n: number): number[][] {
@@ -56,5 +57,26 @@ describe('BILOU CRF', () => {
   it('Viterbi finds the best valid path', () => {
     const best = paths[scores.indexOf(Math.max(...scores))];
     expect(Array.from(s.viterbi(emit, n, trans))).toEqual(best);
+  });
+
+  it('pathMarginals gives exactly forward-backward\'s marginal of each unit\'s tag on the path', () => {
+    const path = s.viterbi(emit, n, trans);
+    const expTrans = Float64Array.from(trans, Math.exp);
+    const { marginals } = forwardBackward(s, emit, n, expTrans);
+    const out = new Float64Array(n);
+    pathMarginals(s, emit, n, expTrans, path, new CrfWorkspace(), out);
+    expect(Array.from(out)).toEqual(Array.from(path, (y, i) => marginals[i * s.tags + y]));
+  });
+});
+
+describe('HashIndex', () => {
+  it('finds the row of every key, -1 for others, and the later row of a repeated key', () => {
+    const keys = Int32Array.from({ length: 3000 }, (_, i) => (i * 2654435761) | 0);
+    keys[2999] = keys[5] as number;
+    const index = new HashIndex(keys);
+    for (let r = 0; r < 2999; r++) if (r !== 5) expect(index.get(keys[r] as number)).toBe(r);
+    expect(index.get(keys[5] as number)).toBe(2999);
+    expect(index.get(123456789)).toBe(-1);
+    expect(new HashIndex(new Int32Array(0)).get(0)).toBe(-1);
   });
 });

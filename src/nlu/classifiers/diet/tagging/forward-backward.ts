@@ -1,82 +1,12 @@
 // Scaled forward-backward for the factorised BILOU CRF (see crf-structure.ts): per-unit tag
 // marginals, log Z, and optionally the expected transition counts (the gradient of log Z).
+import { backward, expEmissions, forward, type Pass } from './crf-passes.js';
 import type { CrfStructure } from './crf-structure.js';
 
 export interface Lattice {
   /** n × tags marginal probabilities */
   marginals: Float64Array;
   logZ: number;
-}
-
-/** exp(emit − max per unit), with the maxima summed so log Z can be recovered. */
-function expEmissions(emit: Float64Array, n: number, t: number, out: Float64Array): number {
-  let shift = 0;
-  for (let i = 0; i < n; i++) {
-    let max = -Infinity;
-    for (let y = 0; y < t; y++) max = Math.max(max, emit[i * t + y] as number);
-    shift += max;
-    for (let y = 0; y < t; y++) out[i * t + y] = Math.exp((emit[i * t + y] as number) - max);
-  }
-  return shift;
-}
-
-interface Pass { s: CrfStructure; x: Float64Array; e: Float64Array; n: number }
-
-/** α_i (scaled to sum 1; the scales go to `scale`); `sE[i]` keeps Σ_{entity ends a} α_{i-1}(a)·X_out(a). */
-function forward(p: Pass, alpha: Float64Array, scale: Float64Array, sE: Float64Array): void {
-  const { s, x, e, n } = p;
-  const t = s.tags;
-  const L = s.layout;
-  for (let i = 0; i < n; i++) {
-    let sO = 0, sEnt = 0;
-    if (i > 0) {
-      sO = (alpha[(i - 1) * t] as number) * (x[L.out] as number);
-      for (let a = 1; a < t; a++) if (s.ends[a]) sEnt += (alpha[(i - 1) * t + a] as number) * (x[L.out + a] as number);
-    }
-    sE[i] = sEnt;
-    let sum = 0;
-    for (let b = 0; b < t; b++) {
-      let v: number;
-      if (i === 0) v = s.starts[b] ? 1 : 0;
-      else if (s.starts[b]) v = (x[L.in + b] as number) * (sO + sEnt * (b === 0 ? 1 : (x[L.adj] as number)));
-      else {
-        const ty = (b - 1) >> 2;
-        const k = b === 4 * ty + 3 ? 1 : 0; // L-x: from B via B→L (k=1), from I via I→L
-        v = (alpha[(i - 1) * t + 1 + 4 * ty] as number) * (x[s.inner(ty, k)] as number) + (alpha[(i - 1) * t + 2 + 4 * ty] as number) * (x[s.inner(ty, 2 + k)] as number);
-      }
-      v *= e[i * t + b] as number;
-      alpha[i * t + b] = v;
-      sum += v;
-    }
-    scale[i] = sum;
-    for (let b = 0; b < t; b++) alpha[i * t + b] = (alpha[i * t + b] as number) / sum;
-  }
-}
-
-/** β_i scaled by the forward scales; `rE[i+1]` keeps Σ_{entity starts b} X_in(b)·e_{i+1}(b)·β_{i+1}(b)/c_{i+1}. */
-function backward(p: Pass, beta: Float64Array, scale: Float64Array, rE: Float64Array, v: Float64Array): void {
-  const { s, x, e, n } = p;
-  const t = s.tags;
-  const L = s.layout;
-  for (let y = 0; y < t; y++) beta[(n - 1) * t + y] = s.ends[y] ? 1 : 0;
-  for (let i = n - 2; i >= 0; i--) {
-    const c = scale[i + 1] as number;
-    // v[b] = e_{i+1}(b)·β_{i+1}(b) / c_{i+1}
-    const next = (i + 1) * t;
-    for (let b = 0; b < t; b++) v[b] = ((e[next + b] as number) * (beta[next + b] as number)) / c;
-    const rO = (x[L.in] as number) * (v[0] as number);
-    let rEnt = 0;
-    for (let b = 1; b < t; b++) if (s.starts[b]) rEnt += (x[L.in + b] as number) * (v[b] as number);
-    rE[i + 1] = rEnt;
-    for (let a = 0; a < t; a++) {
-      if (s.ends[a]) beta[i * t + a] = (x[L.out + a] as number) * (rO + rEnt * (a === 0 ? 1 : (x[L.adj] as number)));
-      else {
-        const ty = (a - 1) >> 2;
-        const k0 = a === 1 + 4 * ty ? 0 : 2; // from B: B→I, B→L; from I: I→I, I→L
-        beta[i * t + a] = (x[s.inner(ty, k0)] as number) * (v[2 + 4 * ty] as number) + (x[s.inner(ty, k0 + 1)] as number) * (v[3 + 4 * ty] as number);
-      }
-    }
-  }
 }
 
 /** The gradient of log Z with respect to the packed transition parameters, added to `out`. */
@@ -160,23 +90,45 @@ export class CrfWorkspace {
  */
 export function forwardBackward(s: CrfStructure, emit: Float64Array, n: number, expTrans: Float64Array, expected?: Float64Array, ws: CrfWorkspace = new CrfWorkspace()): Lattice {
   const t = s.tags;
+  const { logZ, endMass } = alphaBeta(s, emit, n, expTrans, ws);
+  const { alpha, beta, marginals } = ws;
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let y = 0; y < t; y++) sum += (marginals[i * t + y] = (alpha[i * t + y] as number) * (beta[i * t + y] as number));
+    for (let y = 0; y < t; y++) marginals[i * t + y] = (marginals[i * t + y] as number) / sum;
+  }
+  if (expected) addExpectedCounts({ s, x: expTrans, e: ws.e, n }, { alpha, beta, marginals, scale: ws.scale, sE: ws.sE, rE: ws.rE, endMass }, expected);
+  return { marginals: marginals.subarray(0, n * t), logZ };
+}
+
+/** The forward and backward passes into `ws` (alpha, beta), without the n × tags marginals. */
+function alphaBeta(s: CrfStructure, emit: Float64Array, n: number, expTrans: Float64Array, ws: CrfWorkspace): { logZ: number; endMass: number } {
+  const t = s.tags;
   ws.reserve(n, t);
-  const e = ws.e;
   const { alpha, beta, scale, sE, rE } = ws;
-  const pass: Pass = { s, x: expTrans, e, n };
-  let logZ = expEmissions(emit, n, t, e);
+  const pass: Pass = { s, x: expTrans, e: ws.e, n };
+  let logZ = expEmissions(emit, n, t, ws.e);
   forward(pass, alpha, scale, sE);
   for (let i = 0; i < n; i++) logZ += Math.log(scale[i] as number);
   let endMass = 0;
   for (let y = 0; y < t; y++) if (s.ends[y]) endMass += alpha[(n - 1) * t + y] as number;
   logZ += Math.log(endMass);
   backward(pass, beta, scale, rE, ws.v);
-  const marginals = ws.marginals;
+  return { logZ, endMass };
+}
+
+/**
+ * The marginal of `path[i]` at each unit i, the same numbers as forwardBackward's marginals, into
+ * `out`: decoding needs only the chosen tag's probability, not all n × tags of them.
+ */
+export function pathMarginals(s: CrfStructure, emit: Float64Array, n: number, expTrans: Float64Array, path: Int32Array, ws: CrfWorkspace, out: Float64Array): void {
+  const t = s.tags;
+  alphaBeta(s, emit, n, expTrans, ws);
+  const { alpha, beta } = ws;
   for (let i = 0; i < n; i++) {
     let sum = 0;
-    for (let y = 0; y < t; y++) sum += (marginals[i * t + y] = (alpha[i * t + y] as number) * (beta[i * t + y] as number));
-    for (let y = 0; y < t; y++) marginals[i * t + y] = (marginals[i * t + y] as number) / sum;
+    for (let y = 0; y < t; y++) sum += (alpha[i * t + y] as number) * (beta[i * t + y] as number);
+    const y = path[i] as number;
+    out[i] = ((alpha[i * t + y] as number) * (beta[i * t + y] as number)) / sum;
   }
-  if (expected) addExpectedCounts(pass, { alpha, beta, marginals, scale, sE, rE, endMass }, expected);
-  return { marginals: marginals.subarray(0, n * t), logZ };
 }

@@ -89,29 +89,34 @@ function patternHashes(ctx: UnitContext, u: Token, out: number[]): void {
   }
 }
 
-function unitHashes(ctx: UnitContext, s: UnitStrings, i: number, intent: number | undefined): Int32Array {
-  const units = ctx.units;
-  const u = units[i] as Token;
-  const at = (k: number): string => (k < 0 ? BOS : k >= units.length ? EOS : (s.lower[k] as string));
-  const w = at(i);
-  const prev = at(i - 1);
-  const next = at(i + 1);
-  const out: number[] = [P.bias, fnv(P.w, w), fnv(P.sh, s.shapes[i] as string)];
+/** The lowercased unit k, or the sentence boundary (a function, not a closure per unit: parse hot path). */
+const at = (lower: readonly string[], k: number): string => (k < 0 ? BOS : k >= lower.length ? EOS : (lower[k] as string));
+
+/** Appends unit i's feature hashes to `out`. */
+function unitHashes(ctx: UnitContext, s: UnitStrings, i: number, intent: number | undefined, out: number[]): void {
+  const u = ctx.units[i] as Token;
+  const lower = s.lower;
+  const w = at(lower, i);
+  const prev = at(lower, i - 1);
+  const next = at(lower, i + 1);
+  out.push(P.bias, fnv(P.w, w), fnv(P.sh, s.shapes[i] as string));
   if (u.text !== w) out.push(fnv(P.W, u.text));
   if (/^d+$/.test(s.shapes[i] as string)) out.push(P.digit);
   affixHashes(w, out);
-  out.push(fnv(P.wm1, prev), fnv(P.wp1, next), fnv(P.wm2, at(i - 2)), fnv(P.wp2, at(i + 2)));
+  out.push(fnv(P.wm1, prev), fnv(P.wp1, next), fnv(P.wm2, at(lower, i - 2)), fnv(P.wp2, at(lower, i + 2)));
   out.push(fnv(fnv(fnv(P.wwm1, prev), '|'), w), fnv(fnv(fnv(P.wwp1, w), '|'), next));
   if (ctx.characters) {
     out.push(fnv(fnv(fnv(P.wm1wp1, prev), '|'), next), fnv(P.shm1, i > 0 ? (s.shapes[i - 1] as string) : BOS));
-    out.push(fnv(fnv(fnv(fnv(fnv(P.wwwm, at(i - 2)), '|'), prev), '|'), w), fnv(fnv(fnv(fnv(fnv(P.wwwp, w), '|'), next), '|'), at(i + 2)));
+    out.push(fnv(fnv(fnv(fnv(fnv(P.wwwm, at(lower, i - 2)), '|'), prev), '|'), w), fnv(fnv(fnv(fnv(fnv(P.wwwp, w), '|'), next), '|'), at(lower, i + 2)));
   }
   patternHashes(ctx, u, out);
   if (intent !== undefined) {
     out.push(intent, fnv(fnv(intent, '|w:'), w), fnv(fnv(intent, '|w-1:'), prev), fnv(fnv(intent, '|w+1:'), next));
   }
-  return Int32Array.from(out);
 }
+
+/** Reused across calls (parsing is synchronous): the hashes of all units, one after another. */
+const scratch: number[] = [];
 
 /** stableHash of each string of unitFeatures(ctx, i), for every unit i. */
 export function unitFeatureHashes(ctx: UnitContext): Int32Array[] {
@@ -120,5 +125,15 @@ export function unitFeatureHashes(ctx: UnitContext): Int32Array[] {
     shapes: ctx.units.map((u) => fastWordShape(u.text)),
   };
   const intent = ctx.intent === '' ? undefined : fnv(P.I, ctx.intent);
-  return ctx.units.map((_, i) => unitHashes(ctx, strings, i, intent));
+  scratch.length = 0;
+  const ends = new Int32Array(ctx.units.length);
+  for (let i = 0; i < ctx.units.length; i++) {
+    unitHashes(ctx, strings, i, intent, scratch);
+    ends[i] = scratch.length;
+  }
+  // one buffer per message, a view per unit: a typed array per unit cost an off-heap allocation each
+  const flat = new Int32Array(scratch);
+  const out: Int32Array[] = [];
+  for (let i = 0; i < ends.length; i++) out.push(flat.subarray(i === 0 ? 0 : (ends[i - 1] as number), ends[i] as number));
+  return out;
 }

@@ -1,0 +1,115 @@
+// The scaled forward and backward passes of the factorised BILOU CRF (see crf-structure.ts), used by
+// forward-backward.ts for training gradients and parse-time confidences.
+import type { CrfStructure } from './crf-structure.js';
+
+/** exp(emit − max per unit), with the maxima summed so log Z can be recovered. */
+export function expEmissions(emit: Float64Array, n: number, t: number, out: Float64Array): number {
+  let shift = 0;
+  for (let i = 0; i < n; i++) {
+    let max = -Infinity;
+    for (let y = 0; y < t; y++) max = Math.max(max, emit[i * t + y] as number);
+    shift += max;
+    for (let y = 0; y < t; y++) out[i * t + y] = Math.exp((emit[i * t + y] as number) - max);
+  }
+  return shift;
+}
+
+export interface Pass { s: CrfStructure; x: Float64Array; e: Float64Array; n: number }
+
+/**
+ * α_i (scaled to sum 1; the scales go to `scale`); `sE[i]` keeps Σ_{entity ends a} α_{i-1}(a)·X_out(a).
+ * Tags come in blocks of four per type (B, I, L, U after O): the loops walk the blocks rather than
+ * test each tag's kind (this runs for every unit of every parse), adding in tag order as before.
+ */
+export function forward(p: Pass, alpha: Float64Array, scale: Float64Array, sE: Float64Array): void {
+  const { s, e, n } = p;
+  const t = s.tags;
+  let sum = 0;
+  for (let b = 0; b < t; b++) {
+    const v = (s.starts[b] ? 1 : 0) * (e[b] as number);
+    alpha[b] = v;
+    sum += v;
+  }
+  sE[0] = 0;
+  scale[0] = sum;
+  for (let b = 0; b < t; b++) alpha[b] = (alpha[b] as number) / sum;
+  for (let i = 1; i < n; i++) forwardStep(p, i, alpha, scale, sE);
+}
+
+function forwardStep(p: Pass, i: number, alpha: Float64Array, scale: Float64Array, sE: Float64Array): void {
+  const { s, x, e } = p;
+  const t = s.tags;
+  const L = s.layout;
+  const prev = (i - 1) * t;
+  const at = i * t;
+  const sO = (alpha[prev] as number) * (x[L.out] as number);
+  let sEnt = 0;
+  for (let b = 1; b < t; b += 4) {
+    sEnt += (alpha[prev + b + 2] as number) * (x[L.out + b + 2] as number);
+    sEnt += (alpha[prev + b + 3] as number) * (x[L.out + b + 3] as number);
+  }
+  sE[i] = sEnt;
+  const adj = x[L.adj] as number;
+  const v0 = (x[L.in] as number) * (sO + sEnt * 1) * (e[at] as number);
+  alpha[at] = v0;
+  let sum = v0;
+  const start = sO + sEnt * adj;
+  for (let ty = 0, b = 1; b < t; ty++, b += 4) {
+    const inner = L.inner + 4 * ty;
+    const aB = alpha[prev + b] as number;
+    const aI = alpha[prev + b + 1] as number;
+    const vB = (x[L.in + b] as number) * start * (e[at + b] as number);
+    const vI = (aB * (x[inner] as number) + aI * (x[inner + 2] as number)) * (e[at + b + 1] as number);
+    const vL = (aB * (x[inner + 1] as number) + aI * (x[inner + 3] as number)) * (e[at + b + 2] as number);
+    const vU = (x[L.in + b + 3] as number) * start * (e[at + b + 3] as number);
+    alpha[at + b] = vB;
+    alpha[at + b + 1] = vI;
+    alpha[at + b + 2] = vL;
+    alpha[at + b + 3] = vU;
+    sum += vB;
+    sum += vI;
+    sum += vL;
+    sum += vU;
+  }
+  scale[i] = sum;
+  for (let b = 0; b < t; b++) alpha[at + b] = (alpha[at + b] as number) / sum;
+}
+
+/** β_i scaled by the forward scales; `rE[i+1]` keeps Σ_{entity starts b} X_in(b)·e_{i+1}(b)·β_{i+1}(b)/c_{i+1}. */
+export function backward(p: Pass, beta: Float64Array, scale: Float64Array, rE: Float64Array, v: Float64Array): void {
+  const { s, n } = p;
+  const t = s.tags;
+  for (let y = 0; y < t; y++) beta[(n - 1) * t + y] = s.ends[y] ? 1 : 0;
+  for (let i = n - 2; i >= 0; i--) backwardStep(p, i, beta, scale, rE, v);
+}
+
+function backwardStep(p: Pass, i: number, beta: Float64Array, scale: Float64Array, rE: Float64Array, v: Float64Array): void {
+  const { s, x, e } = p;
+  const t = s.tags;
+  const L = s.layout;
+  const c = scale[i + 1] as number;
+  // v[b] = e_{i+1}(b)·β_{i+1}(b) / c_{i+1}
+  const next = (i + 1) * t;
+  for (let b = 0; b < t; b++) v[b] = ((e[next + b] as number) * (beta[next + b] as number)) / c;
+  const rO = (x[L.in] as number) * (v[0] as number);
+  let rEnt = 0;
+  for (let b = 1; b < t; b += 4) {
+    rEnt += (x[L.in + b] as number) * (v[b] as number);
+    rEnt += (x[L.in + b + 3] as number) * (v[b + 3] as number);
+  }
+  rE[i + 1] = rEnt;
+  const at = i * t;
+  const adj = x[L.adj] as number;
+  beta[at] = (x[L.out] as number) * (rO + rEnt * 1);
+  const end = rO + rEnt * adj;
+  for (let ty = 0, a = 1; a < t; ty++, a += 4) {
+    const inner = L.inner + 4 * ty;
+    const vI = v[a + 1] as number;
+    const vL = v[a + 2] as number;
+    // B-x: B→I, B→L; I-x: I→I, I→L; L-x and U-x end the entity
+    beta[at + a] = (x[inner] as number) * vI + (x[inner + 1] as number) * vL;
+    beta[at + a + 1] = (x[inner + 2] as number) * vI + (x[inner + 3] as number) * vL;
+    beta[at + a + 2] = (x[L.out + a + 2] as number) * end;
+    beta[at + a + 3] = (x[L.out + a + 3] as number) * end;
+  }
+}

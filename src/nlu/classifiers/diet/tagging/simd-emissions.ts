@@ -1,0 +1,75 @@
+// The CRF's emission buffer and dense weight rows in WebAssembly memory, so adding a dense row (a
+// hundred-odd tags, several times per unit of every parse) runs as float32→float64 SIMD adds. Each
+// cell gets out + float64(w) exactly as addRow computes it, rows in the caller's order: same bits.
+// Rows are padded to a multiple of four tags with zeros, and the four-wide adds may spill up to three
+// cells into the next unit (or the buffer's slack): adding +0 leaves a cell unchanged (the cells
+// start at +0 and never hold −0), so the spill changes nothing.
+import {
+  END, ensureBytes, F64_ADD, F64_FROM_F32, GET, I32_ADD, I32_CONST, I32_SUB, instantiate, kernelModule, LOAD, LOOP, BR_IF_LOOP,
+  RETURN_IF_ZERO, SET, simd, simdSupported, STORE, SWAP_HALVES, TEE, V128, type WasmMemory,
+} from '../wasm-simd.js';
+
+// add(out, row, groups): out[0..4·groups) += row[0..4·groups); params 0–2, local 3 (v128)
+const [OUT, ROW, GROUPS, V] = [0, 1, 2, 3];
+const body: number[] = [
+  1, 1, V128,
+  ...RETURN_IF_ZERO(GROUPS),
+  ...LOOP,
+  GET, ROW, ...LOAD(0), SET, V,
+  GET, OUT, GET, OUT, ...LOAD(0), GET, V, ...simd(F64_FROM_F32), ...simd(F64_ADD), ...STORE(0),
+  GET, OUT, GET, OUT, ...LOAD(16), GET, V, GET, V, ...SWAP_HALVES, ...simd(F64_FROM_F32), ...simd(F64_ADD), ...STORE(16),
+  GET, OUT, I32_CONST, 32, I32_ADD, SET, OUT,
+  GET, ROW, I32_CONST, 16, I32_ADD, SET, ROW,
+  GET, GROUPS, I32_CONST, 1, I32_SUB, TEE, GROUPS, ...BR_IF_LOOP,
+  END,
+  END,
+];
+
+const MODULE = kernelModule(3, body);
+const supported = simdSupported(MODULE);
+
+type Add = (out: number, row: number, groups: number) => void;
+
+export class SimdEmissions {
+  private readonly memory: WasmMemory;
+  private readonly add: Add;
+  /** padded row length (tags rounded up to a multiple of 4) */
+  private readonly stride: number;
+  private readonly emitAt: number;
+  private emit = new Float64Array(0);
+
+  private constructor(private readonly tags: number, rows: number) {
+    this.stride = Math.ceil(tags / 4) * 4;
+    this.emitAt = Math.ceil((4 * rows * this.stride) / 16) * 16;
+    ({ memory: this.memory, kernel: this.add } = instantiate<Add>(MODULE, this.emitAt));
+    this.reserve(16);
+  }
+
+  /** A copy of the dense rows (rows × tags), or undefined where SIMD is unavailable. */
+  static from(dense: Float32Array, tags: number): SimdEmissions | undefined {
+    if (!supported || tags === 0) return undefined;
+    const rows = dense.length / tags;
+    const simdRows = new SimdEmissions(tags, rows);
+    const padded = new Float32Array(simdRows.memory.buffer, 0, rows * simdRows.stride);
+    for (let r = 0; r < rows; r++) padded.set(dense.subarray(r * tags, (r + 1) * tags), r * simdRows.stride);
+    return simdRows;
+  }
+
+  /** A zeroed emission buffer for n units (a view, valid until the next call). */
+  emissions(n: number): Float64Array {
+    if (this.emit.length < n * this.tags + 4) this.reserve(Math.max(n, 2 * Math.ceil(this.emit.length / this.tags)));
+    this.emit.fill(0, 0, n * this.tags + 4);
+    return this.emit.subarray(0, n * this.tags);
+  }
+
+  /** Adds dense row d to unit i's cells of the buffer emissions() returned. */
+  addRow(i: number, d: number): void {
+    this.add(this.emitAt + 8 * i * this.tags, 4 * d * this.stride, this.stride / 4);
+  }
+
+  private reserve(units: number): void {
+    const cells = units * this.tags + 4;
+    ensureBytes(this.memory, this.emitAt + 8 * cells);
+    this.emit = new Float64Array(this.memory.buffer, this.emitAt, cells);
+  }
+}

@@ -1,0 +1,73 @@
+// A tiny WebAssembly assembler for the parse kernels (intent/simd-rows.ts, tagging/simd-emissions.ts):
+// each kernel is one exported function of a few dozen instructions over an imported memory, so the
+// bytes are written here and the build needs no wasm toolchain. V8 does not vectorise JavaScript;
+// these kernels use 128-bit SIMD. Float64 lanes round exactly as JavaScript numbers do, and
+// WebAssembly has no fused multiply-add, so a kernel that adds in the same order gives the same bits.
+
+export const leb = (n: number): number[] => {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) b |= 0x80;
+    out.push(b);
+  } while (n !== 0);
+  return out;
+};
+const name = (s: string): number[] => [...leb(s.length), ...new TextEncoder().encode(s)];
+const section = (id: number, body: number[]): number[] => [id, ...leb(body.length), ...body];
+export const simd = (op: number): number[] => [0xfd, ...leb(op)];
+
+// opcodes (WebAssembly core + fixed-width SIMD)
+export const GET = 0x20, SET = 0x21, TEE = 0x22, I32 = 0x7f, V128 = 0x7b;
+export const I32_CONST = 0x41, I32_ADD = 0x6a, I32_SUB = 0x6b, I32_SHL = 0x74, I32_LT_U = 0x49, I32_EQZ = 0x45, I32_LOAD = 0x28, F64_LOAD = 0x2b;
+export const LOOP = [0x03, 0x40], END = 0x0b, BR_IF_LOOP = [0x0d, 0];
+export const RETURN_IF_ZERO = (local: number): number[] => [GET, local, I32_EQZ, 0x04, 0x40, 0x0f, END];
+export const LOAD = (offset: number): number[] => [...simd(0), 4, ...leb(offset)];
+export const STORE = (offset: number): number[] => [...simd(11), 4, ...leb(offset)];
+/** lanes 8–15 then 0–7: the high half of a vector moved down */
+export const SWAP_HALVES = [...simd(13), 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7];
+export const F64X2_SPLAT = 20, I16_LOW = 135, I16_HIGH = 136, I32_LOW = 167, I32_HIGH = 168;
+export const F64_ADD = 240, F64_MUL = 242, F64_FROM_I32 = 254, F64_FROM_F32 = 95;
+
+// The little of the WebAssembly API used here (the project's TypeScript libs do not declare it).
+export interface WasmMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Memory: new (descriptor: { initial: number }) => WasmMemory;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { exports: Record<string, unknown> };
+}
+const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+
+export const PAGE = 65536;
+
+/** A module exporting `kernel(i32 × params)` with the given body (locals declaration first). */
+export function kernelModule(params: number, body: number[]): Uint8Array {
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [1, 0x60, params, ...new Array<number>(params).fill(I32), 0]),
+    ...section(2, [1, ...name('m'), ...name('mem'), 0x02, 0x00, 0x00]),
+    ...section(3, [1, 0]),
+    ...section(7, [1, ...name('kernel'), 0x00, 0]),
+    ...section(10, [1, ...leb(body.length), ...body]),
+  ]);
+}
+
+export const simdSupported = (module: Uint8Array): boolean => wasm !== undefined && wasm.validate(module);
+
+/** A fresh memory of `bytes` (rounded up to pages) and the module's kernel bound to it. */
+export function instantiate<F>(module: Uint8Array, bytes: number): { memory: WasmMemory; kernel: F } {
+  const api = wasm as WasmApi;
+  const memory = new api.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
+  const instance = new api.Instance(new api.Module(module), { m: { mem: memory } });
+  return { memory, kernel: instance.exports.kernel as F };
+}
+
+/** Grows `memory` to hold `bytes`; true when it grew (views on the old buffer are then detached). */
+export function ensureBytes(memory: WasmMemory, bytes: number): boolean {
+  const pages = Math.ceil(bytes / PAGE) - memory.buffer.byteLength / PAGE;
+  if (pages <= 0) return false;
+  memory.grow(pages);
+  return true;
+}

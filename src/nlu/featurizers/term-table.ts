@@ -1,0 +1,173 @@
+// Counting a message's n-grams against the vocabulary without building the n-gram strings. Every
+// parse looks up a few hundred character n-grams; slicing each one out (a new string, hashed by V8,
+// then a Map probe) was a large share of parse time. Here a term is an FNV-1a hash continued over
+// the pieces it is made of (word, ' ', word; or a window of one padded word), probed in an
+// open-addressing table and confirmed by comparing characters with the vocabulary entry.
+import type { NgramOptions } from './ngrams.js';
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 32;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+function fnv(h: number, text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+const spread = (h: number): number => Math.imul(h, 0x9e3779b1) ^ (h >>> 15);
+
+export class TermTable {
+  /** [hash, term + 1] pairs, one cache line per probe; term + 1 = 0 marks an empty slot */
+  private readonly table: Int32Array;
+  private readonly mask: number;
+  /** char_wb scratch: the hash of the n-gram at each start, for n = 1..maxN (grams of one start share a prefix) */
+  private prefixHashes = new Int32Array(64);
+  /** per-call scratch: each term's count so far, and the terms in order of first occurrence */
+  private readonly tally: Int32Array;
+  private found = new Int32Array(64);
+  private foundCount = 0;
+
+  /** `terms[i]` has index i. */
+  constructor(private readonly terms: readonly string[]) {
+    let capacity = 16;
+    while (capacity < terms.length * 2) capacity *= 2;
+    this.table = new Int32Array(2 * capacity);
+    this.mask = capacity - 1;
+    this.tally = new Int32Array(terms.length);
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t] as string;
+      this.insert(fnv(FNV_OFFSET, term, 0, term.length), t);
+    }
+  }
+
+  private insert(h: number, term: number): void {
+    const table = this.table;
+    let i = spread(h) & this.mask;
+    // a repeated term keeps its last index, as a Map built from the same list does
+    while (table[2 * i + 1] !== 0 && !(table[2 * i] === h && this.terms[(table[2 * i + 1] as number) - 1] === this.terms[term])) i = (i + 1) & this.mask;
+    table[2 * i] = h;
+    table[2 * i + 1] = term + 1;
+  }
+
+  /** The index of the term text[from, to), or -1; `a` + ' ' + `b` when `b` is given (word bigrams). */
+  private find(h: number, a: string, from: number, to: number, b?: string): number {
+    const length = b === undefined ? to - from : a.length + 1 + b.length;
+    const table = this.table;
+    let i = spread(h) & this.mask;
+    for (;;) {
+      const s = table[2 * i + 1] as number;
+      if (s === 0) return -1;
+      if (table[2 * i] === h) {
+        const term = this.terms[s - 1] as string;
+        if (term.length === length && (b === undefined ? sameRange(term, a, from) : samePair(term, a, b))) return s - 1;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /**
+   * The counts countTerms(extractTerms(words, opts), index) gives, in the same insertion order, or
+   * undefined when the fast path does not apply (astral characters: n-grams count code points).
+   */
+  count(words: readonly string[], opts: NgramOptions): Map<number, number> | undefined {
+    if (opts.analyzer === 'word') {
+      if (opts.maxN > 2) return undefined;
+      this.wordNgrams(words, opts);
+    } else {
+      if (opts.analyzer !== 'char_wb') return undefined;
+      for (const w of words) if (SURROGATE.test(w)) return undefined;
+      for (const w of words) this.charWbNgrams(w, opts);
+    }
+    // one Map entry per distinct term, inserted in order of first occurrence as countTerms does
+    const counts = new Map<number, number>();
+    for (let k = 0; k < this.foundCount; k++) {
+      const term = this.found[k] as number;
+      counts.set(term, this.tally[term] as number);
+      this.tally[term] = 0;
+    }
+    this.foundCount = 0;
+    return counts;
+  }
+
+  private add(term: number): void {
+    if (term < 0) return;
+    if (this.tally[term] === 0) {
+      if (this.foundCount === this.found.length) {
+        const grown = new Int32Array(2 * this.found.length);
+        grown.set(this.found);
+        this.found = grown;
+      }
+      this.found[this.foundCount++] = term;
+    }
+    this.tally[term] = (this.tally[term] as number) + 1;
+  }
+
+  private wordNgrams(words: readonly string[], opts: NgramOptions): void {
+    for (let n = opts.minN; n <= opts.maxN; n++) {
+      for (let i = 0; i + n <= words.length; i++) {
+        const a = words[i] as string;
+        if (n === 1) this.add(this.find(fnv(FNV_OFFSET, a, 0, a.length), a, 0, a.length));
+        else {
+          const b = words[i + 1] as string;
+          this.add(this.find(fnv(Math.imul(fnv(FNV_OFFSET, a, 0, a.length) ^ SPACE, FNV_PRIME), b, 0, b.length), a, 0, 0, b));
+        }
+      }
+    }
+  }
+
+  /** n-grams of ` w ` (the word padded with one space each side). */
+  private charWbNgrams(w: string, opts: NgramOptions): void {
+    const length = w.length + 2;
+    const maxN = opts.maxN;
+    if (this.prefixHashes.length < length * maxN) this.prefixHashes = new Int32Array(2 * length * maxN);
+    const ph = this.prefixHashes;
+    for (let i = 0; i < length; i++) {
+      // the padded text is ' ' + w + ' ': position p of it is w[p - 1]
+      let h = FNV_OFFSET;
+      for (let p = i; p < i + maxN && p < length; p++) {
+        h = Math.imul(h ^ (p === 0 || p === length - 1 ? SPACE : w.charCodeAt(p - 1)), FNV_PRIME);
+        ph[i * maxN + p - i] = h;
+      }
+    }
+    // n outer, start inner: the order extractTerms emits the n-grams in
+    for (let n = opts.minN; n <= maxN; n++) {
+      for (let i = 0; i + n <= length; i++) this.add(this.findPadded(ph[i * maxN + n - 1] as number, w, i, n));
+    }
+  }
+
+  private findPadded(h: number, w: string, from: number, n: number): number {
+    const table = this.table;
+    let i = spread(h) & this.mask;
+    for (;;) {
+      const s = table[2 * i + 1] as number;
+      if (s === 0) return -1;
+      if (table[2 * i] === h) {
+        const term = this.terms[s - 1] as string;
+        if (term.length === n && samePadded(term, w, from)) return s - 1;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+}
+
+function sameRange(term: string, text: string, from: number): boolean {
+  for (let k = 0; k < term.length; k++) if (term.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
+  return true;
+}
+
+function samePair(term: string, a: string, b: string): boolean {
+  if (term.charCodeAt(a.length) !== SPACE) return false;
+  for (let k = 0; k < a.length; k++) if (term.charCodeAt(k) !== a.charCodeAt(k)) return false;
+  for (let k = 0; k < b.length; k++) if (term.charCodeAt(a.length + 1 + k) !== b.charCodeAt(k)) return false;
+  return true;
+}
+
+function samePadded(term: string, w: string, from: number): boolean {
+  const last = w.length + 1;
+  for (let k = 0; k < term.length; k++) {
+    const p = from + k;
+    if (term.charCodeAt(k) !== (p === 0 || p === last ? SPACE : w.charCodeAt(p - 1))) return false;
+  }
+  return true;
+}
