@@ -42,7 +42,7 @@ Each system is trained and evaluated in its own child process (peak RSS is per s
 For CLINC150 "intent acc" is in-scope accuracy with \`oos\` trained as a class; the oos column gives oos recall with the class,
 and with the threshold variant (predict oos below a confidence chosen on val + val_oos). Slot F1 is exact span + type micro F1;
 nlp.js has no trained slot tagger. ECE: 15 equal-width bins over the top confidence.
-"train s" is wall time (stretched by whatever else the machine runs: the two systems of a set train side by side);
+"train s" is wall time (stretched by whatever else the machine runs: the two systems of a set train side by side; the cold load and the p50/p99 parses are then timed one system at a time);
 "train CPU s" is the training process's CPU time. "server RSS MB" is a fresh process that opens the model archive
 (written by \`writeModelArchive\`, opened by \`loadModel\` as \`parley run\` does) and parses the evaluation texts; it
 includes the tsx loader (${probeBase}). "model MB" is the model as JSON; "archive MB" the archive file (a gzipped JSON

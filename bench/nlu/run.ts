@@ -19,18 +19,24 @@ const { values, positionals } = parseArgs({
   options: { sets: { type: 'string' }, 'skip-nlpjs': { type: 'boolean', default: false }, 'max-train': { type: 'string' }, split: { type: 'string', default: 'test' }, diet: { type: 'string' } },
 });
 
-function runWorker(system: string, dir: string): Promise<WorkerResult> {
+interface WorkerRun { trained: Promise<void>; go: () => void; done: Promise<WorkerResult> }
+
+/** Starts a worker; it trains at once, and times (cold load, parses) only after go(). */
+function startWorker(system: string, dir: string): WorkerRun {
   const out = join(mkdtempSync(join(tmpdir(), 'parley-bench-')), 'result.json');
   const args = ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'worker.ts'), '--system', system, '--dir', dir, '--out', out, '--split', values.split ?? 'test'];
   if (values['max-train']) args.push('--max-train', values['max-train']);
   if (values.diet) args.push('--diet', values.diet);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const done = new Promise<WorkerResult>((resolve, reject) => {
     child.on('exit', (code) => {
       if (code !== 0) { reject(new Error(`${system} on ${basename(dir)} exited with ${code}`)); return; }
       resolve(JSON.parse(readFileSync(out, 'utf8')) as WorkerResult);
     });
   });
+  // a worker that dies while training settles `trained` too; `done` then carries the error
+  const trained = new Promise<void>((resolve) => { child.once('message', () => resolve()); child.once('exit', () => resolve()); });
+  return { trained, go: () => { if (child.connected) child.send('go'); }, done };
 }
 
 async function main(): Promise<void> {
@@ -43,8 +49,14 @@ async function main(): Promise<void> {
   const results: WorkerResult[] = [];
   const loadBefore = loadavg()[0] ?? 0;
   for (const dir of dirs) {
-    // the two systems of one set run side by side: one core each
-    const done = await Promise.all(systems.map((s) => runWorker(s, dir)));
+    // the two systems of one set train side by side (one core each), then are timed one at a time
+    const runs = systems.map((s) => startWorker(s, dir));
+    await Promise.all(runs.map((r) => r.trained));
+    const done: WorkerResult[] = [];
+    for (const run of runs) {
+      run.go();
+      done.push(await run.done);
+    }
     for (const r of done) {
       results.push(r);
       console.log(HEADER.map((h, i) => `${h}: ${row(r)[i] ?? ''}`).join(' · '));
