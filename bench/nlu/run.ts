@@ -47,21 +47,27 @@ async function main(): Promise<void> {
   }
   const systems = values['skip-nlpjs'] ? ['parley'] : ['parley', 'nlpjs'];
   const results: WorkerResult[] = [];
+  const failed: string[] = [];
   const loadBefore = loadavg()[0] ?? 0;
   for (const dir of dirs) {
     // the two systems of one set train side by side (one core each), then are timed one at a time
     const runs = systems.map((s) => startWorker(s, dir));
     await Promise.all(runs.map((r) => r.trained));
-    const done: WorkerResult[] = [];
     for (const run of runs) {
       run.go();
-      done.push(await run.done);
-    }
-    for (const r of done) {
-      results.push(r);
-      console.log(HEADER.map((h, i) => `${h}: ${row(r)[i] ?? ''}`).join(' · '));
+      try {
+        const r = await run.done;
+        results.push(r);
+        console.log(HEADER.map((h, i) => `${h}: ${row(r)[i] ?? ''}`).join(' · '));
+      } catch (error) {
+        // one unreadable set (its worker printed why) does not cost the others' results
+        failed.push(`${basename(dir)}: ${(error as Error).message}`);
+      }
     }
   }
+  for (const f of failed) console.error(`failed: ${f}`);
+  process.exitCode = failed.length > 0 ? 1 : 0;
+  if (results.length === 0) return;
   console.table(results.map((r) => Object.fromEntries(HEADER.map((h, i) => [h, row(r)[i]]))));
   const md = markdownReport(results, { date: new Date().toISOString().slice(0, 10), cpus: cpus().length, node: process.version, split: values.split ?? 'test', load: `${loadBefore.toFixed(1)} at start, ${(loadavg()[0] ?? 0).toFixed(1)} at end` });
   const outDir = join(import.meta.dirname, '..', 'results');

@@ -10,7 +10,7 @@ import { POLICIES_FORMAT } from '../../src/dialogue/policies/index.js';
 import { MODEL_FORMAT_VERSION, writeModelArchive } from '../../src/model-archive.js';
 import type { NluModelData } from '../../src/nlu/index.js';
 import { PARLEY_VERSION } from '../../src/version.js';
-import { loadBenchSet, type BenchExample } from './dataset.js';
+import { evaluationSplit, loadBenchSet, type BenchExample } from './dataset.js';
 import { accuracy, ece, macroF1, percentile, slotF1, type Prediction } from './metrics.js';
 import { trainSystem, type Parsed, type SystemName, type TrainedSystem } from './systems.js';
 import { chooseThreshold, oosScores } from './oos.js';
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   const set = loadBenchSet(values.dir ?? '', values['max-train'] ? { maxTrain: Number(values['max-train']) } : {});
   const split = values.split === 'val' ? 'val' : 'test';
   const trainRows = set.oos ? [...set.train, ...set.oos.train] : set.train;
-  const inScope = split === 'val' ? set.val : set.test;
+  const inScope = evaluationSplit(set, split);
   const oosRows = set.oos ? (split === 'val' ? set.oos.val : set.oos.test) : [];
   const evalRows = [...inScope, ...oosRows];
   const t0 = performance.now();
@@ -139,4 +139,8 @@ async function main(): Promise<void> {
   writeFileSync(values.out ?? '/dev/stdout', JSON.stringify(result));
 }
 
-await main();
+await main().catch((error: unknown) => {
+  // a set that cannot be read or trained: say why in one line (run.ts goes on with the others)
+  console.error(`${values.system ?? '?'} on ${values.dir ?? '?'}: ${(error as Error).message}`);
+  process.exit(1);
+});
