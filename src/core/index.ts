@@ -7,3 +7,4 @@ export * from './tracker.js';
 export * from './conversation.js';
 export * from './tracker-json.js';
 export * from './domain-json.js';
+export * from './chinese-numeral.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumeral, numbersIn } from './numbers.js';
+import { parseChineseNumeral as chineseNumeral } from '../core/index.js';
+import { numbersIn } from './numbers.js';
 import type { GuardInput } from './rephrase-guard.js';
 import { guardRephrasing } from './rephrase-guard.js';
 

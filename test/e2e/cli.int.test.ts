@@ -46,7 +46,7 @@ describe('parley CLI', () => {
     server = await startCliServer(['-p', project], port);
     try {
       const tracker = (await (await fetch(`http://127.0.0.1:${port}/conversations/restart-user/tracker`)).json()) as { slots: Record<string, unknown> };
-      expect(tracker.slots).toMatchObject({ meal: '牛肉套餐', quantity: '两份', phone: '13812345678', requested_slot: 'address' });
+      expect(tracker.slots).toMatchObject({ meal: '牛肉套餐', quantity: 2, phone: '13812345678', requested_slot: 'address' });
       const done = await say(port, 'restart-user', '上海市浦东新区世纪大道100号');
       expect(done.map((m) => m.text).join('\n')).toContain('13812345678');
     } finally {

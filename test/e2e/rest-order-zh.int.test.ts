@@ -22,14 +22,14 @@ describe('order-zh over REST', () => {
     expect(greeting[0]?.['buttons']).toBeInstanceOf(Array);
 
     await server.say(u, '我要两份牛肉套餐');
-    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: '两份', requested_slot: 'phone' });
+    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 2, requested_slot: 'phone' });
 
     await server.say(u, '13812345678');
     expect(await slots(u)).toMatchObject({ phone: '13812345678', requested_slot: 'address' });
 
     // the user corrects the quantity while the form asks for the address
     const corrected = await server.say(u, '不对,改成三份');
-    expect(await slots(u)).toMatchObject({ quantity: '三份', phone: '13812345678', requested_slot: 'address' });
+    expect(await slots(u)).toMatchObject({ quantity: 3, phone: '13812345678', requested_slot: 'address' });
     expect(corrected.length).toBeGreaterThan(0);
     expect(await lastUtterAction(u)).toBe('utter_ask_address');
 
@@ -37,17 +37,17 @@ describe('order-zh over REST', () => {
     const final = await server.tracker(u);
     expect(final['slots']).toMatchObject({ address: '北京市海淀区中关村大街1号', requested_slot: null });
     expect(final['active_loop']).toEqual({});
-    expect(texts(done)).toContain('三份');
+    expect(texts(done)).toContain('3 份');
     expect(texts(done)).toContain('13812345678');
   });
 
   it('keeps conversations apart and supports ids containing a slash', async () => {
     await server.say('tenant/a', '我要一份鸡腿套餐');
     await server.say('tenant/b', '我要两份素食套餐');
-    expect(await slots('tenant/a')).toMatchObject({ meal: '鸡腿套餐', quantity: '一份' });
+    expect(await slots('tenant/a')).toMatchObject({ meal: '鸡腿套餐', quantity: 1 });
     const res = await fetch(`${server.url}/conversations/tenant/b/tracker`);
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { slots: Record<string, unknown> }).slots).toMatchObject({ meal: '素食套餐', quantity: '两份' });
+    expect(((await res.json()) as { slots: Record<string, unknown> }).slots).toMatchObject({ meal: '素食套餐', quantity: 2 });
   });
 
   it('returns the tracker in Rasa\'s shape with the session start sequence', async () => {

@@ -59,7 +59,7 @@ describe('web chat page (/chat) in Chromium', () => {
     expect(await page.locator('#inspector').textContent()).not.toContain('13812345678');
 
     await say(page, '不对,改成三份');
-    await expect.poll(() => slotValue(page, 'quantity').textContent()).toBe('三份');
+    await expect.poll(() => slotValue(page, 'quantity').textContent()).toBe('3');
     await expect.poll(() => page.locator('[data-requested]').textContent()).toBe('address');
     const latest = page.locator('[data-turn]').first();
     expect(await latest.locator('.intent').textContent()).toBeTruthy();
@@ -80,7 +80,7 @@ describe('web chat page (/chat) in Chromium', () => {
     await second.locator('.bubble.user', { hasText: '北' }).last().waitFor({ timeout: 5000 });
     await expect.poll(() => botBubbles(second).count(), { timeout: 5000 }).toBeGreaterThan(secondBots);
     // the order summary, with the corrected quantity, arrived in the second tab
-    expect((await botBubbles(second).allTextContents()).slice(secondBots).join(' ')).toContain('三份');
+    expect((await botBubbles(second).allTextContents()).slice(secondBots).join(' ')).toContain('3 份');
     await expect.poll(() => second.locator('[data-form]').textContent()).toMatch(/无|none/);
     await screenshot(second, 'web-chat-second-tab-live');
     await second.close();

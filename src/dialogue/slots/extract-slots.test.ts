@@ -55,6 +55,18 @@ describe('extractSlots: from_entity', () => {
     expect(s).not.toHaveProperty('ghost');
   });
 
+  it('gives a float slot the amount an entity text states, and other text as it is', async () => {
+    const fd = domainWith(slot('count', [{ type: 'from_entity', entity: 'number' }], 'float'), slot('label', [{ type: 'from_entity', entity: 'number' }]));
+    const filled = async (value: unknown) => slotsOf(await extractSlots(trackerOf(fd, [user('x', 'inform', [ent('number', value)])]), fd));
+    expect(await filled('三份')).toMatchObject({ count: 3, label: '三份' });
+    expect(await filled('一百零五')).toMatchObject({ count: 105 });
+    expect(await filled('2 份')).toMatchObject({ count: 2 });
+    expect(await filled('1.5')).toMatchObject({ count: 1.5 });
+    expect(await filled(4)).toMatchObject({ count: 4 });
+    expect(await filled('很多')).toMatchObject({ count: '很多' });
+    expect(await filled('三份牛肉饭')).toMatchObject({ count: '三份牛肉饭' });
+  });
+
   it('inside a form fills a non-requested required slot only when its entity mapping is unique', async () => {
     const dd = orderDomain();
     dd.entities.push({ name: 'number', roles: [], groups: [] });

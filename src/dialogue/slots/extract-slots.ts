@@ -1,7 +1,7 @@
 // action_extract_slots: fills slots from the latest user message through the domain's slot
 // mappings (rasa-compat §5.1), then lets action_validate_slot_mappings check them.
 import type { Domain, Event, SlotDefinition, SlotEvent } from '../../core/index.js';
-import { REQUESTED_SLOT, Tracker, SESSION_STARTED_METADATA_SLOT, slotEvent } from '../../core/index.js';
+import { REQUESTED_SLOT, Tracker, SESSION_STARTED_METADATA_SLOT, slotEvent, statedAmount } from '../../core/index.js';
 import type { ActionResolver } from '../actions/action-resolver.js';
 import type { DialogueLogger } from '../actions/logger.js';
 import { silentLogger } from '../actions/logger.js';
@@ -28,12 +28,20 @@ function predefinedSlotEvent(slot: SlotDefinition, tracker: Tracker, domain: Dom
     if (failsUniqueEntityCheck(mapping, slot.name, tracker, domain)) continue;
     const values = mappingValues(mapping, tracker);
     if (values.length === 0) continue;
-    const value = slot.type === 'list' ? values : values[values.length - 1];
+    const value = slot.type === 'list' ? values : slot.type === 'float' ? asAmount(values[values.length - 1]) : values[values.length - 1];
     // a falsy value only matters when it changes a slot that is set (e.g. clearing it)
     if (isTruthy(value) || tracker.slot(slot.name) !== null) return slotEvent(slot.name, value);
     return undefined;
   }
   return undefined;
+}
+
+/**
+ * A float slot filled from an entity the tagger read as text (三份, 2 份) gets the amount it states;
+ * text stating no amount is kept as it is, as Rasa does.
+ */
+function asAmount(value: unknown): unknown {
+  return typeof value === 'string' ? statedAmount(value) ?? value : value;
 }
 
 async function runCustomMapping(actionName: string, tracker: Tracker, domain: Domain, opts: ExtractSlotsOptions): Promise<Event[]> {

@@ -1,5 +1,5 @@
 // One numeral pattern for every dimension that embeds a quantity (money, durations, ordinals, times).
-import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './chinese-numeral.js';
+import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from '../../../../core/index.js';
 import { ENGLISH_NUMBER_SOURCE, parseEnglishNumber } from './english-numeral.js';
 
 const ZH = CHINESE_NUMERAL_CHARS;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChineseNumeral } from './chinese-numeral.js';
+import { parseChineseNumeral } from '../../../../core/index.js';
 import { parseEnglishNumber, parseEnglishOrdinal } from './english-numeral.js';
 
 describe('parseChineseNumeral', () => {

@@ -1,5 +1,5 @@
 // Chinese time grammar: 明天, 下周三, 3月5号, 2026年12月1日, 今晚, 下午3点半, 十二点, 两小时后, 下个月.
-import { parseChineseNumeral } from '../numerals/chinese-numeral.js';
+import { parseChineseNumeral } from '../../../../core/index.js';
 import { ZH_DURATION_SOURCE, zhDuration } from '../dimensions/duration.js';
 import { matchAll } from '../system-entity.js';
 import type { PartOfDay, PieceData, TimePiece } from './time-piece.js';

@@ -1,4 +1,5 @@
-// Chinese numerals (十二, 一百零五, 三千五, 一万二, 两, 二〇二六, 3千, 1.5万, 一点五) → numbers.
+// Chinese numerals (十二, 一百零五, 三千五, 一万二, 两, 二〇二六, 3千, 1.5万, 一点五) → numbers. In core: the NLU's system
+// entities, float slots filled from entities and the LLM rephrase guard all read numbers the same way.
 
 const DIGITS: Readonly<Record<string, number>> = {
   零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
@@ -102,4 +103,13 @@ export function parseChineseNumeral(raw: string): number | undefined {
     return Number(`${int}.${frac}`) * scale;
   }
   return parseInteger(s);
+}
+
+/**
+ * The amount a short entity text states, one measure word allowed: 三份 → 3, 2 份 → 2, 一百零五 → 105,
+ * 1.5 → 1.5; undefined when the text is not just an amount (很多, 三份牛肉饭).
+ */
+export function statedAmount(text: string): number | undefined {
+  const m = /^\s*([0-9０-９.．,，零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億点]+)\s*\p{Script=Han}?\s*$/u.exec(text);
+  return m ? parseChineseNumeral(m[1] as string) : undefined;
 }
