@@ -54,6 +54,11 @@ export const dietOptions = z.object({
   entity_epochs: z.number().int().min(1).default(25),
   /** the CRF's SGD step size */
   entity_learning_rate: z.number().positive().default(0.1),
+  /**
+   * gazetteer features for the tagger: does a span spell a value annotated as type X? Training
+   * sentences look values up among the other folds' annotations only (this many folds; 0 = off).
+   */
+  entity_gazetteer_folds: z.number().int().min(0).max(20).refine((n) => n !== 1, 'entity_gazetteer_folds: 0 (off) or at least 2').default(0),
 }).strict();
 
 export type DietOptions = z.output<typeof dietOptions>;
