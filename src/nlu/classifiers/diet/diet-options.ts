@@ -50,6 +50,11 @@ export const dietOptions = z.object({
   min_feature_count: z.number().int().min(1).default(1),
   /** fit a softmax temperature on the held-out slice so confidences match accuracy */
   calibrate: z.boolean().default(true),
+  /**
+   * intent networks trained from different seeds (each with hidden_layers_sizes units), merged into
+   * one network averaging their logits: parsing costs what one network of all their units costs
+   */
+  intent_ensemble_size: z.number().int().min(1).max(16).default(1),
   /** maximum epochs of the entity tagger (CRF) */
   entity_epochs: z.number().int().min(1).default(25),
   /** the CRF's SGD step size */
