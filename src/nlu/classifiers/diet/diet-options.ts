@@ -62,8 +62,10 @@ export const dietOptions = z.object({
   /**
    * gazetteer features for the tagger: does a span spell a value annotated as type X? Training
    * sentences look values up among the other folds' annotations only (this many folds; 0 = off).
+   * Slot F1 on val, off → 5 folds: SNIPS 94.0 → 95.1 (seeds 42 and 7), CAIS 87.4/85.9/86.3 →
+   * 87.9/85.7/87.1 (seeds 42, 7, 1); 3 and 10 folds scored 94.4 and 94.9 on SNIPS.
    */
-  entity_gazetteer_folds: z.number().int().min(0).max(20).refine((n) => n !== 1, 'entity_gazetteer_folds: 0 (off) or at least 2').default(0),
+  entity_gazetteer_folds: z.number().int().min(0).max(20).refine((n) => n !== 1, 'entity_gazetteer_folds: 0 (off) or at least 2').default(5),
 }).strict();
 
 export type DietOptions = z.output<typeof dietOptions>;

@@ -21,7 +21,7 @@ const logits = (m: MlpModel): number[] => Array.from(m.logits(x, new Float64Arra
 const mean = (rows: number[][]): number[] => (rows[0] ?? []).map((_, j) => rows.reduce((s, r) => s + (r[j] as number), 0) / rows.length);
 
 describe('mergeMembers', () => {
-  it.each([4, 0])('gives the mean of the members\u2019 logits (hidden %i)', (hidden) => {
+  it.each([4, 0])('gives the mean of the logits of the members (hidden %i)', (hidden) => {
     const members = [1, 2, 3].map((s) => randomModel(s, hidden));
     const merged = mergeMembers(members);
     expect(merged.hidden).toBe(hidden * 3);
