@@ -15,9 +15,16 @@ describe('Gazetteer', () => {
       { entity: 'playlist', value: 'iris dement' },
       { entity: 'city', value: 'paris' },
     ]);
-    const text = 'play IRIS DEMENT in parisian paris';
+    const text = 'play IRIS  DEMENT in parisian paris';
     const found = g.matches(text, whitespaceTokens(text)).map((m) => `${m.name}:${m.text}`);
-    expect(found).toEqual(['artist:IRIS DEMENT', 'playlist:IRIS DEMENT', 'city:paris']);
+    expect(found).toEqual(['artist:IRIS  DEMENT', 'playlist:IRIS  DEMENT', 'city:paris']);
+  });
+
+  it('finds values that share a prefix with longer ones, and overlapping values', () => {
+    const g = Gazetteer.fromEntries(['new york', 'new york city', 'york city', 'new'].map((value) => ({ entity: 'place', value })));
+    const text = 'from new york city to newark';
+    const found = g.matches(text, whitespaceTokens(text)).map((m) => m.text);
+    expect(found).toEqual(['new', 'new york', 'new york city', 'york city']);
   });
 
   it('matches runs of character units for unspaced scripts', () => {
