@@ -12,11 +12,11 @@ export const memberSeed = (seed: number, m: number): number => (seed + m * 1_000
 
 export function mergeMembers(members: readonly MlpModel[]): MlpModel {
   const first = members[0];
-  if (!first) throw new ParleyError('CONFIG_INVALID', 'intent ensemble: no members to merge');
+  if (!first) throw new ParleyError('TRAINING_FAILED', 'intent ensemble: no members to merge');
   if (members.length === 1) return first;
   const { labels, inputSize, hidden: h } = first;
   if (members.some((m) => m.hidden !== h || m.inputSize !== inputSize || m.labels.length !== labels.length)) {
-    throw new ParleyError('CONFIG_INVALID', 'intent ensemble: members differ in shape');
+    throw new ParleyError('TRAINING_FAILED', 'intent ensemble: members differ in shape');
   }
   const n = members.length;
   const k = labels.length;
