@@ -109,4 +109,26 @@ describe('DIETClassifier', () => {
     expect(p.intent?.name).toBe('book_flight');
     expect(p.entities).toEqual([]);
   });
+
+  it('with gazetteer features, tags a known value in a context never seen with it, and persists the values', async () => {
+    const d = data(EN);
+    const plain = await train('en', d, { entity_gazetteer_folds: 0 });
+    expect((await plain.parse('tokyo')).entities).toEqual([]);
+    const model = await train('en', d);
+    expect((await model.parse('tokyo')).entities.map((e) => [e.entity, e.value])).toEqual([['city', 'tokyo']]);
+    const loaded = loadNlu(JSON.parse(JSON.stringify(model.persist())) as ReturnType<typeof model.persist>, emptyDomain());
+    for (const text of ['tokyo', 'new york and boston are nice']) expect(await loaded.parse(text)).toEqual(await model.parse(text));
+    await expect(train('en', d, { entity_gazetteer_folds: 1 })).rejects.toThrow(/entity_gazetteer_folds/);
+  });
+
+  it('merges an intent ensemble into one network', async () => {
+    const d = data(EN);
+    const model = await train('en', d, { intent_ensemble_size: 3, hidden_layers_sizes: { text: [8] } });
+    const state = JSON.stringify(model.persist());
+    expect(state).toContain('"hidden":24');
+    expect((await model.parse('fly from paris to oslo')).intent?.name).toBe('book_flight');
+    expect((await model.parse('what is the weather in rome')).intent?.name).toBe('weather');
+    const again = await train('en', d, { intent_ensemble_size: 3, hidden_layers_sizes: { text: [8] } });
+    expect(again.fingerprint).toBe(model.fingerprint);
+  });
 });

@@ -50,10 +50,22 @@ export const dietOptions = z.object({
   min_feature_count: z.number().int().min(1).default(1),
   /** fit a softmax temperature on the held-out slice so confidences match accuracy */
   calibrate: z.boolean().default(true),
+  /**
+   * intent networks trained from different seeds (each with hidden_layers_sizes units), merged into
+   * one network averaging their logits: parsing costs what one network of all their units costs
+   */
+  intent_ensemble_size: z.number().int().min(1).max(16).default(1),
   /** maximum epochs of the entity tagger (CRF) */
   entity_epochs: z.number().int().min(1).default(25),
   /** the CRF's SGD step size */
   entity_learning_rate: z.number().positive().default(0.1),
+  /**
+   * gazetteer features for the tagger: does a span spell a value annotated as type X? Training
+   * sentences look values up among the other folds' annotations only (this many folds; 0 = off).
+   * Slot F1 on val, off → 5 folds: SNIPS 94.0 → 95.1 (seeds 42 and 7), CAIS 87.4/85.9/86.3 →
+   * 87.9/85.7/87.1 (seeds 42, 7, 1); 3 and 10 folds scored 94.4 and 94.9 on SNIPS.
+   */
+  entity_gazetteer_folds: z.number().int().min(0).max(20).refine((n) => n !== 1, 'entity_gazetteer_folds: 0 (off) or at least 2').default(5),
 }).strict();
 
 export type DietOptions = z.output<typeof dietOptions>;

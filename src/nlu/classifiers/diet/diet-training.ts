@@ -31,7 +31,7 @@ function trainIntents(input: DietTrainingInput, labels: string[], holdout: Holdo
   return IntentHead.fit(input.messages, labels, holdout, {
     hidden: hiddenSizeOf(opts), epochs: opts.epochs, learningRate: opts.learning_rate, dropout: dropoutOf(opts),
     batchSize: batchSizeOf(opts, labels.length), seed, l2: 0, patience: opts.early_stopping_patience, refit, calibrate: opts.calibrate,
-    minFeatureCount: opts.min_feature_count,
+    minFeatureCount: opts.min_feature_count, ensemble: opts.intent_ensemble_size,
     onEpoch: (epoch) => ctx.onProgress?.(`${name} (intents)`, epoch, opts.epochs),
   });
 }
@@ -52,6 +52,7 @@ function trainEntities(input: DietTrainingInput, holdout: Holdout, o: { seed: nu
   return EntityHead.fit(examples, holdout, {
     characters: isChineseLanguage(ctx.language),
     patterns: collectPatterns(ctx.data, { useRegexes: true, useLookupTables: true }),
+    gazetteerFolds: opts.entity_gazetteer_folds,
     epochs: opts.entity_epochs, learningRate: opts.entity_learning_rate, seed: o.seed, patience: opts.early_stopping_patience, refit: o.refit,
     onEpoch: (epoch) => ctx.onProgress?.(`${name} (entities)`, epoch, opts.entity_epochs),
   });

@@ -7,6 +7,7 @@ import { softmaxInPlace, type Scored } from '../../softmax/softmax-model.js';
 import { fitTemperature } from '../calibration.js';
 import type { Holdout } from '../holdout.js';
 import { crossValidatedTemperature } from './cv-temperature.js';
+import { trainMembers } from './mlp-ensemble.js';
 import { MlpModel, mlpModelSchema } from './mlp-model.js';
 import { QuantizedMlp } from './quantized-mlp.js';
 import { RowLayout, rowLayoutSchema } from './row-layout.js';
@@ -16,7 +17,8 @@ import { trainMlp, type MlpTrainingOptions, type MlpTrainingSet } from './train-
 export const intentHeadSchema = z.object({ layout: rowLayoutSchema, model: mlpModelSchema, epochs: z.number().int() });
 export type IntentHeadData = z.infer<typeof intentHeadSchema>;
 
-export type IntentFitOptions = Omit<MlpTrainingOptions, 'monitor'> & { refit: boolean; calibrate: boolean; minFeatureCount: number };
+/** `ensemble`: networks trained from different seeds, merged into one (mlp-ensemble.ts) */
+export type IntentFitOptions = Omit<MlpTrainingOptions, 'monitor'> & { refit: boolean; calibrate: boolean; minFeatureCount: number; ensemble: number };
 
 function subset(set: MlpTrainingSet, idx: Int32Array): MlpTrainingSet {
   return { ...set, samples: Array.from(idx, (i) => set.samples[i] as SparseVector), targets: Int32Array.from(idx, (i) => set.targets[i] as number) };
@@ -73,17 +75,20 @@ export class IntentHead {
       labels,
       inputSize: layout.size,
     };
+    const members = Math.max(1, opts.ensemble);
     if (holdout.heldOut.length === 0) {
-      const model = trainMlp(all, opts).model;
+      const { model } = trainMembers(members, opts.seed, (seed) => trainMlp(all, { ...opts, seed }));
+      // calibrated as one member: k-fold ensembles would cost k·M trainings on a small bot
       if (opts.calibrate) model.temperature = crossValidatedTemperature(all, opts);
       return headData(layout, model, opts.epochs);
     }
     const held = subset(all, holdout.heldOut);
-    const first = trainMlp(subset(all, holdout.train), { ...opts, monitor: (m) => heldOutScore(m, held) });
+    const train = subset(all, holdout.train);
+    const first = trainMembers(members, opts.seed, (seed) => trainMlp(train, { ...opts, seed, monitor: (m) => heldOutScore(m, held) }));
     const temperature = opts.calibrate ? fitTemperature(held.samples.map((x) => first.model.logits(x, new Float64Array(labels.length))), held.targets) : 1;
-    const model = opts.refit ? trainMlp(all, { ...opts, epochs: first.bestEpoch }).model : first.model;
+    const model = opts.refit ? trainMembers(members, opts.seed, (seed, m) => trainMlp(all, { ...opts, seed, epochs: first.bestEpochs[m] ?? opts.epochs })).model : first.model;
     model.temperature = temperature;
-    return headData(layout, model, first.bestEpoch);
+    return headData(layout, model, Math.max(...first.bestEpochs));
   }
 
   /** The `limit` most likely intents (0 = all), most likely first. */

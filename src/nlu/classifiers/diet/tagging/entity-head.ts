@@ -8,6 +8,7 @@ import type { Holdout } from '../holdout.js';
 import { decodeBilou, encodeBilou } from './bilou.js';
 import { CrfModel, crfModelSchema } from './crf-model.js';
 import { CrfStructure } from './crf-structure.js';
+import { foldGazetteers, fullGazetteer, Gazetteer, gazetteerSchema } from './gazetteer.js';
 import { trainCrf, type CrfSentence } from './train-crf.js';
 import { UnitFeaturizer, type FeaturizedUnits } from './unit-featurizer.js';
 
@@ -16,12 +17,15 @@ export const entityHeadSchema = z.object({
   patterns: z.array(z.object({ name: z.string(), pattern: z.string() })),
   crf: crfModelSchema,
   epochs: z.number().int(),
+  /** absent: trained without gazetteer features */
+  gazetteer: gazetteerSchema.optional(),
 });
 export type EntityHeadData = z.infer<typeof entityHeadSchema>;
 
 export interface TaggingExample { text: string; tokens: readonly Token[]; entities: readonly AnnotatedEntity[]; intent: string }
 
-export interface EntityFitOptions { characters: boolean; patterns: PatternSource[]; epochs: number; learningRate: number; seed: number; patience: number; refit: boolean; onEpoch?: (epoch: number) => void }
+/** `gazetteerFolds`: gazetteer features, training sentences seeing the values of the other folds; 0 = none. */
+export interface EntityFitOptions { characters: boolean; patterns: PatternSource[]; gazetteerFolds: number; epochs: number; learningRate: number; seed: number; patience: number; refit: boolean; onEpoch?: (epoch: number) => void }
 
 export interface FoundEntity { entity: string; start: number; end: number; confidence: number }
 
@@ -60,18 +64,25 @@ export class EntityHead {
   private constructor(private readonly featurizer: UnitFeaturizer, readonly crf: CrfModel, readonly epochs: number) {}
 
   static fromData(d: EntityHeadData): EntityHead {
-    return new EntityHead(new UnitFeaturizer(d.characters, d.patterns), CrfModel.fromData(d.crf), d.epochs);
+    const gazetteer = d.gazetteer ? Gazetteer.fromData(d.gazetteer) : undefined;
+    return new EntityHead(new UnitFeaturizer(d.characters, d.patterns, gazetteer), CrfModel.fromData(d.crf), d.epochs);
   }
 
   toData(): EntityHeadData {
-    return { characters: this.featurizer.characters, patterns: [...this.featurizer.patterns], crf: this.crf.toData(), epochs: this.epochs };
+    const f = this.featurizer;
+    return { characters: f.characters, patterns: [...f.patterns], crf: this.crf.toData(), epochs: this.epochs, ...(f.gazetteer ? { gazetteer: f.gazetteer.toData() } : {}) };
   }
 
   static fit(examples: readonly TaggingExample[], holdout: Holdout, opts: EntityFitOptions): EntityHead {
-    const featurizer = new UnitFeaturizer(opts.characters, opts.patterns);
+    const useGazetteer = opts.gazetteerFolds > 0;
+    const featurizer = new UnitFeaturizer(opts.characters, opts.patterns, useGazetteer ? fullGazetteer(examples) : undefined);
+    const folds = useGazetteer ? foldGazetteers(examples, opts.gazetteerFolds, opts.seed) : [];
     const types = [...new Set(examples.flatMap((e) => e.entities.map((x) => x.entity)))].sort();
     const typeIndex = new Map(types.map((t, i) => [t, i]));
-    const featurized = examples.map((ex) => featurizer.featurize(ex.text, ex.tokens, { intent: ex.intent, cuts: ex.entities.flatMap((e) => [e.start, e.end]) }));
+    const featurized = examples.map((ex, k) => {
+      const gazetteer = folds[k];
+      return featurizer.featurize(ex.text, ex.tokens, { intent: ex.intent, cuts: ex.entities.flatMap((e) => [e.start, e.end]), ...(gazetteer ? { gazetteer } : {}) });
+    });
     const rowOf = frequentFeatures(featurized.map((f) => f.hashes));
     const sentences = examples.map((ex, k) => {
       const { units, hashes } = featurized[k] as FeaturizedUnits;

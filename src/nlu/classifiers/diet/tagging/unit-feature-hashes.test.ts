@@ -10,6 +10,10 @@ const contexts: UnitContext[] = [
   { units: whitespaceTokens('play Ünïcödé músic by Ⅻ 😀 now'), matches: [{ name: 'artist', start: 19, end: 25, text: 'Ⅻ 😀' }], characters: false, intent: 'play_music' },
   { units: characterUnits('我要两份宫保鸡丁，送到tfboys的191号〇'), matches: [{ name: 'meal', start: 4, end: 8, text: '宫保鸡丁' }, { name: 'num', start: 2, end: 3, text: '两' }], characters: true, intent: 'order' },
   { units: characterUnits('a'), matches: [], characters: true, intent: 'x' },
+  {
+    units: whitespaceTokens('add iris dement to my list'), matches: [], characters: false, intent: 'add',
+    gazetteer: [{ name: 'artist', start: 4, end: 15, text: 'iris dement' }, { name: 'owner', start: 19, end: 21, text: 'my' }],
+  },
 ];
 
 describe('unit feature hashes', () => {

@@ -4,6 +4,7 @@
 // continued over text; the prefixes' states are computed once. This runs for every token of every
 // parse (and every training sentence), where the strings and regex replaces used to dominate.
 import type { Token } from '../../../component.js';
+import type { PatternMatch } from '../../../extractors/patterns.js';
 import type { UnitContext } from './unit-features.js';
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -23,7 +24,7 @@ const P = {
   bias: prefix('bias'), w: prefix('w:'), sh: prefix('sh:'), W: prefix('W:'), digit: prefix('digit'),
   wm1: prefix('w-1:'), wp1: prefix('w+1:'), wm2: prefix('w-2:'), wp2: prefix('w+2:'),
   wwm1: prefix('ww-1:'), wwp1: prefix('ww+1:'), wm1wp1: prefix('w-1w+1:'), shm1: prefix('sh-1:'),
-  wwwm: prefix('www-:'), wwwp: prefix('www+:'), re: prefix('re:'), I: prefix('I:'),
+  wwwm: prefix('www-:'), wwwp: prefix('www+:'), re: prefix('re:'), gz: prefix('gz:'), I: prefix('I:'),
   p: [prefix('p1:'), prefix('p2:'), prefix('p3:')], s: [prefix('s1:'), prefix('s2:'), prefix('s3:')],
 };
 
@@ -80,11 +81,11 @@ interface UnitStrings { lower: readonly string[]; shapes: readonly string[] }
 const BOS = '<s>';
 const EOS = '</s>';
 
-function patternHashes(ctx: UnitContext, u: Token, out: number[]): void {
-  for (const m of ctx.matches) {
+function patternHashes(matches: readonly PatternMatch[], kind: number, u: Token, out: number[]): void {
+  for (const m of matches) {
     if (m.start > u.start || m.end < u.end) continue;
     const part = m.start === u.start ? (m.end === u.end ? 'U' : 'B') : m.end === u.end ? 'L' : 'I';
-    const name = fnv(P.re, m.name);
+    const name = fnv(kind, m.name);
     out.push(fnv(fnv(name, ':'), part), name);
   }
 }
@@ -109,7 +110,8 @@ function unitHashes(ctx: UnitContext, s: UnitStrings, i: number, intent: number 
     out.push(fnv(fnv(fnv(P.wm1wp1, prev), '|'), next), fnv(P.shm1, i > 0 ? (s.shapes[i - 1] as string) : BOS));
     out.push(fnv(fnv(fnv(fnv(fnv(P.wwwm, at(lower, i - 2)), '|'), prev), '|'), w), fnv(fnv(fnv(fnv(fnv(P.wwwp, w), '|'), next), '|'), at(lower, i + 2)));
   }
-  patternHashes(ctx, u, out);
+  patternHashes(ctx.matches, P.re, u, out);
+  if (ctx.gazetteer) patternHashes(ctx.gazetteer, P.gz, u, out);
   if (intent !== undefined) {
     out.push(intent, fnv(fnv(intent, '|w:'), w), fnv(fnv(intent, '|w-1:'), prev), fnv(fnv(intent, '|w+1:'), next));
   }

@@ -9,6 +9,8 @@ import type { PatternMatch } from '../../../extractors/patterns.js';
 export interface UnitContext {
   units: readonly Token[];
   matches: readonly PatternMatch[];
+  /** spans spelling a known entity value (gazetteer.ts), named by entity type */
+  gazetteer?: readonly PatternMatch[];
   characters: boolean;
   /** '' when unknown */
   intent: string;
@@ -29,11 +31,11 @@ function affixes(w: string, out: string[]): void {
   for (let n = 1; n <= 3 && n < chars.length; n++) out.push(`p${n}:${chars.slice(0, n).join('')}`, `s${n}:${chars.slice(-n).join('')}`);
 }
 
-function patternFeatures(ctx: UnitContext, u: Token, out: string[]): void {
-  for (const m of ctx.matches) {
+function patternFeatures(matches: readonly PatternMatch[], kind: 're' | 'gz', u: Token, out: string[]): void {
+  for (const m of matches) {
     if (m.start > u.start || m.end < u.end) continue;
     const part = m.start === u.start ? (m.end === u.end ? 'U' : 'B') : m.end === u.end ? 'L' : 'I';
-    out.push(`re:${m.name}:${part}`, `re:${m.name}`);
+    out.push(`${kind}:${m.name}:${part}`, `${kind}:${m.name}`);
   }
 }
 
@@ -53,7 +55,8 @@ export function unitFeatures(ctx: UnitContext, i: number): string[] {
     out.push(`w-1w+1:${prev}|${next}`, `sh-1:${i > 0 ? wordShape((units[i - 1] as Token).text) : '<s>'}`);
     out.push(`www-:${lowerAt(units, i - 2)}|${prev}|${w}`, `www+:${w}|${next}|${lowerAt(units, i + 2)}`);
   }
-  patternFeatures(ctx, u, out);
+  patternFeatures(ctx.matches, 're', u, out);
+  patternFeatures(ctx.gazetteer ?? [], 'gz', u, out);
   if (ctx.intent !== '') out.push(`I:${ctx.intent}`, `I:${ctx.intent}|w:${w}`, `I:${ctx.intent}|w-1:${prev}`, `I:${ctx.intent}|w+1:${next}`);
   return out;
 }

@@ -1,6 +1,7 @@
 // Message → tagging units + hashed feature ids per unit (hashing: no feature vocabulary to store).
 import type { Token } from '../../../component.js';
 import { compilePattern, findMatches, type PatternSource } from '../../../extractors/patterns.js';
+import type { Gazetteer } from './gazetteer.js';
 import { tagUnits } from './tag-tokens.js';
 import { unitFeatureHashes } from './unit-feature-hashes.js';
 
@@ -9,7 +10,8 @@ export interface FeaturizedUnits { units: Token[]; hashes: Int32Array[] }
 export class UnitFeaturizer {
   private readonly compiled: { name: string; regex: RegExp }[];
 
-  constructor(readonly characters: boolean, readonly patterns: readonly PatternSource[]) {
+  /** `gazetteer`: the known entity values parsing looks up (none: no gazetteer features) */
+  constructor(readonly characters: boolean, readonly patterns: readonly PatternSource[], readonly gazetteer?: Gazetteer) {
     const opts = { caseSensitive: false, wordBoundaries: !characters };
     this.compiled = patterns.map((p) => ({ name: p.name, regex: compilePattern(p, opts) }));
   }
@@ -18,11 +20,13 @@ export class UnitFeaturizer {
    * `intent`: the message's intent (gold in training, predicted when parsing), which conditions the
    * unit features: the same words are different slots under different intents.
    * `cuts`: annotation boundaries to split units at (training only).
+   * `gazetteer`: replaces this featurizer's own (training: the values of the other folds only).
    */
-  featurize(text: string, tokens: readonly Token[], opts: { intent: string; cuts?: readonly number[] }): FeaturizedUnits {
+  featurize(text: string, tokens: readonly Token[], opts: { intent: string; cuts?: readonly number[]; gazetteer?: Gazetteer }): FeaturizedUnits {
     const units = tagUnits(text, tokens, { characters: this.characters }, opts.cuts ?? []);
     const matches = this.compiled.flatMap((c) => findMatches(c.regex, c.name, text));
-    const ctx = { units, matches, characters: this.characters, intent: opts.intent };
+    const gazetteer = (opts.gazetteer ?? this.gazetteer)?.matches(text, units);
+    const ctx = { units, matches, characters: this.characters, intent: opts.intent, ...(gazetteer ? { gazetteer } : {}) };
     const hashes = unitFeatureHashes(ctx);
     return { units, hashes };
   }

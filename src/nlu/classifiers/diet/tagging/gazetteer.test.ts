@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { whitespaceTokens } from '../../../tokenizers/whitespace-tokenizer.js';
+import { foldGazetteers, fullGazetteer, Gazetteer } from './gazetteer.js';
+import { characterUnits } from './tag-tokens.js';
+
+const example = (text: string, value: string, entity: string): { text: string; entities: { entity: string; start: number; end: number }[] } => {
+  const start = text.indexOf(value);
+  return { text, entities: [{ entity, start, end: start + value.length }] };
+};
+
+describe('Gazetteer', () => {
+  it('finds every whole-unit span spelling a known value, ignoring case and spacing, once per type', () => {
+    const g = Gazetteer.fromEntries([
+      { entity: 'artist', value: 'Iris  Dement' },
+      { entity: 'playlist', value: 'iris dement' },
+      { entity: 'city', value: 'paris' },
+    ]);
+    const text = 'play IRIS  DEMENT in parisian paris';
+    const found = g.matches(text, whitespaceTokens(text)).map((m) => `${m.name}:${m.text}`);
+    expect(found).toEqual(['artist:IRIS  DEMENT', 'playlist:IRIS  DEMENT', 'city:paris']);
+  });
+
+  it('finds values that share a prefix with longer ones, and overlapping values', () => {
+    const g = Gazetteer.fromEntries(['new york', 'new york city', 'york city', 'new'].map((value) => ({ entity: 'place', value })));
+    const text = 'from new york city to newark';
+    const found = g.matches(text, whitespaceTokens(text)).map((m) => m.text);
+    expect(found).toEqual(['new', 'new york', 'new york city', 'york city']);
+  });
+
+  it('matches runs of character units for unspaced scripts', () => {
+    const g = Gazetteer.fromEntries([{ entity: 'meal', value: '宫保鸡丁' }]);
+    const text = '我要宫保鸡丁';
+    expect(g.matches(text, characterUnits(text))).toEqual([{ name: 'meal', start: 2, end: 6, text: '宫保鸡丁' }]);
+  });
+
+  it('survives persisting', () => {
+    const g = Gazetteer.fromEntries([{ entity: 'b', value: 'x y' }, { entity: 'a', value: 'z' }, { entity: 'a', value: 'x y' }]);
+    const back = Gazetteer.fromData(JSON.parse(JSON.stringify(g.toData())) as Record<string, string[]>);
+    expect(back.toData()).toEqual({ a: ['x y', 'z'], b: ['x y'] });
+    expect(back.matches('x y', whitespaceTokens('x y')).map((m) => m.name)).toEqual(['a', 'b']);
+  });
+});
+
+describe('foldGazetteers', () => {
+  const examples = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot'].map((v) => example(`call ${v} now`, v, 'name'));
+
+  it("never shows an example its own value, but shows it the other folds' values", () => {
+    const folds = foldGazetteers(examples, 3, 42);
+    examples.forEach((ex, i) => {
+      const g = folds[i] as Gazetteer;
+      const own = g.matches(ex.text, whitespaceTokens(ex.text));
+      expect(own).toEqual([]);
+      expect(g.size).toBe(4);
+    });
+  });
+
+  it('is deterministic for a seed, and parsing uses every value', () => {
+    const a = foldGazetteers(examples, 3, 7).map((g) => g.toData());
+    const b = foldGazetteers(examples, 3, 7).map((g) => g.toData());
+    expect(a).toEqual(b);
+    expect(fullGazetteer(examples).size).toBe(6);
+  });
+});
