@@ -68,6 +68,45 @@ describe('model archive file', () => {
     expect(err.message).toMatch(/model format 1, this Parley reads 2: retrain with `parley train`/);
   });
 
+  it('writes the header as plain JSON and still reads archives whose header is gzipped', async () => {
+    const d = dir();
+    const bytes = readFileSync(await writeModelArchive(d, archiveWith(packed), { fixedName: 'm' }));
+    const length = bytes.readUInt32LE(8);
+    expect(String.fromCharCode(bytes[16] as number)).toBe('{');
+    // the same archive with its header gzipped, sections moved to the next 8-byte boundary after it
+    const gz = gzipSync(bytes.subarray(16, 16 + length));
+    const [from, to] = [Math.ceil((16 + length) / 8) * 8, Math.ceil((16 + gz.byteLength) / 8) * 8];
+    const old = Buffer.alloc(to + bytes.byteLength - from);
+    bytes.copy(old, 0, 0, 16);
+    old.writeUInt32LE(gz.byteLength, 8);
+    gz.copy(old, 16);
+    bytes.copy(old, to, from);
+    writeFileSync(join(d, 'gz.parley.gz'), old);
+    expect(JSON.stringify((await readModelArchive(join(d, 'gz.parley.gz'))).nlu)).toBe(JSON.stringify(packed));
+  });
+
+  it('writes long string lists as text sections and reads them back as the same strings', async () => {
+    const words = Array.from({ length: 300 }, (_, i) => (i === 0 ? '' : `w${i} 词 😀 é`));
+    const value = { words, odd: [...words.slice(1), 'a\u0000b'], lone: [...words.slice(1), '\ud800'], short: ['x', 'y'] };
+    const path = await writeModelArchive(dir(), archiveWith(value), { fixedName: 'm' });
+    const bytes = readFileSync(path);
+    const header = JSON.parse(bytes.subarray(16, 16 + bytes.readUInt32LE(8)).toString('utf8')) as { value: { nlu: Record<string, unknown> }; sections: { path: unknown[]; kind: string }[] };
+    // only the list every string of which survives UTF-8 and the separator is a section
+    expect(header.sections.filter((s) => s.kind === 'text').map((s) => s.path)).toEqual([['nlu', 'words']]);
+    expect(header.value.nlu.short).toEqual(['x', 'y']);
+    expect((await readModelArchive(path)).nlu).toEqual(value);
+  });
+
+  it('rejects a text section whose count of strings does not match its entry', async () => {
+    const d = dir();
+    const bytes = readFileSync(await writeModelArchive(d, archiveWith({ words: Array.from({ length: 300 }, (_, i) => `w${i}`) }), { fixedName: 'm' }));
+    const length = bytes.readUInt32LE(8);
+    const text = bytes.subarray(16, 16 + length).toString('utf8').replace('"length":300', '"length":301');
+    const changed = Buffer.concat([bytes.subarray(0, 16), Buffer.from(text), bytes.subarray(16 + length)]);
+    writeFileSync(join(d, 'count.parley.gz'), changed);
+    expect(await rejection(readModelArchive(join(d, 'count.parley.gz')))).toMatchObject({ code: 'MODEL_INVALID', message: expect.stringMatching(/holds 300 strings, not 301/) as unknown });
+  });
+
   it('rejects garbage, a truncated archive and a missing file with clear errors', async () => {
     const d = dir();
     writeFileSync(join(d, 'junk.parley.gz'), 'not a model');

@@ -1,12 +1,13 @@
 // A trained model on disk: one file holding the domain, the NLU pipeline's state and the policies'
-// state (model-archive-file.ts: gzipped JSON + the weights as raw sections), versioned so an
+// state (model-archive-file.ts: a JSON header + the weights as raw sections), versioned so an
 // incompatible archive fails to load with a clear error.
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Domain, ModelConfig, NluExample } from './core/index.js';
 import { ParleyError } from './errors.js';
 import { decodeArchiveFile, encodeArchiveFile, isArchiveFile } from './model-archive-file.js';
+import { arenaBytes } from './nlu/classifiers/diet/wasm-arena.js';
 
 /** 2: weights as raw binary sections instead of base64 inside one gzipped JSON (format 1). */
 export const MODEL_FORMAT_VERSION = 2;
@@ -46,10 +47,34 @@ export async function writeModelArchive(dir: string, archive: ModelArchive, opts
   return path;
 }
 
-export async function readModelArchive(path: string): Promise<ModelArchive> {
-  let raw: Buffer;
+/** scratch behind the file for the parse kernels that sum its weights in place (a few KB each) */
+const KERNEL_SCRATCH = 64 * 1024;
+
+/**
+ * The file's bytes, read straight into WebAssembly memory where there is some: the SIMD kernels then
+ * use the weight sections where they lie, and a server holds them once instead of also in a copy.
+ */
+async function readArchiveBytes(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
   try {
-    raw = await readFile(path);
+    const { size } = await handle.stat();
+    const bytes = arenaBytes(size, KERNEL_SCRATCH) ?? new Uint8Array(size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await handle.read(bytes, at, size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at === size ? bytes : bytes.subarray(0, at);
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function readModelArchive(path: string): Promise<ModelArchive> {
+  let raw: Uint8Array;
+  try {
+    raw = await readArchiveBytes(path);
   } catch (cause) {
     throw new ParleyError('MODEL_NOT_FOUND', `no model at ${path}`, { cause });
   }
@@ -61,7 +86,7 @@ export async function readModelArchive(path: string): Promise<ModelArchive> {
 }
 
 /** Format 1 files were one gzipped JSON: still read, so that loading one says "retrain". */
-function decodeModelFile(raw: Buffer, path: string): ModelArchive {
+function decodeModelFile(raw: Uint8Array, path: string): ModelArchive {
   let value: unknown;
   if (isArchiveFile(raw)) value = decodeArchiveFile(raw, path);
   else {

@@ -45,8 +45,8 @@ nlp.js has no trained slot tagger. ECE: 15 equal-width bins over the top confide
 "train s" is wall time (stretched by whatever else the machine runs: the two systems of a set train side by side; the cold load and the p50/p99 parses are then timed one system at a time);
 "train CPU s" is the training process's CPU time. "server RSS MB" is a fresh process that opens the model archive
 (written by \`writeModelArchive\`, opened by \`loadModel\` as \`parley run\` does) and parses the evaluation texts; it
-includes the tsx loader (${probeBase}). "model MB" is the model as JSON; "archive MB" the archive file (a gzipped JSON
-header and the weights as raw aligned sections). "load ms" loads the model from JSON in the training process; "cold load
+includes the tsx loader (${probeBase}). "model MB" is the model as JSON; "archive MB" the archive file (a JSON header,
+then the weights and long vocabularies as raw aligned sections). "load ms" loads the model from JSON in the training process; "cold load
 ms" is opening the archive in that fresh process (jieba's dictionary included for Chinese), wall time and CPU time.
 
 ${markdownTable(rows.map(row))}

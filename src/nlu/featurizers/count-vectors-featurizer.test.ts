@@ -44,6 +44,25 @@ describe('CountVectorsFeaturizer', () => {
     const vocab = f.persist().vocabulary;
     expect([...(msg.sparse.get('cv')?.keys() ?? [])].map((i) => vocab[i]).sort()).toEqual(['a', 'book', 'oov']);
   });
+
+  it('a loaded featurizer (its term index built on first need) maps unseen words and astral n-grams as the trained one', () => {
+    const options = { OOV_token: 'oov', OOV_words: ['table'] };
+    const trained = featurizer(options, ['book a flight 🛫', 'book a table']);
+    const parsed = countVectorsFeaturizerSpec.parseOptions(options, 'CountVectorsFeaturizer');
+    const env = { key: 'cv', name: 'CountVectorsFeaturizer', language: 'en', domain: {} as never, state: trained.persist() };
+    const loaded = countVectorsFeaturizerSpec.create(parsed, env) as typeof trained;
+    expect(loaded.persist()).toEqual(trained.persist());
+    for (const text of ['book a hotel', 'a 🛫 to Rome']) {
+      const [a, b] = [tokenized(text), tokenized(text)];
+      trained.process(a);
+      loaded.process(b);
+      expect([...(b.sparse.get('cv') ?? [])]).toEqual([...(a.sparse.get('cv') ?? [])]);
+    }
+    const msg = tokenized('book a hotel');
+    loaded.process(msg);
+    const vocab = loaded.persist().vocabulary;
+    expect([...(msg.sparse.get('cv')?.keys() ?? [])].map((i) => vocab[i]).sort()).toEqual(['a', 'book', 'oov']);
+  });
 });
 
 describe('Rasa options', () => {

@@ -33,7 +33,9 @@ const stripAccents = (s: string): string => s.normalize('NFKD').replace(/\p{M}/g
 
 export class CountVectorsFeaturizer implements TrainableNluComponent {
   readonly name = 'CountVectorsFeaturizer';
-  private index = new Map<string, number>();
+  private vocabulary: readonly string[] = [];
+  /** term → index, built on first use: only OOV replacement and the astral-character fallback need it */
+  private indexCache: Map<string, number> | undefined;
   private table = new TermTable([]);
   private readonly oovWords: Set<string>;
   private readonly ngram: NgramOptions;
@@ -41,10 +43,18 @@ export class CountVectorsFeaturizer implements TrainableNluComponent {
   constructor(private readonly key: string, private readonly opts: Options, vocabulary?: string[]) {
     this.ngram = { analyzer: opts.analyzer, minN: opts.min_ngram, maxN: opts.max_ngram };
     this.oovWords = new Set(opts.OOV_words.map((w) => this.normalise(w)));
-    if (vocabulary) {
-      for (let i = 0; i < vocabulary.length; i++) this.index.set(vocabulary[i] as string, i);
-      this.table = new TermTable(vocabulary);
-    }
+    if (vocabulary) this.setVocabulary(vocabulary);
+  }
+
+  private setVocabulary(vocabulary: readonly string[]): void {
+    this.vocabulary = vocabulary;
+    this.indexCache = undefined;
+    this.table = new TermTable(vocabulary);
+  }
+
+  private get index(): ReadonlyMap<string, number> {
+    this.indexCache ??= new Map(this.vocabulary.map((t, i) => [t, i]));
+    return this.indexCache;
   }
 
   private normalise(word: string): string {
@@ -67,8 +77,7 @@ export class CountVectorsFeaturizer implements TrainableNluComponent {
     const docs = messages.map((m) => extractTerms(this.words(m, true), this.ngram));
     const stopWords = new Set(Array.isArray(this.opts.stop_words) ? this.opts.stop_words.map((w) => this.normalise(w)) : []);
     const vocabulary = buildVocabulary(docs, { minDf: this.opts.min_df, maxDf: this.opts.max_df, maxFeatures: this.opts.max_features, stopWords });
-    this.index = new Map(vocabulary.map((t, i) => [t, i]));
-    this.table = new TermTable(vocabulary);
+    this.setVocabulary(vocabulary);
   }
 
   process(msg: Message): void {

@@ -84,7 +84,9 @@ export class JiebaTokenizer implements TrainableNluComponent {
   }
 }
 
-const stateSchema = z.object({ words: z.array(z.string()), fileLines: z.array(z.string()) });
+// one `every` per list instead of z.array(z.string()), which checks thousands of words one schema call each
+const stringList = z.custom<string[]>((v) => Array.isArray(v) && v.every((t) => typeof t === 'string'), { message: 'must be a list of strings' });
+const stateSchema = z.object({ words: stringList, fileLines: stringList });
 
 export const jiebaTokenizerSpec = defineComponent({
   stage: 'tokenizer',

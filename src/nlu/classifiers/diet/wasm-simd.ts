@@ -58,10 +58,20 @@ export const simdSupported = (module: Uint8Array): boolean => wasm !== undefined
 
 /** A fresh memory of `bytes` (rounded up to pages) and the module's kernel bound to it. */
 export function instantiate<F>(module: Uint8Array, bytes: number): { memory: WasmMemory; kernel: F } {
+  const memory = newMemory(bytes);
+  return { memory, kernel: bind<F>(module, memory) };
+}
+
+/** A fresh zeroed memory of at least `bytes` (whole pages); throws where WebAssembly is unavailable. */
+export function newMemory(bytes: number): WasmMemory {
+  if (wasm === undefined) throw new Error('WebAssembly is unavailable');
+  return new wasm.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
+}
+
+/** The module's kernel over an existing memory. */
+export function bind<F>(module: Uint8Array, memory: WasmMemory): F {
   const api = wasm as WasmApi;
-  const memory = new api.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
-  const instance = new api.Instance(new api.Module(module), { m: { mem: memory } });
-  return { memory, kernel: instance.exports.kernel as F };
+  return new api.Instance(new api.Module(module), { m: { mem: memory } }).exports.kernel as F;
 }
 
 /** Grows `memory` to hold `bytes`; true when it grew (views on the old buffer are then detached). */

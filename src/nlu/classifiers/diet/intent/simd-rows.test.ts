@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../util/rng.js';
 import { addScaledRowInt8 } from './row-kernels.js';
+import { arenaBytes } from '../wasm-arena.js';
 import { SimdRows } from './simd-rows.js';
 
 function matrix(rows: number, width: number, seed: number): Int8Array {
@@ -33,7 +34,7 @@ describe('SimdRows', () => {
     expect(Array.from(out)).toEqual(Array.from(expected));
   });
 
-  it('grows its scratch for messages with many rows, and handles none', () => {
+  it('sums messages with more rows than one kernel call takes, in order, and handles none', () => {
     const indices = Int32Array.from({ length: 1001 }, (_, k) => (k * 7) % rows);
     const values = Float32Array.from(indices, () => random());
     const out = new Float64Array(width);
@@ -42,6 +43,34 @@ describe('SimdRows', () => {
     expect(Array.from(out)).toEqual(Array.from(expected));
     simd?.accumulate(out, new Int32Array(0), new Float32Array(0), scales);
     expect(Array.from(out)).toEqual(Array.from(expected));
+  });
+
+  it('sums a matrix that lies in an arena where it lies (no copy), its scratch behind the arena data', () => {
+    const bytes = arenaBytes(8 + q.length, 8 * width + 12 * 256);
+    expect(bytes).toBeDefined();
+    const inArena = new Int8Array((bytes as Uint8Array).buffer, 8, q.length);
+    inArena.set(q);
+    const rowsInPlace = SimdRows.from(inArena, width);
+    const indices = Int32Array.from([5, 1, 5, 30]);
+    const values = Float32Array.from(indices, () => random() - 0.5);
+    const run = (): number[] => {
+      const out = new Float64Array(width);
+      rowsInPlace?.accumulate(out, indices, values, scales);
+      return Array.from(out);
+    };
+    expect(run()).toEqual(Array.from(reference(new Float64Array(width), q, width, indices, values, scales)));
+    // a change to the arena's bytes is seen: the kernel reads the matrix there, not a copy
+    inArena[5 * width] = 0;
+    const changed = q.slice();
+    changed[5 * width] = 0;
+    expect(run()).toEqual(Array.from(reference(new Float64Array(width), changed, width, indices, values, scales)));
+    // a matrix outside any arena is copied: later changes to it are not seen
+    const source = q.slice();
+    const copied = SimdRows.from(source, width);
+    source[5 * width] = 0;
+    const out = new Float64Array(width);
+    copied?.accumulate(out, indices, values, scales);
+    expect(Array.from(out)).toEqual(Array.from(reference(new Float64Array(width), q, width, indices, values, scales)));
   });
 
   it('declines widths that are not a multiple of 16 (the JavaScript kernel runs instead)', () => {

@@ -2,13 +2,15 @@
 // vectorise JavaScript, and this sum over the few hundred n-gram rows of a message was the largest
 // single cost of a parse. Each lane computes out[j] + v·q[j] in float64 exactly as the JavaScript
 // kernel does (WebAssembly has no fused multiply-add), rows in the same order: the sums are
-// bit-identical. The rows live in the module's memory, copied there once when the model loads.
+// bit-identical. The rows are summed where a model archive was read (../wasm-arena.ts), else
+// in the module's own memory, copied there once when the model loads.
 // The kernel's bytes are written with the helpers of ../wasm-simd.ts.
 import {
-  END, ensureBytes, F64_ADD, F64_FROM_I32, F64_LOAD, F64_MUL, F64X2_SPLAT, GET, I16_HIGH, I16_LOW, I32, I32_ADD, I32_CONST, I32_HIGH,
-  I32_LOAD, I32_LOW, I32_LT_U, I32_SHL, instantiate, kernelModule, LOAD, LOOP, BR_IF_LOOP, RETURN_IF_ZERO, SET, simd, simdSupported,
+  bind, END, F64_ADD, F64_FROM_I32, F64_LOAD, F64_MUL, F64X2_SPLAT, GET, I16_HIGH, I16_LOW, I32, I32_ADD, I32_CONST, I32_HIGH,
+  I32_LOAD, I32_LOW, I32_LT_U, I32_SHL, kernelModule, LOAD, LOOP, BR_IF_LOOP, newMemory, RETURN_IF_ZERO, SET, simd, simdSupported,
   STORE, SWAP_HALVES, TEE, V128, type WasmMemory,
 } from '../wasm-simd.js';
+import { claimScratch } from '../wasm-arena.js';
 
 // acc(out, rows, scales, count, width): params 0–4; locals 5 n, 6 j, 7 row, 8 optr (i32), 9 v, 10 q, 11 h, 12 x (v128)
 const [OUT, ROWS, SCALES, COUNT, WIDTH, N, J, ROW, OPTR, V, Q, H, X] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -47,55 +49,57 @@ const supported = simdSupported(MODULE);
 
 type Acc = (out: number, rows: number, scales: number, count: number, width: number) => void;
 
+/** rows per kernel call: a message with more is summed in several calls, in order (same bits) */
+const CHUNK = 256;
+const align16 = (n: number): number => Math.ceil(n / 16) * 16;
+
 /** int8 rows of `width` columns in WebAssembly memory, summed with SIMD. */
 export class SimdRows {
-  private readonly memory: WasmMemory;
   private readonly acc: Acc;
-  /** where the out vector starts, after the matrix; row offsets and scales follow it */
-  private readonly outAt: number;
-  private readonly rowsAt: number;
-  // views into the memory, made again when it grows (growing detaches the old ones)
-  private sums = new Float64Array(0);
-  private rowOffsets = new Int32Array(0);
-  private scales = new Float64Array(0);
+  /** the out vector, then CHUNK row offsets, then CHUNK scales: fixed views (the memory never grows) */
+  private readonly sums: Float64Array;
+  private readonly rowOffsets: Int32Array;
+  private readonly scales: Float64Array;
 
-  private constructor(private readonly width: number, matrixBytes: number) {
-    this.outAt = Math.ceil(matrixBytes / 16) * 16;
-    this.rowsAt = this.outAt + 8 * width;
-    ({ memory: this.memory, kernel: this.acc } = instantiate<Acc>(MODULE, this.rowsAt));
-    this.reserve(256);
+  private constructor(memory: WasmMemory, private readonly width: number, private readonly matrixAt: number, private readonly outAt: number) {
+    this.acc = bind<Acc>(MODULE, memory);
+    this.sums = new Float64Array(memory.buffer, outAt, width);
+    this.rowOffsets = new Int32Array(memory.buffer, this.rowsAt, CHUNK);
+    this.scales = new Float64Array(memory.buffer, this.rowsAt + 4 * CHUNK, CHUNK);
   }
 
-  /** A copy of `matrix` in WebAssembly memory, or undefined where SIMD is unavailable or width is not a multiple of 16. */
+  private get rowsAt(): number {
+    return this.outAt + 8 * this.width;
+  }
+
+  /**
+   * `matrix` in WebAssembly memory: used in place when it lies in an arena with room for the
+   * scratch, else copied. Undefined where SIMD is unavailable or width is not a multiple of 16.
+   */
   static from(matrix: Int8Array, width: number): SimdRows | undefined {
     if (!supported || width === 0 || width % 16 !== 0) return undefined;
-    const rows = new SimdRows(width, matrix.length);
-    new Int8Array(rows.memory.buffer, 0, matrix.length).set(matrix);
-    return rows;
+    const scratch = 8 * width + 12 * CHUNK;
+    const claimed = claimScratch(matrix.buffer, scratch);
+    if (claimed) return new SimdRows(claimed.memory, width, matrix.byteOffset, claimed.at);
+    const outAt = align16(matrix.length);
+    const memory = newMemory(outAt + scratch);
+    new Int8Array(memory.buffer, 0, matrix.length).set(matrix);
+    return new SimdRows(memory, width, 0, outAt);
   }
 
   /** out[0, width) += Σ_k values[k] · rowScales[indices[k]] · row(indices[k]), rows in the given order. */
   accumulate(out: Float64Array, indices: Int32Array, values: Float32Array, rowScales: Float32Array): void {
-    const count = indices.length;
-    if (count > this.rowOffsets.length) this.reserve(Math.max(count, 2 * this.rowOffsets.length));
-    const { rowOffsets, scales, sums, width } = this;
-    for (let k = 0; k < count; k++) {
-      const r = indices[k] as number;
-      rowOffsets[k] = r * width;
-      scales[k] = (values[k] as number) * (rowScales[r] as number);
-    }
+    const { rowOffsets, scales, sums, width, matrixAt, rowsAt } = this;
     sums.set(out.subarray(0, width));
-    this.acc(this.outAt, this.rowsAt, this.rowsAt + 4 * rowOffsets.length, count, width);
+    for (let from = 0; from < indices.length; from += CHUNK) {
+      const count = Math.min(CHUNK, indices.length - from);
+      for (let k = 0; k < count; k++) {
+        const r = indices[from + k] as number;
+        rowOffsets[k] = matrixAt + r * width;
+        scales[k] = (values[from + k] as number) * (rowScales[r] as number);
+      }
+      this.acc(this.outAt, rowsAt, rowsAt + 4 * CHUNK, count, width);
+    }
     out.set(sums);
-  }
-
-  /** Room for `capacity` row offsets and scales (a multiple of 4: the scales stay 8-byte aligned). */
-  private reserve(capacity: number): void {
-    const rounded = Math.ceil(capacity / 4) * 4;
-    ensureBytes(this.memory, this.rowsAt + 12 * rounded);
-    const buffer = this.memory.buffer;
-    this.sums = new Float64Array(buffer, this.outAt, this.width);
-    this.rowOffsets = new Int32Array(buffer, this.rowsAt, rounded);
-    this.scales = new Float64Array(buffer, this.rowsAt + 4 * rounded, rounded);
   }
 }

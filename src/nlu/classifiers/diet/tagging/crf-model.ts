@@ -61,13 +61,15 @@ export class CrfModel {
       this.rowInfo[2 * r] = isDense ? -(++count) : (rowStart[r] as number);
       this.rowInfo[2 * r + 1] = rowStart[r + 1] as number;
     }
-    this.dense = new Float32Array(count * t);
+    // with SIMD the dense rows live only in WebAssembly memory; the JavaScript path keeps its own
+    this.simd = SimdEmissions.create(count, t);
+    this.dense = new Float32Array(this.simd ? 0 : count * t);
     for (let r = 0; r < hashes.length; r++) {
       const d = -(this.rowInfo[2 * r] as number) - 1;
       if (d < 0) continue;
-      for (let e = rowStart[r] as number; e < (rowStart[r + 1] as number); e++) this.dense[d * t + (tagIdx[e] as number)] = values[e] as number;
+      const row = this.simd ? this.simd.row(d) : this.dense.subarray(d * t, (d + 1) * t);
+      for (let e = rowStart[r] as number; e < (rowStart[r + 1] as number); e++) row[tagIdx[e] as number] = values[e] as number;
     }
-    this.simd = SimdEmissions.from(this.dense, t);
     this.expTrans = new Float64Array(trans.length);
     expTransitions(trans, this.expTrans);
   }

@@ -45,14 +45,25 @@ export class SimdEmissions {
     this.reserve(16);
   }
 
+  /**
+   * Room for `rows` zeroed dense rows of `tags`, to be filled through row(), or undefined where SIMD
+   * is unavailable. The caller writes the rows here directly: the weights are held once, not also
+   * in a JavaScript array.
+   */
+  static create(rows: number, tags: number): SimdEmissions | undefined {
+    return supported && tags > 0 ? new SimdEmissions(tags, rows) : undefined;
+  }
+
   /** A copy of the dense rows (rows × tags), or undefined where SIMD is unavailable. */
   static from(dense: Float32Array, tags: number): SimdEmissions | undefined {
-    if (!supported || tags === 0) return undefined;
-    const rows = dense.length / tags;
-    const simdRows = new SimdEmissions(tags, rows);
-    const padded = new Float32Array(simdRows.memory.buffer, 0, rows * simdRows.stride);
-    for (let r = 0; r < rows; r++) padded.set(dense.subarray(r * tags, (r + 1) * tags), r * simdRows.stride);
+    const simdRows = SimdEmissions.create(dense.length / tags, tags);
+    for (let r = 0; simdRows && r < dense.length / tags; r++) simdRows.row(r).set(dense.subarray(r * tags, (r + 1) * tags));
     return simdRows;
+  }
+
+  /** Dense row r (its `tags` cells; the padding stays zero). Valid until the next emissions(). */
+  row(r: number): Float32Array {
+    return new Float32Array(this.memory.buffer, 4 * r * this.stride, this.tags);
   }
 
   /** A zeroed emission buffer for n units (a view, valid until the next call). */
