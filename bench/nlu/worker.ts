@@ -43,7 +43,7 @@ export interface WorkerResult {
 
 const { values } = parseArgs({ options: {
   system: { type: 'string' }, dir: { type: 'string' }, out: { type: 'string' },
-  'max-train': { type: 'string' }, split: { type: 'string', default: 'test' }, diet: { type: 'string', default: '{}' },
+  'max-train': { type: 'string' }, split: { type: 'string', default: 'test' }, diet: { type: 'string', default: '{}' }, vectors: { type: 'string' },
 } });
 
 /** A model archive as `parley train` writes it, around the bench's NLU model (no domain, no policies). */
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   const evalRows = [...inScope, ...oosRows];
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const sys = await trainSystem(system, trainRows, { language: set.language, diet: JSON.parse(values.diet ?? '{}') as Record<string, unknown> });
+  const sys = await trainSystem(system, trainRows, { language: set.language, diet: JSON.parse(values.diet ?? '{}') as Record<string, unknown>, vectors: values.vectors });
   const trainSeconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const trainCpuSeconds = (cpu.user + cpu.system) / 1e6;

@@ -14,6 +14,11 @@ export interface Message {
   tokens: Token[];
   /** named feature sets (sparse index → value), filled by featurizers */
   sparse: Map<string, Map<number, number>>;
+  /**
+   * a featurizer's weight for its set relative to the others' (default 1), where a classifier
+   * L2-normalises each set on its own; only DIETClassifier's intent input reads it today
+   */
+  sparseWeights?: Map<string, number>;
   parse: ParseData;
   readonly metadata: Record<string, unknown>;
 }

@@ -11,6 +11,7 @@ import { systemEntityExtractorSpec } from '../extractors/system/system-entity-ex
 import { countVectorsFeaturizerSpec } from '../featurizers/count-vectors-featurizer.js';
 import { lexicalSyntacticFeaturizerSpec } from '../featurizers/lexical-syntactic-featurizer.js';
 import { regexFeaturizerSpec } from '../featurizers/regex-featurizer.js';
+import { wordVectorFeaturizerSpec } from '../featurizers/word-vector-featurizer.js';
 import { jiebaTokenizerSpec } from '../tokenizers/jieba-tokenizer.js';
 import { whitespaceTokenizerSpec } from '../tokenizers/whitespace-tokenizer.js';
 import type { ComponentSpec } from './component-spec.js';
@@ -21,6 +22,7 @@ export const componentRegistry = {
   RegexFeaturizer: regexFeaturizerSpec,
   LexicalSyntacticFeaturizer: lexicalSyntacticFeaturizerSpec,
   CountVectorsFeaturizer: countVectorsFeaturizerSpec,
+  WordVectorFeaturizer: wordVectorFeaturizerSpec,
   DIETClassifier: dietClassifierSpec,
   LogisticRegressionClassifier: softmaxIntentClassifierSpec,
   SklearnIntentClassifier: softmaxIntentClassifierSpec,

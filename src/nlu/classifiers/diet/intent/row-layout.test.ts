@@ -38,4 +38,18 @@ describe('RowLayout', () => {
     layout.vectorizeTransient(training[1] as ReturnType<typeof createMessage>);
     expect(Array.from(a.values)).toEqual(before);
   });
+
+  it('scales a set by the weight its featurizer gave, kept in the persisted layout; unweighted sets persist as before', () => {
+    const weighted = training.map((t) => {
+      const m = message({ words: [...(t.sparse.get('words') ?? [])], dense: [[0, 0.3], [1, -0.4]] });
+      m.sparseWeights = new Map([['dense', 2]]);
+      return m;
+    });
+    const saved = RowLayout.fromMessages(weighted, 1).toData();
+    expect(saved.sets.map((s) => s.weight)).toEqual([2, undefined]);
+    expect(layout.toData().sets.every((s) => !('weight' in s))).toBe(true);
+    // parsing needs no weights on the message: the loaded layout has them
+    const v = RowLayout.fromData(saved).vectorize(message({ dense: [[0, 3], [1, 4]], words: [[0, 1]] }));
+    expect(Array.from(v.values).map((x) => Math.round(x * 1e6) / 1e6).sort()).toEqual([1, 1.2, 1.6]);
+  });
 });

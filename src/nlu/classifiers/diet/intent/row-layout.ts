@@ -9,14 +9,15 @@ import { decodeInt32, encodeArray, encodedArraySchema } from '../codec.js';
 import { FeatureLayout, type SparseVector } from '../../feature-layout.js';
 
 export const rowLayoutSchema = z.object({
-  sets: z.array(z.object({ key: z.string(), offset: z.number().int().min(0), size: z.number().int().min(0) })),
+  // weight: absent (1) for every set of the default featurizers, so their models are unchanged
+  sets: z.array(z.object({ key: z.string(), offset: z.number().int().min(0), size: z.number().int().min(0), weight: z.number().positive().optional() })),
   /** int32: the feature (set offset + index) of each row, in row order */
   features: encodedArraySchema,
   rows: z.number().int().min(0),
 });
 export type RowLayoutData = z.infer<typeof rowLayoutSchema>;
 
-interface LayoutSet { key: string; offset: number; size: number }
+interface LayoutSet { key: string; offset: number; size: number; weight?: number }
 
 export class RowLayout {
   /** feature (set offset + index) → row, or -1 */
@@ -41,7 +42,11 @@ export class RowLayout {
   }
 
   static fromMessages(messages: readonly Message[], minCount: number): RowLayout {
-    const { sets, size } = FeatureLayout.fromMessages(messages).data;
+    const { sets: plain, size } = FeatureLayout.fromMessages(messages).data;
+    const sets: LayoutSet[] = plain.map((set) => {
+      const weight = messages.find((m) => m.sparseWeights?.has(set.key))?.sparseWeights?.get(set.key);
+      return weight === undefined || weight === 1 ? set : { ...set, weight };
+    });
     const count = new Int32Array(size);
     for (const m of messages) {
       for (const set of sets) {
@@ -96,7 +101,7 @@ export class RowLayout {
         values[count++] = v;
         norm += v * v;
       });
-      const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+      const scale = norm > 0 ? (set.weight ?? 1) / Math.sqrt(norm) : 0;
       for (let k = first; k < count; k++) values[k] = (values[k] as number) * scale;
     }
     return count;

@@ -1,0 +1,116 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emptyDomain, emptyNluData, type ComponentConfig, type NluTrainingData } from '../../core/index.js';
+import { isParleyError } from '../../errors.js';
+import type { Message, TrainableNluComponent } from '../component.js';
+import { loadNlu, trainNlu } from '../index.js';
+import { defaultPipeline } from '../pipeline/default-pipeline.js';
+import { createMessage } from '../pipeline/message.js';
+import { whitespaceTokens } from '../tokenizers/whitespace-tokenizer.js';
+import { wordVectorFeaturizerSpec } from './word-vector-featurizer.js';
+
+const TINY = join(import.meta.dirname, 'fixtures', 'tiny-vectors.json');
+const env = (state?: unknown) => ({ key: 'wv', name: 'WordVectorFeaturizer', language: 'en', domain: emptyDomain(), state });
+const create = (options: Record<string, unknown>, state?: unknown) =>
+  wordVectorFeaturizerSpec.create(wordVectorFeaturizerSpec.parseOptions(options, 'WordVectorFeaturizer'), env(state)) as TrainableNluComponent;
+
+function features(f: TrainableNluComponent, text: string): number[] {
+  const m: Message = createMessage(text);
+  m.tokens = whitespaceTokens(text);
+  void f.process(m);
+  const set = m.sparse.get('wv') ?? new Map<number, number>();
+  return [0, 1, 2, 3].map((d) => set.get(d) ?? 0);
+}
+
+async function errorOf(f: () => unknown): Promise<{ code: string; message: string }> {
+  try {
+    await f();
+  } catch (error) {
+    if (isParleyError(error)) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error('no error');
+}
+
+// the binary cache of the fixtures goes to a directory of this run, not the shared temp dir
+beforeAll(() => { process.env.PARLEY_VECTORS_CACHE = mkdtempSync(join(tmpdir(), 'parley-wv-cache-')); });
+
+describe('WordVectorFeaturizer', () => {
+  it('averages the vectors of the known words, lowercased, skipping unknown words', () => {
+    const f = create({ vectors: TINY });
+    expect(features(f, 'Pizza or RAIN?')).toEqual([0.5, 0.5, 0, 0]);
+    expect(features(f, 'burger')).toEqual([0.800000011920929, 0.20000000298023224, 0, 0]);
+    expect(features(f, 'nothing known here')).toEqual([0, 0, 0, 0]);
+  });
+
+  it('gives its set a weight next to the n-gram sets (default 2)', () => {
+    const weightOf = (options: Record<string, unknown>) => {
+      const m = createMessage('pizza');
+      m.tokens = whitespaceTokens('pizza');
+      void create(options).process(m);
+      return m.sparseWeights?.get('wv');
+    };
+    expect(weightOf({ vectors: TINY })).toBe(2);
+    expect(weightOf({ vectors: TINY, weight: 0.5 })).toBe(0.5);
+    expect(weightOf({ vectors: TINY, weight: 1 })).toBeUndefined();
+  });
+
+  it('persists which vectors it used and their fingerprint, not the table', () => {
+    const state = create({ vectors: TINY }).persist() as { vectors: string; fingerprint: string; dimensions: number };
+    expect(state).toEqual({ vectors: TINY, fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/), dimensions: 4 });
+    expect(features(create({ vectors: TINY }, state), 'hello pizza')).toEqual([0.5, 0, 0, 0.5]);
+  });
+
+  it('refuses a model whose vectors file changed, and one whose vectors are gone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-wv-'));
+    const file = join(dir, 'vectors.json');
+    copyFileSync(TINY, file);
+    const state = create({ vectors: file }).persist();
+    const other = join(dir, 'other.json');
+    writeFileSync(other, readFileSync(TINY, 'utf8').replace('"pizza":[1,', '"pizza":[0.9,'));
+    const changed = await errorOf(() => create({}, { ...(state as object), vectors: other }));
+    expect(changed.code).toBe('MODEL_INVALID');
+    expect(changed.message).toContain('other word vectors');
+    const gone = await errorOf(() => create({}, { ...(state as object), vectors: 'parley-no-such-vectors-package' }));
+    expect(gone).toMatchObject({ code: 'MODEL_INVALID' });
+    expect(gone.message).toContain('npm install parley-no-such-vectors-package');
+  });
+
+  it('names the package to install when the configured vectors are not installed', async () => {
+    const e = await errorOf(() => create({ vectors: 'parley-no-such-vectors-package' }));
+    expect(e.code).toBe('CONFIG_INVALID');
+    expect(e.message).toContain('npm install parley-no-such-vectors-package');
+    expect((await errorOf(() => create({ vectors: TINY, scale: 2 }))).code).toBe('CONFIG_INVALID');
+  });
+});
+
+describe('WordVectorFeaturizer in a pipeline', () => {
+  const data: NluTrainingData = {
+    ...emptyNluData(),
+    examples: [
+      ...['order a pizza', 'a burger please', 'pizza now', 'i want a burger', 'order food'].map((text) => ({ text, intent: 'order', entities: [] })),
+      ...['will it rain', 'weather today', 'is it sunny', 'rain tomorrow', 'what weather'].map((text) => ({ text, intent: 'weather', entities: [] })),
+    ],
+  };
+  const pipeline: ComponentConfig[] = [
+    { name: 'WhitespaceTokenizer' }, { name: 'CountVectorsFeaturizer' },
+    { name: 'WordVectorFeaturizer', vectors: TINY }, { name: 'DIETClassifier', epochs: 30 },
+  ];
+
+  it('trains, persists without the vectors and loads to the same parses', async () => {
+    const model = await trainNlu({ language: 'en', pipeline, policies: [] }, data, emptyDomain(), { seed: 1 });
+    const persisted = JSON.parse(JSON.stringify(model.persist())) as ReturnType<typeof model.persist>;
+    expect(JSON.stringify(persisted)).not.toContain('zebra');
+    const loaded = loadNlu(persisted, emptyDomain());
+    // "burger" and "sunny" are seen in training; the vectors carry "rain" over to unseen phrasing too
+    for (const text of ['a burger', 'sunny weather', 'rain']) {
+      expect((await loaded.parse(text)).intent).toEqual((await model.parse(text)).intent);
+    }
+  });
+
+  it('is not part of the default pipeline', () => {
+    expect(JSON.stringify(defaultPipeline('en'))).not.toContain('WordVectorFeaturizer');
+  });
+});

@@ -1,0 +1,62 @@
+// Pretrained word vectors held compactly: one Float32Array for all rows and a word → row map
+// (341k small typed arrays would cost twice the memory of the numbers themselves).
+import { ParleyError } from '../../errors.js';
+
+export class WordVectorTable {
+  private constructor(
+    readonly dimensions: number,
+    private readonly rowOf: ReadonlyMap<string, number>,
+    private readonly data: Float32Array,
+  ) {}
+
+  get size(): number {
+    return this.rowOf.size;
+  }
+
+  /** From rows already in table order: `data` holds words.length × dimensions numbers. */
+  static fromRows(dimensions: number, words: readonly string[], data: Float32Array): WordVectorTable {
+    return new WordVectorTable(dimensions, new Map(words.map((w, row) => [w, row])), data);
+  }
+
+  /** The words in row order and all rows, for the binary cache. */
+  rows(): { words: string[]; data: Float32Array } {
+    return { words: [...this.rowOf.keys()], data: this.data };
+  }
+
+  /** Adds the word's vector to `sum` without allocating (the parse path); false when the word is unknown. */
+  addTo(word: string, sum: Float64Array): boolean {
+    const row = this.rowOf.get(word);
+    if (row === undefined) return false;
+    const { data, dimensions } = this;
+    for (let d = 0, k = row * dimensions; d < dimensions; d++, k++) sum[d] = (sum[d] as number) + (data[k] as number);
+    return true;
+  }
+
+  /** The word's vector (a view into the table), or undefined when the word is unknown. */
+  get(word: string): Float32Array | undefined {
+    const row = this.rowOf.get(word);
+    return row === undefined ? undefined : this.data.subarray(row * this.dimensions, (row + 1) * this.dimensions);
+  }
+
+  /**
+   * From the wink-embeddings JSON shape: `{ dimensions, vectors: { word: number[] } }`; each array
+   * holds at least `dimensions` numbers (wink appends the norm and the word's index, ignored here).
+   */
+  static fromJson(raw: unknown, source: string): WordVectorTable {
+    const { dimensions, vectors } = (typeof raw === 'object' && raw !== null ? raw : {}) as { dimensions?: unknown; vectors?: unknown };
+    if (typeof dimensions !== 'number' || !Number.isInteger(dimensions) || dimensions < 1 || typeof vectors !== 'object' || vectors === null) {
+      throw new ParleyError('CONFIG_INVALID', `WordVectorFeaturizer: ${source} is not a word vectors file (expected { dimensions, vectors: { word: number[] } })`);
+    }
+    const entries = Object.entries(vectors as Record<string, unknown>);
+    const data = new Float32Array(entries.length * dimensions);
+    const rowOf = new Map<string, number>();
+    entries.forEach(([word, v], row) => {
+      if (!Array.isArray(v) || v.length < dimensions || !v.slice(0, dimensions).every((x) => typeof x === 'number' && Number.isFinite(x))) {
+        throw new ParleyError('CONFIG_INVALID', `WordVectorFeaturizer: ${source}: the vector of "${word}" is not ${dimensions} finite numbers`);
+      }
+      data.set(v.slice(0, dimensions) as number[], row * dimensions);
+      rowOf.set(word, row);
+    });
+    return new WordVectorTable(dimensions, rowOf, data);
+  }
+}
