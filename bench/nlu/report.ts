@@ -5,12 +5,14 @@ const pct = (x: number | null | undefined): string => (x === null || x === undef
 const num = (x: number | null | undefined, d = 2): string => (x === null || x === undefined || Number.isNaN(x) ? '—' : x.toFixed(d));
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 
+const SYSTEM_LABELS: Record<WorkerResult['system'], string> = { parley: 'Parley', 'parley-vectors': 'Parley + word vectors (optional)', nlpjs: 'nlp.js' };
+
 export const HEADER = ['set', 'system', 'intent acc %', 'macro-F1 %', 'slot F1 %', 'ECE', 'oos recall % (class / threshold)', 'train s', 'train CPU s', 'p50 ms', 'p99 ms',
   'peak RSS MB (training)', 'server RSS MB', 'model MB', 'archive MB', 'load ms', 'cold load ms', 'cold load CPU ms'];
 
 export function row(r: WorkerResult): string[] {
   const oos = r.oos ? `${pct(r.oos.recall)} / ${pct(r.oos.threshold.recall)} (in-scope ${pct(r.oos.threshold.inScope)} @ ${r.oos.threshold.value})` : '—';
-  return [r.set, r.system === 'parley' ? 'Parley' : 'nlp.js', pct(r.accuracy), pct(r.macroF1), pct(r.slotF1), num(r.ece, 3), oos,
+  return [r.set, SYSTEM_LABELS[r.system], pct(r.accuracy), pct(r.macroF1), pct(r.slotF1), num(r.ece, 3), oos,
     num(r.trainSeconds, 1), num(r.trainCpuSeconds, 1), num(r.p50Ms, 3), num(r.p99Ms, 3), num(r.peakRssMb, 0), num(r.server?.rssMb, 0),
     mb(r.sizeBytes), r.archiveBytes === null ? '—' : mb(r.archiveBytes), num(r.loadMs, 0), num(r.server?.coldLoadMs, 0), num(r.server?.coldLoadCpuMs, 0)];
 }

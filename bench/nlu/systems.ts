@@ -16,7 +16,8 @@ export interface TrainedSystem {
   persisted?: unknown;
 }
 
-export type SystemName = 'parley' | 'nlpjs';
+/** parley-vectors: Parley with the optional WordVectorFeaturizer (English sets, when run.ts is given --vectors) */
+export type SystemName = 'parley' | 'parley-vectors' | 'nlpjs';
 
 /**
  * The default pipeline's featurizers plus word bigrams (chosen on val), our DIETClassifier; `diet`
@@ -82,4 +83,4 @@ function trainNlpjs(rows: readonly BenchExample[], language: 'zh' | 'en'): Promi
 }
 
 export const trainSystem = (name: SystemName, rows: readonly BenchExample[], o: { language: 'zh' | 'en'; diet: Record<string, unknown>; vectors?: string | undefined }): Promise<TrainedSystem> =>
-  name === 'parley' ? trainParley(rows, o.language, o.diet, o.vectors) : trainNlpjs(rows, o.language);
+  name === 'nlpjs' ? trainNlpjs(rows, o.language) : trainParley(rows, o.language, o.diet, name === 'parley-vectors' ? o.vectors : undefined);

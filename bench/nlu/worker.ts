@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   const result: WorkerResult = {
     system, set: set.name, split, trainCount: trainRows.length, testCount: evalRows.length,
     accuracy: accuracy(inPreds), macroF1: macroF1(inPreds),
-    slotF1: set.hasEntities && system === 'parley' ? slotF1(inScope.map((r) => r.entities ?? []), parsed.slice(0, inScope.length).map((p) => p.entities)) : null,
+    slotF1: set.hasEntities && system !== 'nlpjs' ? slotF1(inScope.map((r) => r.entities ?? []), parsed.slice(0, inScope.length).map((p) => p.entities)) : null,
     ece: ece(preds), trainSeconds, trainCpuSeconds, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99),
     peakRssMb: process.resourceUsage().maxRSS / 1024, sizeBytes: sys.sizeBytes, loadMs: sys.loadMs ?? null, oos,
     archiveBytes: probe?.archiveBytes ?? null, server: probe?.result ?? null,
