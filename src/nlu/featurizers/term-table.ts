@@ -136,6 +136,8 @@ export class TermTable {
     }
   }
 
+  // the probe loop of find() again, with the padded comparison inlined: a comparison passed as a
+  // function would cost a call per probe on the hottest path of a parse
   private findPadded(h: number, w: string, from: number, n: number): number {
     const table = this.table;
     let i = spread(h) & this.mask;
