@@ -24,6 +24,9 @@ export async function startCliServer(args: string[], port: number, opts: { cwd?:
     { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
+  // keep stdout flowing: a server whose unread stdout pipe fills (64 KB of logs) blocks on its next
+  // log line, and then cannot even shut down (tests may add their own listeners)
+  child.stdout?.on('data', () => undefined);
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`parley run exited ${child.exitCode}: ${stderr}`);
     try { if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return child; } catch { /* not listening yet */ }

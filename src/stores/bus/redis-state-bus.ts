@@ -6,6 +6,7 @@
 import { Redis } from 'ioredis';
 import { closeRedis, connectRedis, openRedis } from '../redis/redis-connection.js';
 import type { StoreLogger } from '../store-logger.js';
+import { ThrottledWarnings } from '../throttled-warnings.js';
 import { ListenerRegistry } from './listener-registry.js';
 import type { BusListener, StateBus } from './state-bus.js';
 
@@ -20,8 +21,11 @@ export class RedisStateBus implements StateBus {
   private readonly listeners = new ListenerRegistry();
   private readonly prefix: string;
 
+  private readonly warnings: ThrottledWarnings;
+
   private constructor(private readonly pub: Redis, private readonly sub: Redis, private readonly opts: RedisStateBusOptions) {
     this.prefix = `${opts.keyPrefix ?? 'parley:'}state:`;
+    this.warnings = new ThrottledWarnings(opts.logger);
     sub.on('message', (channel: string, message: string) => {
       if (!channel.startsWith(this.prefix)) return;
       this.listeners.deliver(channel.slice(this.prefix.length), message, (err) => this.warn('store.state_bus.listener_failed', err));
@@ -70,6 +74,6 @@ export class RedisStateBus implements StateBus {
   }
 
   private warn(event: string, err: unknown): void {
-    this.opts.logger?.warn({ event, err: err instanceof Error ? err.message : String(err) }, 'state bus problem');
+    this.warnings.warn({ event, err: err instanceof Error ? err.message : String(err) }, 'state bus problem');
   }
 }

@@ -13,6 +13,7 @@ import { ParleyError } from '../../errors.js';
 import type { LockOptions, LockStore } from '../lock-store.js';
 import { MemoryLockStore } from '../memory/memory-lock-store.js';
 import type { StoreLogger } from '../store-logger.js';
+import { ThrottledWarnings } from '../throttled-warnings.js';
 import { ISSUE, lockKeys, POLL, RELEASE, RELEASE_OWNED, RENEW, type LockKeys } from './lock-scripts.js';
 import { closeRedis, connectRedis, openRedis } from './redis-connection.js';
 
@@ -50,11 +51,13 @@ export class RedisLockStore implements LockStore {
   private calls = 0;
   private readonly retries = new Set<NodeJS.Timeout>();
   private closed = false;
+  private readonly warnings: ThrottledWarnings;
 
   private constructor(private readonly redis: Redis, private readonly sub: Redis, private readonly opts: RedisLockStoreOptions) {
     this.lifetimeMs = Math.round((opts.lifetimeSeconds ?? 60) * 1000);
     this.prefix = opts.keyPrefix ?? 'parley:';
     this.local = new MemoryLockStore(opts.waitTimeoutMs === undefined ? {} : { waitTimeoutMs: opts.waitTimeoutMs });
+    this.warnings = new ThrottledWarnings(opts.logger);
     sub.on('message', (_channel: string, conversationId: string) => this.wake(conversationId));
     sub.on('ready', () => { void sub.subscribe(`${this.prefix}lock:released`).catch(() => undefined); });
   }
@@ -218,7 +221,7 @@ export class RedisLockStore implements LockStore {
 
   private degrade<T>(conversationId: string, fn: () => Promise<T>, error: unknown, opts: LockOptions): Promise<T> {
     this.stats.degraded += 1;
-    this.opts.logger?.warn({ event: 'lock_store.degraded', conversation_id: conversationId, err: (error as Error).message }, 'Redis unreachable: using an in-process lock');
+    this.warnings.warn({ event: 'lock_store.degraded', conversation_id: conversationId, err: (error as Error).message }, 'Redis unreachable: using an in-process lock');
     return this.local.withLock(conversationId, fn, opts);
   }
 }
