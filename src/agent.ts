@@ -1,7 +1,6 @@
 // The Agent: a loaded model wired to stores, a lock and actions. The one object the server and
 // the CLI use. Every state-changing call runs under the conversation's lock and ends with one
 // durable append of the events it produced.
-import { randomUUID } from 'node:crypto';
 import { stringify } from 'yaml';
 import type { Logger } from 'pino';
 import type {
@@ -131,17 +130,13 @@ export class ParleyAgent implements Agent {
 
   async handleMessage(msg: IncomingMessage, onBotEvent?: BotEventListener, opts: LockOptions = {}): Promise<TurnResult> {
     const started = performance.now();
-    const messageId = msg.messageId ?? msg.parseData?.message_id ?? randomUUID().replace(/-/g, '');
-    // The NLU needs nothing of the conversation, so it parses while the turn waits for the lock and
-    // the tracker load: their round trips (and any wait) overlap the parse. The turn still joins the
-    // lock queue on arrival, so a sender's messages keep their order.
-    const parsing = msg.parseData ? Promise.resolve(msg.parseData) : this.parseText(msg.text, { messageId, ...(msg.metadata ? { metadata: msg.metadata } : {}) });
-    parsing.catch(() => undefined); // awaited under the lock; a turn that never gets there must not leave it unhandled
     const result = await this.locked(msg.senderId, async (l) => {
       const before = { form: l.tracker.activeLoopName, requestedSlot: (l.tracker.slot(REQUESTED_SLOT) as string | null) ?? null };
       const out = await this.processor.handleMessage(l.tracker, {
-        text: msg.text, inputChannel: msg.inputChannel ?? 'rest', messageId, parseData: await parsing,
+        text: msg.text, inputChannel: msg.inputChannel ?? 'rest',
         ...(msg.metadata ? { metadata: msg.metadata } : {}),
+        ...(msg.messageId ? { messageId: msg.messageId } : {}),
+        ...(msg.parseData ? { parseData: msg.parseData } : {}),
       }, onBotEvent);
       if (this.opts.metrics) recordFormMetrics(this.opts.metrics, before, out.newEvents);
       const user = userParse(out);
