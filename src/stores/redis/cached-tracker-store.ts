@@ -7,6 +7,7 @@ import { isParleyError } from '../../errors.js';
 import { startsSession, lastResetIndex, windowStartIndex } from '../session-window.js';
 import type { SnapshotCache } from '../snapshot-cache.js';
 import type { StoreLogger } from '../store-logger.js';
+import { ThrottledWarnings } from '../throttled-warnings.js';
 import type { StoredConversation, StoredEvent, TrackerStore } from '../tracker-store.js';
 
 export interface CachedTrackerStoreOptions {
@@ -22,16 +23,19 @@ export interface CachedTrackerStoreOptions {
 export interface CacheStats { hits: number; misses: number; errors: number; timeouts: number; skipped: number }
 
 const TIMED_OUT = Symbol('timed out');
-const LOG_EVERY_MS = 10_000;
+// ioredis's message when a command outlives commandTimeout
+const REDIS_COMMAND_TIMEOUT = 'Command timed out';
 
 export class CachedTrackerStore implements TrackerStore {
   readonly stats: CacheStats = { hits: 0, misses: 0, errors: 0, timeouts: 0, skipped: 0 };
-  private lastLog = 0;
+  private readonly warnings: ThrottledWarnings;
   private readsResumeAt = 0;
   // conversations whose last cache write may not have landed: read from the inner store next
   private readonly suspect = new Set<string>();
 
-  constructor(readonly inner: TrackerStore, private readonly cache: SnapshotCache, private readonly opts: CachedTrackerStoreOptions = {}) {}
+  constructor(readonly inner: TrackerStore, private readonly cache: SnapshotCache, private readonly opts: CachedTrackerStoreOptions = {}) {
+    this.warnings = new ThrottledWarnings(opts.logger);
+  }
 
   async retrieve(id: string): Promise<StoredConversation | undefined> {
     const cached = this.skipRead(id) ? undefined : await this.bounded('get', () => this.cache.get(id));
@@ -130,27 +134,17 @@ export class CachedTrackerStore implements TrackerStore {
   private async bounded<T>(op: string, fn: () => Promise<T>): Promise<T | undefined> {
     const ownTimeout = this.cache.callTimeoutMs;
     // a cache that bounds its own calls needs no second timer (two fewer timers per turn)
-    if (ownTimeout !== undefined && ownTimeout <= (this.opts.timeoutMs ?? 50)) {
-      try {
-        return await fn();
-      } catch (error) {
-        const timedOut = (error as Error).message === 'Command timed out';
-        if (timedOut) this.stats.timeouts += 1;
-        else this.stats.errors += 1;
-        this.degraded(op, timedOut ? 'timeout' : (error as Error).message);
-        return undefined;
-      }
-    }
+    const selfBounded = ownTimeout !== undefined && ownTimeout <= (this.opts.timeoutMs ?? 50);
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<typeof TIMED_OUT>((resolve) => { timer = setTimeout(() => resolve(TIMED_OUT), this.opts.timeoutMs ?? 50); });
     try {
-      const result = await Promise.race([fn(), timeout]);
+      const result = selfBounded ? await fn() : await Promise.race([
+        fn(), new Promise<typeof TIMED_OUT>((resolve) => { timer = setTimeout(() => resolve(TIMED_OUT), this.opts.timeoutMs ?? 50); }),
+      ]);
       if (result !== TIMED_OUT) return result;
-      this.stats.timeouts += 1;
       this.degraded(op, 'timeout');
     } catch (error) {
-      this.stats.errors += 1;
-      this.degraded(op, (error as Error).message);
+      const message = (error as Error).message;
+      this.degraded(op, message === REDIS_COMMAND_TIMEOUT ? 'timeout' : message);
     } finally {
       clearTimeout(timer);
     }
@@ -158,10 +152,9 @@ export class CachedTrackerStore implements TrackerStore {
   }
 
   private degraded(op: string, reason: string): void {
-    const now = Date.now();
-    this.readsResumeAt = now + (this.opts.cooldownMs ?? 1000);
-    if (now - this.lastLog < LOG_EVERY_MS) return;
-    this.lastLog = now;
-    this.opts.logger?.warn({ event: 'tracker_store.cache.degraded', op, reason, ...this.stats }, 'tracker cache unavailable; using the tracker store');
+    if (reason === 'timeout') this.stats.timeouts += 1;
+    else this.stats.errors += 1;
+    this.readsResumeAt = Date.now() + (this.opts.cooldownMs ?? 1000);
+    this.warnings.warn({ event: 'tracker_store.cache.degraded', op, reason, ...this.stats }, 'tracker cache unavailable; using the tracker store');
   }
 }

@@ -3,6 +3,7 @@
 // in the background, and connection errors are logged at most every 10 s instead of crashing.
 import { Redis } from 'ioredis';
 import type { StoreLogger } from '../store-logger.js';
+import { ThrottledWarnings } from '../throttled-warnings.js';
 
 export interface RedisConnectionOptions {
   url: string;
@@ -12,8 +13,6 @@ export interface RedisConnectionOptions {
   /** for logs: which component the connection serves */
   role: string;
 }
-
-const LOG_EVERY_MS = 10_000;
 
 export function openRedis(opts: RedisConnectionOptions): Redis {
   const redis = new Redis(opts.url, {
@@ -25,12 +24,9 @@ export function openRedis(opts: RedisConnectionOptions): Redis {
     ...(opts.commandTimeoutMs ? { commandTimeout: opts.commandTimeoutMs } : {}),
     retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 6), 2000),
   });
-  let lastLog = 0;
+  const warnings = new ThrottledWarnings(opts.logger);
   redis.on('error', (error: Error) => {
-    const now = Date.now();
-    if (now - lastLog < LOG_EVERY_MS) return;
-    lastLog = now;
-    opts.logger?.warn({ event: 'store.redis.connection_error', role: opts.role, err: error.message }, 'Redis connection problem');
+    warnings.warn({ event: 'store.redis.connection_error', role: opts.role, err: error.message }, 'Redis connection problem');
   });
   return redis;
 }
