@@ -107,9 +107,12 @@ export function parseChineseNumeral(raw: string): number | undefined {
 
 /**
  * The amount a short entity text states, one measure word allowed: 三份 → 3, 2 份 → 2, 一百零五 → 105,
- * 1.5 → 1.5; undefined when the text is not just an amount (很多, 三份牛肉饭).
+ * 1.5 → 1.5, 俩 → 2; undefined when the text is not just an amount (很多, 三份牛肉饭).
  */
 export function statedAmount(text: string): number | undefined {
+  // 俩 and 仨 are 两个 and 三个 run together: the measure word is in the character
+  const fused = /^\s*([俩仨])\s*$/u.exec(text);
+  if (fused) return fused[1] === '俩' ? 2 : 3;
   const m = /^\s*([0-9０-９.．,，零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億点]+)\s*\p{Script=Han}?\s*$/u.exec(text);
   return m ? parseChineseNumeral(m[1] as string) : undefined;
 }

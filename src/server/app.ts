@@ -13,7 +13,7 @@ import { identityRoutes } from './routes/identities.js';
 import { stateRoutes } from './routes/state.js';
 import { webChatRoutes } from './routes/web-chat.js';
 import { rewriteConversationUrl } from './conversation-url.js';
-import { useLenientJson } from './json-body.js';
+import { useJsonForEveryContentType } from './json-body.js';
 import type { RouteContext } from './output-channel.js';
 import { createAuthHook } from './plugins/auth.js';
 import { installErrorHandler } from './plugins/error-handler.js';
@@ -60,7 +60,7 @@ async function registerApi(app: FastifyInstance, opts: ServerOptions, ctx: Route
   const authHook = createAuthHook(opts);
   await app.register(async (api) => {
     if (authHook) api.addHook('onRequest', authHook);
-    useLenientJson(api);
+    useJsonForEveryContentType(api);
     await api.register(modelRoutes, ctx);
     await api.register(domainRoutes, ctx);
     if (opts.role === 'nlu') return;

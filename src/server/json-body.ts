@@ -14,15 +14,10 @@ export function parseJsonBody(raw: string): unknown {
 
 const parser = async (_request: FastifyRequest, body: string | Buffer): Promise<unknown> => parseJsonBody(body.toString());
 
-/** application/json in this scope accepts an empty body (clients POST /predict with none). */
-export function useLenientJson(app: FastifyInstance): void {
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, parser);
-}
-
 /**
- * Every body in this scope is JSON whatever its Content-Type: chat widgets POST without one,
- * so browsers label it text/plain.
+ * Every body in this scope is JSON whatever its Content-Type, as Sanic's request.json reads it:
+ * chat widgets POST without one (browsers label it text/plain), and `curl -d` labels it
+ * application/x-www-form-urlencoded. An empty body is no body (clients POST /predict with none).
  */
 export function useJsonForEveryContentType(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();

@@ -61,6 +61,10 @@ describe('extractSlots: from_entity', () => {
     expect(await filled('三份')).toMatchObject({ count: 3, label: '三份' });
     expect(await filled('一百零五')).toMatchObject({ count: 105 });
     expect(await filled('2 份')).toMatchObject({ count: 2 });
+    expect(await filled('两碗')).toMatchObject({ count: 2 });
+    expect(await filled('俩')).toMatchObject({ count: 2, label: '俩' });
+    expect(await filled('仨')).toMatchObject({ count: 3 });
+    expect(await filled('俩俩')).toMatchObject({ count: '俩俩' });
     expect(await filled('1.5')).toMatchObject({ count: 1.5 });
     expect(await filled(4)).toMatchObject({ count: 4 });
     expect(await filled('很多')).toMatchObject({ count: '很多' });

@@ -42,6 +42,24 @@ describe('POST /model/parse', () => {
     expect(res.json()).toMatchObject({ reason: 'BadRequest', details: { parameter: 'text', in: 'body' }, code: 400 });
   });
 
+  it('reads the body as JSON whatever its Content-Type (curl -d labels it form-urlencoded)', async () => {
+    const { app } = await testApp();
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const { port } = app.server.address() as { port: number };
+      for (const type of ['application/x-www-form-urlencoded', 'text/plain']) {
+        const res = await fetch(`http://127.0.0.1:${port}/model/parse`, { method: 'POST', headers: { 'content-type': type }, body: '{"text": "greet me"}' });
+        expect(res.status).toBe(200);
+        expect(await res.json()).toMatchObject({ text: 'greet me', intent: { name: 'greet' } });
+      }
+      const bad = await fetch(`http://127.0.0.1:${port}/model/parse`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'text=hi' });
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({ reason: 'BadRequest', message: 'The request body is not valid JSON.' });
+    } finally {
+      await app.close();
+    }
+  });
+
   it('rejects malformed JSON with a 400 in Rasa shape', async () => {
     const { app } = await testApp();
     const res = await app.inject({ method: 'POST', url: '/model/parse', headers: { 'content-type': 'application/json' }, payload: '{"text":' });
