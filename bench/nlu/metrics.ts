@@ -1,4 +1,5 @@
 // Scores: accuracy, macro-F1, exact span + type micro F1 (CoNLL style), ECE, percentiles.
+import { expectedCalibrationError } from '../../src/nlu/evaluation/index.js';
 import type { BenchEntity } from './dataset.js';
 
 export interface Prediction { gold: string; predicted: string; confidence: number }
@@ -31,19 +32,9 @@ export function slotF1(gold: readonly BenchEntity[][], predicted: readonly Bench
   return nGold + nPred === 0 ? 1 : (2 * tp) / (nGold + nPred);
 }
 
-export function ece(ps: readonly Prediction[], bins = 15): number {
-  const count = new Array<number>(bins).fill(0);
-  const conf = new Array<number>(bins).fill(0);
-  const hits = new Array<number>(bins).fill(0);
-  for (const p of ps) {
-    const b = Math.min(bins - 1, Math.floor(p.confidence * bins));
-    count[b] = (count[b] ?? 0) + 1;
-    conf[b] = (conf[b] ?? 0) + p.confidence;
-    hits[b] = (hits[b] ?? 0) + (p.gold === p.predicted ? 1 : 0);
-  }
-  let sum = 0;
-  count.forEach((n, b) => { if (n > 0) sum += Math.abs((hits[b] ?? 0) / n - (conf[b] ?? 0) / n) * (n / ps.length); });
-  return sum;
+/** The same expected calibration error `parley test nlu` reports (15 equal-width bins over the top confidence). */
+export function ece(ps: readonly Prediction[]): number {
+  return expectedCalibrationError(ps.map((p) => ({ confidence: p.confidence, correct: p.gold === p.predicted })));
 }
 
 export function percentile(sorted: readonly number[], q: number): number {

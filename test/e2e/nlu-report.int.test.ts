@@ -64,6 +64,9 @@ describe('parley test nlu: the HTML report in Chromium', () => {
     // the summary cards are filled from the evaluation (these four intents are easy to tell apart)
     const accuracy = Number(await page.locator('.card', { hasText: 'intent accuracy' }).locator('b').textContent());
     expect(accuracy).toBeGreaterThan(0.5);
+    const calibration = Number(await page.locator('.card', { hasText: 'calibration error' }).locator('b').textContent());
+    expect(calibration).toBeGreaterThanOrEqual(0);
+    expect(calibration).toBeLessThan(1);
 
     const histogram = page.locator('svg[aria-label="confidence histogram"]');
     expect((await histogram.boundingBox())?.height ?? 0).toBeGreaterThan(100);

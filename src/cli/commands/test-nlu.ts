@@ -38,7 +38,7 @@ export function printNluEvaluation(ev: NluEvaluation, say: (m: string) => void):
   const ie = ev.intent_evaluation;
   const macro = ie.report['macro avg'];
   const macroF1 = typeof macro === 'object' ? macro['f1-score'] : 0;
-  say(`Intent accuracy: ${pct(ie.accuracy)} (${ie.predictions.length - ie.errors.length}/${ie.predictions.length}); macro F1 ${macroF1.toFixed(3)}, weighted F1 ${ie.f1_score.toFixed(3)}`);
+  say(`Intent accuracy: ${pct(ie.accuracy)} (${ie.predictions.length - ie.errors.length}/${ie.predictions.length}); macro F1 ${macroF1.toFixed(3)}, weighted F1 ${ie.f1_score.toFixed(3)}; calibration error (ECE) ${ie.expected_calibration_error.toFixed(3)}`);
   for (const e of ie.errors.slice(0, 10)) say(`  wrong: "${e.text}" is ${e.intent}, predicted ${e.intent_prediction.name || '(none)'} (${e.intent_prediction.confidence.toFixed(2)})`);
   if (ie.errors.length > 10) say(`  … and ${ie.errors.length - 10} more in intent_errors.json`);
   for (const [name, e] of Object.entries(ev.entity_evaluation)) {

@@ -48,6 +48,8 @@ describe('evaluateNlu', () => {
     expect(ie.f1_score).toBeCloseTo((0.8 * 2 + 1) / 4, 10);
     expect(ie.precision).toBeCloseTo(((2 / 3) * 2 + 1) / 4, 10);
     expect(ev.confusion_matrix.labels).toEqual(['book', 'chitchat', 'greet']);
+    // one prediction per bin: gaps 0.1, 0.2, 0.6 (the wrong one) and 0.3
+    expect(ie.expected_calibration_error).toBeCloseTo(0.3, 10);
   });
 
   it('scores entities per extractor on exact span and type', async () => {

@@ -5,6 +5,7 @@ import { baseIntent } from '../classifiers/ranking.js';
 import type { NluModel } from '../nlu-model.js';
 import { componentRegistry } from '../pipeline/registry.js';
 import { classificationReport } from './classification-report.js';
+import { expectedCalibrationError } from './calibration-error.js';
 import { confidenceHistogram, confusionMatrix } from './confusion-matrix.js';
 import { evaluateExtractor, extractorNames } from './entity-evaluation.js';
 import type { ExamplePrediction, ExtractorEvaluation, IntentPredictionRecord, LabelMetrics, NluEvaluation } from './nlu-evaluation.js';
@@ -49,6 +50,7 @@ export function summariseNlu(examples: ExamplePrediction[], extractors: readonly
       accuracy: report.accuracy as number,
       f1_score: weighted['f1-score'],
       precision: weighted.precision,
+      expected_calibration_error: expectedCalibrationError(predictions.map((p) => ({ confidence: p.confidence, correct: p.intent === p.predicted }))),
       predictions,
       errors: predictions.filter((p) => p.intent !== p.predicted).sort((a, b) => b.confidence - a.confidence)
         .map((p) => ({ text: p.text, intent: p.intent, intent_prediction: { name: p.predicted, confidence: p.confidence } })),

@@ -48,6 +48,8 @@ export interface IntentEvaluation {
   /** weighted averages, as Rasa reports them */
   f1_score: number;
   precision: number;
+  /** Parley's addition: expected calibration error of the top confidence (15 equal-width bins) */
+  expected_calibration_error: number;
   predictions: IntentPredictionRecord[];
   /** most confident mistakes first */
   errors: IntentError[];

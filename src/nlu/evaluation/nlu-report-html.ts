@@ -61,7 +61,7 @@ export function renderNluReportHtml(ev: NluEvaluation, ctx: ReportContext = {}):
 <title>${esc(title)}</title><style>${REPORT_CSS}</style></head>
 <body><main>
 <h1>${esc(title)}</h1><p class="meta">${esc(meta)}</p>
-<div class="cards">${card('intent accuracy', fixed(ie.accuracy))}${card('macro F1', fixed(macro?.['f1-score'] ?? 0))}${card('weighted F1', fixed(ie.f1_score))}${card('misclassified', String(ie.errors.length))}</div>
+<div class="cards">${card('intent accuracy', fixed(ie.accuracy))}${card('macro F1', fixed(macro?.['f1-score'] ?? 0))}${card('weighted F1', fixed(ie.f1_score))}${card('calibration error (ECE)', fixed(ie.expected_calibration_error))}${card('misclassified', String(ie.errors.length))}</div>
 ${crossValidationSection(ctx.crossValidation)}
 <section id="intents"><h2>Intents</h2>${reportTable(ie.report, true)}</section>
 <section id="confusion"><h2>Confusion matrix</h2><p class="meta">Rows: true intent; columns: predicted. Colour: share of the row (blue on the diagonal, red off it).</p><div class="scroll">${confusionHeatmapSvg(ev.confusion_matrix)}</div></section>
