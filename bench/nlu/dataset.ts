@@ -18,7 +18,7 @@ export interface BenchSet {
   /** out-of-scope files present (CLINC150 protocol) */
   oos: { train: BenchExample[]; val: BenchExample[]; test: BenchExample[] } | undefined;
   hasEntities: boolean;
-  /** things that do not stop the run but bear on the scores (unseen test intents, overlapping spans) */
+  /** things that do not stop the run but bear on the scores (unseen test intents or entity types, overlapping spans) */
   warnings: string[];
 }
 
@@ -147,6 +147,12 @@ function warningsOf(train: readonly BenchExample[], evaluated: readonly BenchExa
   if (unseen.length > 0) {
     const names = [...new Set(unseen.map((r) => r.intent))];
     warnings.push(`${unseen.length} ${split} example(s) of ${names.length} intent(s) absent from train (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}): no system can predict them, they count as errors`);
+  }
+  const types = new Set(train.flatMap((r) => (r.entities ?? []).map((e) => e.entity)));
+  const unseenSpans = evaluated.flatMap((r) => (r.entities ?? []).filter((e) => !types.has(e.entity)));
+  if (unseenSpans.length > 0) {
+    const names = [...new Set(unseenSpans.map((e) => e.entity))];
+    warnings.push(`${unseenSpans.length} ${split} entity span(s) of ${names.length} type(s) absent from train (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}): they count as missed in slot F1`);
   }
   for (const [name, rows] of [['train', train], [split, evaluated]] as const) {
     const n = rows.filter((r) => hasOverlap(r.entities ?? [])).length;

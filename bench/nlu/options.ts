@@ -29,3 +29,12 @@ export function outputFile(dirs: readonly string[], o: { out?: string | undefine
   const names = [...new Set(dirs.map((d) => basename(resolve(d)).replace(/[^\p{L}\p{N}._-]+/gu, '_')))].join('+').slice(0, 100);
   return join(results, 'nlu-runs', `${names}${o.split === 'val' ? '-val' : ''}.md`);
 }
+
+/** Sets are told apart by folder name (table rows, --sets, the output file): two with one name are refused. */
+export function checkSetNames(dirs: readonly string[]): void {
+  const byName = new Map<string, string[]>();
+  for (const d of dirs) byName.set(basename(resolve(d)), [...(byName.get(basename(resolve(d))) ?? []), resolve(d)]);
+  for (const [name, same] of byName) {
+    if (new Set(same).size > 1) throw new Error(`two sets named ${name} (${[...new Set(same)].join(', ')}): the table tells sets apart by folder name, rename or copy one`);
+  }
+}

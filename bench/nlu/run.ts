@@ -16,7 +16,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBenchSet } from './dataset.js';
-import { checkOptions, DATA, DEFAULT_SETS, outputFile } from './options.js';
+import { checkOptions, checkSetNames, DATA, DEFAULT_SETS, outputFile } from './options.js';
 import { HEADER, markdownReport, row } from './report.js';
 import type { WorkerResult } from './worker.js';
 
@@ -73,6 +73,7 @@ async function main(): Promise<void> {
     if (unknown.length > 0) throw new Error(`--sets ${unknown.join(',')}: no such set among ${dirs.map((d) => basename(resolve(d))).join(', ')}`);
     dirs = dirs.filter((d) => wanted.has(basename(resolve(d))));
   }
+  checkSetNames(dirs);
   const results: WorkerResult[] = [];
   const failed: string[] = [];
   const loadBefore = loadavg()[0] ?? 0;

@@ -80,9 +80,11 @@ describe('bench/nlu data sets', () => {
 
   it('warns of test intents absent from train and of overlapping entity spans', () => {
     const overlapping = row('new york city', 'go', [{ entity: 'city', start: 0, end: 8, value: 'new york' }, { entity: 'place', start: 4, end: 13, value: 'york city' }]);
-    const set = loadBenchSet(setDir({ 'train.jsonl': [row('a', 'x'), overlapping], 'test.jsonl': [row('b', 'x'), row('c', 'unseen'), row('d', 'unseen')] }));
+    const newType = row('to paris', 'x', [{ entity: 'destination', start: 3, end: 8, value: 'paris' }]);
+    const set = loadBenchSet(setDir({ 'train.jsonl': [row('a', 'x'), overlapping], 'test.jsonl': [row('b', 'x'), row('c', 'unseen'), row('d', 'unseen'), newType] }));
     expect(set.warnings).toEqual([
       expect.stringMatching(/^2 test example\(s\) of 1 intent\(s\) absent from train \(unseen\)/),
+      expect.stringMatching(/^1 test entity span\(s\) of 1 type\(s\) absent from train \(destination\)/),
       expect.stringMatching(/^1 train example\(s\) with overlapping entity spans/),
     ]);
   });

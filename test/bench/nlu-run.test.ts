@@ -1,7 +1,7 @@
 // bench/nlu/run.ts on sets we have not seen: its options, where its table goes, what the scores count.
 import { describe, expect, it } from 'vitest';
 import { accuracy, macroF1, perIntent, type Prediction } from '../../bench/nlu/metrics.js';
-import { checkOptions, outputFile } from '../../bench/nlu/options.js';
+import { checkOptions, checkSetNames, outputFile } from '../../bench/nlu/options.js';
 import { markdownTable, worstIntents } from '../../bench/nlu/report.js';
 import type { WorkerResult } from '../../bench/nlu/worker.js';
 
@@ -28,6 +28,8 @@ describe('bench/nlu run', () => {
     expect(() => checkOptions({ 'max-train': '1k' })).toThrow(/--max-train 1k/);
     expect(() => checkOptions({ diet: '{epochs: 5}' })).toThrow(/--diet/);
     expect(() => checkOptions({ split: 'val', 'max-train': '500', diet: '{"epochs":5}' })).not.toThrow();
+    expect(() => checkSetNames(['/a/atis', '/b/atis'])).toThrow(/two sets named atis \(\/a\/atis, \/b\/atis\)/);
+    expect(() => checkSetNames(['/a/atis', '/a/atis/', '/a/snips'])).not.toThrow();
   });
 
   it('scores an ATIS multi-intent label as one class, by exact match', () => {
