@@ -124,6 +124,10 @@ export function loadBenchSet(dir: string, opts: { maxTrain?: number; split?: 'va
   }
   const oos = { train: [...trainOos, ...file('train_oos.jsonl')], val: [...valOos, ...file('val_oos.jsonl')], test: [...testOos, ...file('test_oos.jsonl')] };
   const evaluated = split === 'val' ? val : test;
+  const warnings = warningsOf(kept, evaluated, split);
+  if (oos.test.length + oos.val.length > 0 && split === 'test' && val.length + oos.val.length === 0) {
+    warnings.push(`out-of-scope examples but no val.jsonl/val_oos.jsonl: the oos threshold cannot be tuned and stays 0 (the threshold column equals the class column)`);
+  }
   const set: BenchSet = {
     name: basename(resolve(dir)),
     dir,
@@ -133,7 +137,7 @@ export function loadBenchSet(dir: string, opts: { maxTrain?: number; split?: 'va
     test,
     oos: oos.train.length + oos.val.length + oos.test.length > 0 ? oos : undefined,
     hasEntities: kept.some((r) => r.entities !== undefined),
-    warnings: warningsOf(kept, evaluated, split),
+    warnings,
   };
   evaluationSplit(set, split); // no val.jsonl: say so before training
   return set;

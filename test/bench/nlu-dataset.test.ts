@@ -24,6 +24,10 @@ describe('bench/nlu data sets', () => {
     expect(set.oos?.train).toHaveLength(1);
     expect(set.oos?.test.map((r) => r.text)).toEqual(['what is love', 'tell me a joke']);
     expect(set.language).toBe('en');
+    // no val split: nothing to tune the oos threshold on
+    expect(set.warnings).toEqual([expect.stringMatching(/^out-of-scope examples but no val\.jsonl/)]);
+    const tuned = loadBenchSet(setDir({ 'train.jsonl': [row('book a table', 'book')], 'val.jsonl': [row('a table', 'book'), row('sing', 'oos')], 'test.jsonl': [row('table for two', 'book'), row('what is love', 'oos')] }));
+    expect(tuned.warnings).toEqual([]);
   });
 
   it('says which file and line is malformed', () => {

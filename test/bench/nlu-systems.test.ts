@@ -14,4 +14,10 @@ describe('bench/nlu systems', () => {
     const parsed = await sys.parse('paint it red now');
     expect(['paint', 'constructor']).toContain(parsed.intent);
   }, 30_000);
+
+  it('says why nlp.js fails on an intent named like an Object.prototype member', async () => {
+    const rows = ['hi there', 'hello you', 'bye now', 'see you'].map((text, i) => ({ text, intent: i < 2 ? 'constructor' : 'bye' }));
+    const sys = await trainSystem('nlpjs', rows, { language: 'en', diet: {} });
+    await expect(sys.parse('hi there')).rejects.toThrow(/nlp\.js cannot handle intents named constructor.*--skip-nlpjs/);
+  }, 30_000);
 });
