@@ -34,6 +34,12 @@ export function worstIntents(rows: readonly WorkerResult[], n = 8): string {
   return lines.length === 0 ? '' : `## Lowest per-intent F1 (%)\n\n${lines.join('\n')}\n`;
 }
 
+/** The data sets' warnings, once per set. */
+export function setWarnings(rows: readonly WorkerResult[]): string {
+  const lines = [...new Set(rows.flatMap((r) => (r.warnings ?? []).map((w) => `- ${r.set}: ${w}`)))];
+  return lines.length === 0 ? '' : `## Data warnings\n\n${lines.join('\n')}\n`;
+}
+
 export const PUBLISHED = `## Published results (from shared/data/README.md, for reference)
 
 | set | system | metric | value |
@@ -67,6 +73,5 @@ ms" is opening the archive in that fresh process (jieba's dictionary included fo
 
 ${markdownTable(rows.map(row))}
 
-${worstIntents(rows)}
-${PUBLISHED}`;
+${[setWarnings(rows), worstIntents(rows)].filter((x) => x !== '').map((x) => `${x}\n`).join('')}${PUBLISHED}`;
 }

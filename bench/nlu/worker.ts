@@ -41,6 +41,8 @@ export interface WorkerResult {
   oos: { inScope: number; recall: number; threshold: { value: number; inScope: number; recall: number } } | null;
   /** in-scope intents, lowest F1 first */
   perIntent?: IntentScore[];
+  /** what the set's reader warned of (unseen test intents, overlapping spans, …) */
+  warnings?: string[];
 }
 
 const { values } = parseArgs({ options: {
@@ -132,7 +134,7 @@ async function main(): Promise<void> {
   const sorted = [...times].sort((a, b) => a - b);
   const result: WorkerResult = {
     system, set: set.name, split, trainCount: trainRows.length, testCount: evalRows.length,
-    accuracy: accuracy(inPreds), macroF1: macroF1(inPreds), perIntent: perIntent(inPreds),
+    accuracy: accuracy(inPreds), macroF1: macroF1(inPreds), perIntent: perIntent(inPreds), warnings: set.warnings,
     slotF1: set.hasEntities && system !== 'nlpjs' ? slotF1(inScope.map((r) => r.entities ?? []), parsed.slice(0, inScope.length).map((p) => p.entities)) : null,
     ece: ece(preds), trainSeconds, trainCpuSeconds, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99),
     peakRssMb: process.resourceUsage().maxRSS / 1024, sizeBytes: sys.sizeBytes, loadMs: sys.loadMs ?? null, oos,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { accuracy, macroF1, perIntent, type Prediction } from '../../bench/nlu/metrics.js';
 import { checkOptions, checkSetNames, outputFile } from '../../bench/nlu/options.js';
-import { markdownTable, worstIntents } from '../../bench/nlu/report.js';
+import { markdownTable, setWarnings, worstIntents } from '../../bench/nlu/report.js';
 import type { WorkerResult } from '../../bench/nlu/worker.js';
 
 const p = (gold: string, predicted: string): Prediction => ({ gold, predicted, confidence: 0.9 });
@@ -52,5 +52,8 @@ describe('bench/nlu run', () => {
     const run = { set: 'atis', system: 'parley', perIntent: perIntent([p('atis_flight+atis_airfare', 'atis_flight'), p('atis_flight', 'atis_flight')]) } as WorkerResult;
     expect(worstIntents([run], 1)).toContain('- atis · Parley (2 intents): `atis_flight+atis_airfare` 0.0 (1 gold / 0 predicted)');
     expect(worstIntents([{ ...run, perIntent: undefined }])).toBe('');
+    // the set's warnings, once for all its systems
+    const warned = { ...run, warnings: ['1 test example(s) of 1 intent(s) absent from train'] };
+    expect(setWarnings([warned, { ...warned, system: 'nlpjs' }])).toBe('## Data warnings\n\n- atis: 1 test example(s) of 1 intent(s) absent from train\n');
   });
 });
