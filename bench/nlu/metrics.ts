@@ -6,17 +6,25 @@ export interface Prediction { gold: string; predicted: string; confidence: numbe
 
 export const accuracy = (ps: readonly Prediction[]): number => ps.filter((p) => p.gold === p.predicted).length / Math.max(1, ps.length);
 
+export interface IntentScore { intent: string; gold: number; predicted: number; f1: number }
+
+/** F1 of each label that occurs as gold or prediction (labels are whole strings: `a+b` is one class), lowest first. */
+export function perIntent(ps: readonly Prediction[]): IntentScore[] {
+  const counts = new Map<string, { tp: number; gold: number; predicted: number }>();
+  const at = (l: string) => counts.get(l) ?? counts.set(l, { tp: 0, gold: 0, predicted: 0 }).get(l) as { tp: number; gold: number; predicted: number };
+  for (const p of ps) {
+    at(p.gold).gold++;
+    at(p.predicted).predicted++;
+    if (p.gold === p.predicted) at(p.gold).tp++;
+  }
+  return [...counts].map(([intent, c]) => ({ intent, gold: c.gold, predicted: c.predicted, f1: (2 * c.tp) / (c.gold + c.predicted) }))
+    .sort((a, b) => a.f1 - b.f1 || b.gold - a.gold || (a.intent < b.intent ? -1 : 1));
+}
+
 /** Mean F1 over the labels that occur as gold or prediction. */
 export function macroF1(ps: readonly Prediction[]): number {
-  const labels = new Set(ps.flatMap((p) => [p.gold, p.predicted]));
-  let sum = 0;
-  for (const l of labels) {
-    const tp = ps.filter((p) => p.gold === l && p.predicted === l).length;
-    const nPred = ps.filter((p) => p.predicted === l).length;
-    const nGold = ps.filter((p) => p.gold === l).length;
-    sum += nPred + nGold === 0 ? 0 : (2 * tp) / (nPred + nGold);
-  }
-  return sum / Math.max(1, labels.size);
+  const scores = perIntent(ps);
+  return scores.reduce((sum, s) => sum + s.f1, 0) / Math.max(1, scores.length);
 }
 
 export function slotF1(gold: readonly BenchEntity[][], predicted: readonly BenchEntity[][]): number {

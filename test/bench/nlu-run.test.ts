@@ -1,0 +1,59 @@
+// bench/nlu/run.ts on sets we have not seen: its options, where its table goes, what the scores count.
+import { describe, expect, it } from 'vitest';
+import { accuracy, macroF1, perIntent, type Prediction } from '../../bench/nlu/metrics.js';
+import { checkOptions, checkSetNames, outputFile } from '../../bench/nlu/options.js';
+import { markdownTable, setWarnings, worstIntents } from '../../bench/nlu/report.js';
+import type { WorkerResult } from '../../bench/nlu/worker.js';
+
+const p = (gold: string, predicted: string): Prediction => ({ gold, predicted, confidence: 0.9 });
+
+describe('bench/nlu run', () => {
+  it('writes bench/results/nlu.md only for the reference run on the shared sets', () => {
+    const shared = ['clinc150', 'snips-goo', 'cais', 'smp2017'].map((s) => `/data/${s}`);
+    const out = (dirs: string[], o: { out?: string; split?: string; tuned?: boolean } = {}): string =>
+      outputFile(dirs, { split: o.split ?? 'test', tuned: o.tuned ?? false, ...(o.out ? { out: o.out } : {}) }, '/r', '/data');
+    expect(out(shared)).toBe('/r/nlu.md');
+    expect(out(['/tmp/atis', '/tmp/banking77'])).toBe('/r/nlu-runs/atis+banking77.md');
+    // a reviewer's own copy named like a shared set does not replace the shared table
+    expect(out(['/elsewhere/cais'])).toBe('/r/nlu-runs/cais.md');
+    expect(out(['/data/cais'])).toBe('/r/nlu-runs/cais.md');
+    expect(out(shared, { split: 'val' })).toBe('/r/nlu-runs/clinc150+snips-goo+cais+smp2017-val.md');
+    expect(out(shared, { tuned: true })).not.toBe('/r/nlu.md');
+    expect(out(['/tmp/a b|c'])).toBe('/r/nlu-runs/a_b_c.md');
+    expect(out(['/tmp/atis'], { out: '/x/atis.md' })).toBe('/x/atis.md');
+  });
+
+  it('refuses a bad option before training', () => {
+    expect(() => checkOptions({ split: 'dev' })).toThrow(/--split dev: expected test or val/);
+    expect(() => checkOptions({ 'max-train': '1k' })).toThrow(/--max-train 1k/);
+    expect(() => checkOptions({ diet: '{epochs: 5}' })).toThrow(/--diet/);
+    expect(() => checkOptions({ split: 'val', 'max-train': '500', diet: '{"epochs":5}' })).not.toThrow();
+    expect(() => checkSetNames(['/a/atis', '/b/atis'])).toThrow(/two sets named atis \(\/a\/atis, \/b\/atis\)/);
+    expect(() => checkSetNames(['/a/atis', '/a/atis/', '/a/snips'])).not.toThrow();
+  });
+
+  it('scores an ATIS multi-intent label as one class, by exact match', () => {
+    const ps = [p('atis_flight+atis_airfare', 'atis_flight+atis_airfare'), p('atis_flight+atis_airfare', 'atis_flight'), p('atis_flight', 'atis_flight'), p('atis.city', 'atis.city')];
+    expect(accuracy(ps)).toBe(0.75);
+    // classes: the combined label (F1 2/3), atis_flight (F1 2/3), atis.city (1)
+    expect(macroF1(ps)).toBeCloseTo((2 / 3 + 2 / 3 + 1) / 3);
+    expect(perIntent(ps)).toEqual([
+      { intent: 'atis_flight+atis_airfare', gold: 2, predicted: 1, f1: 2 / 3 },
+      { intent: 'atis_flight', gold: 1, predicted: 2, f1: 2 / 3 },
+      { intent: 'atis.city', gold: 1, predicted: 1, f1: 1 },
+    ]);
+    // an intent seen only in test: an error, and a class with F1 0
+    expect(macroF1([p('a', 'a'), p('unseen', 'a')])).toBeCloseTo((2 / 3 + 0) / 2);
+    expect(perIntent([p('a', 'a'), p('unseen', 'a')])[0]).toEqual({ intent: 'unseen', gold: 1, predicted: 0, f1: 0 });
+  });
+
+  it('keeps a set name with a pipe in its cell, and lists the weakest intents of each run', () => {
+    expect(markdownTable([['a|b', 'Parley']]).split('\n')[2]).toBe('| a\\|b | Parley |');
+    const run = { set: 'atis', system: 'parley', perIntent: perIntent([p('atis_flight+atis_airfare', 'atis_flight'), p('atis_flight', 'atis_flight')]) } as WorkerResult;
+    expect(worstIntents([run], 1)).toContain('- atis · Parley (2 intents): `atis_flight+atis_airfare` 0.0 (1 gold / 0 predicted)');
+    expect(worstIntents([{ ...run, perIntent: undefined }])).toBe('');
+    // the set's warnings, once for all its systems
+    const warned = { ...run, warnings: ['1 test example(s) of 1 intent(s) absent from train'] };
+    expect(setWarnings([warned, { ...warned, system: 'nlpjs' }])).toBe('## Data warnings\n\n- atis: 1 test example(s) of 1 intent(s) absent from train\n');
+  });
+});
