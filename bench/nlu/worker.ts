@@ -13,6 +13,7 @@ import { PARLEY_VERSION } from '../../src/version.js';
 import { evaluationSplit, loadBenchSet, type BenchExample } from './dataset.js';
 import { accuracy, ece, macroF1, percentile, perIntent, slotF1, type IntentScore, type Prediction } from './metrics.js';
 import { trainSystem, type Parsed, type SystemName, type TrainedSystem } from './systems.js';
+import { noisyUtterance } from './noise.js';
 import { chooseThreshold, oosScores } from './oos.js';
 import type { ProbeResult } from './server-probe.js';
 
@@ -23,6 +24,8 @@ export interface WorkerResult {
   trainCount: number;
   testCount: number;
   accuracy: number;
+  /** intent accuracy on noisy copies of the in-scope evaluation texts (noise.ts) */
+  noisyAccuracy: number;
   macroF1: number;
   slotF1: number | null;
   ece: number;
@@ -131,10 +134,14 @@ async function main(): Promise<void> {
     const threshold = chooseThreshold(tune);
     oos = { ...oosScores(preds, 1e-9), threshold: { value: threshold, ...oosScores(preds, threshold) } };
   }
+  // the same requests as people type them (not timed): fillers, dropped little words, typos
+  const noisyRows = inScope.map((r, i) => ({ ...r, text: noisyUtterance(r.text, set.language, i) }));
+  const noisyParsed = (await parseAll(sys, noisyRows)).parsed;
+  const noisyAccuracy = accuracy(noisyRows.map((r, i) => ({ gold: r.intent, predicted: normalise((noisyParsed[i] as Parsed).intent, set.oos !== undefined), confidence: (noisyParsed[i] as Parsed).confidence })));
   const sorted = [...times].sort((a, b) => a - b);
   const result: WorkerResult = {
     system, set: set.name, split, trainCount: trainRows.length, testCount: evalRows.length,
-    accuracy: accuracy(inPreds), macroF1: macroF1(inPreds), perIntent: perIntent(inPreds), warnings: set.warnings,
+    accuracy: accuracy(inPreds), noisyAccuracy, macroF1: macroF1(inPreds), perIntent: perIntent(inPreds), warnings: set.warnings,
     slotF1: set.hasEntities && system !== 'nlpjs' ? slotF1(inScope.map((r) => r.entities ?? []), parsed.slice(0, inScope.length).map((p) => p.entities)) : null,
     ece: ece(preds), trainSeconds, trainCpuSeconds, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99),
     peakRssMb: process.resourceUsage().maxRSS / 1024, sizeBytes: sys.sizeBytes, loadMs: sys.loadMs ?? null, oos,

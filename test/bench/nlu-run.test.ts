@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { accuracy, macroF1, perIntent, type Prediction } from '../../bench/nlu/metrics.js';
 import { checkOptions, checkSetNames, outputFile } from '../../bench/nlu/options.js';
-import { markdownTable, setWarnings, worstIntents } from '../../bench/nlu/report.js';
+import { HEADER, markdownTable, row, setWarnings, worstIntents } from '../../bench/nlu/report.js';
 import type { WorkerResult } from '../../bench/nlu/worker.js';
 
 const p = (gold: string, predicted: string): Prediction => ({ gold, predicted, confidence: 0.9 });
@@ -55,5 +55,11 @@ describe('bench/nlu run', () => {
     // the set's warnings, once for all its systems
     const warned = { ...run, warnings: ['1 test example(s) of 1 intent(s) absent from train'] };
     expect(setWarnings([warned, { ...warned, system: 'nlpjs' }])).toBe('## Data warnings\n\n- atis: 1 test example(s) of 1 intent(s) absent from train\n');
+  });
+
+  it('puts the noisy-text accuracy beside the clean one', () => {
+    const cells = row({ set: 'smp2017', system: 'parley', accuracy: 0.882, noisyAccuracy: 0.874, macroF1: 0.856, slotF1: null, ece: 0.061, oos: null } as WorkerResult);
+    expect(HEADER.slice(2, 4)).toEqual(['intent acc %', 'noisy intent acc %']);
+    expect(cells.slice(2, 4)).toEqual(['88.2', '87.4']);
   });
 });
