@@ -1,4 +1,4 @@
-// The `amount-of-money` dimension: 50块, 三十元, 5块5, ¥20, $5.50, 20 dollars, 100 RMB, €3, USD 10.
+// The `amount-of-money` dimension: 50块, 三十元, 5块5, 人民币两千, ¥20, $5.50, 20 dollars, 100 RMB, €3, USD 10.
 import { ANY_NUMERAL_SOURCE, NUMERAL_SOURCE, parseNumeral } from '../numerals/numeral.js';
 import { matchAll, type ExtractContext, type SystemMatch } from '../system-entity.js';
 
@@ -14,6 +14,9 @@ const ZH_UNITS: Readonly<Record<string, string>> = {
 const NUM = ANY_NUMERAL_SOURCE;
 const PREFIXED = new RegExp(`(US\\$|[$€£¥￥])\\s?(${NUMERAL_SOURCE})|\\b(USD|RMB|CNY|EUR|GBP|JPY)\\s?(${NUMERAL_SOURCE})`, 'gi');
 const SUFFIXED_WORD = new RegExp(`(${NUM})\\s?(${Object.keys(WORD_UNITS).join('|')})\\b`, 'gi');
+// the currency named first: 人民币两千, 美金 100 (a 块/元 after the number belongs to the same amount)
+const ZH_CURRENCY_FIRST = '人民币|美元|美金|欧元|英镑|日元|港币|港元';
+const PREFIXED_ZH = new RegExp(`(${ZH_CURRENCY_FIRST})\\s?(${NUMERAL_SOURCE})(?:块钱|块|元钱|元|圆)?`, 'g');
 // 5块5 = 5.5 yuan, 三块五毛 = 3.5; 毛/角 are tenths
 const SUFFIXED_ZH = new RegExp(`(${NUMERAL_SOURCE})(${Object.keys(ZH_UNITS).join('|')})(?:([0-9一二两三四五六七八九])(?:毛|角)?)?|(${NUMERAL_SOURCE})(毛|角)`, 'g');
 
@@ -46,6 +49,10 @@ export function extractAmountsOfMoney(text: string, ctx: ExtractContext): System
   for (const m of matchAll(SUFFIXED_WORD, text)) {
     const value = parseNumeral(m[1] as string);
     if (value !== undefined) out.push(money(m.index, m.index + m[0].length, value, symbolUnit(m[2] as string, ctx)));
+  }
+  for (const m of matchAll(PREFIXED_ZH, text)) {
+    const value = parseNumeral(m[2] as string);
+    if (value !== undefined) out.push(money(m.index, m.index + m[0].length, value, ZH_UNITS[m[1] as string] ?? 'CNY'));
   }
   for (const m of matchAll(SUFFIXED_ZH, text)) {
     const found = chinese(m);
