@@ -56,7 +56,8 @@ export function extractAmountsOfMoney(text: string, ctx: ExtractContext): System
   }
   for (const m of matchAll(SUFFIXED_ZH, text)) {
     const found = chinese(m);
-    if (found) out.push(found);
+    // "500元" inside "人民币 500元" is the same amount, already reported
+    if (found && !out.some((o) => o.start <= found.start && o.end >= found.end)) out.push(found);
   }
   return out;
 }
