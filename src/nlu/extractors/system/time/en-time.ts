@@ -1,9 +1,9 @@
 // English time grammar: today, tomorrow, next wednesday, on friday, March 5th, tonight, this evening,
-// at 5pm, 17:30, noon, in 2 hours, 3 days ago, next week.
+// at 5pm, 17:30, noon, in 2 hours, 3 days ago, a week from today, next week, this weekend, end of the month.
 import { ENGLISH_NUMBER_SOURCE, parseEnglishNumber } from '../numerals/english-numeral.js';
 import { EN_DURATION_SOURCE, enDuration } from '../dimensions/duration.js';
 import { matchAll } from '../system-entity.js';
-import type { PartOfDay, PieceData, TimePiece } from './time-piece.js';
+import type { DateRef, PartOfDay, PieceData, TimePiece } from './time-piece.js';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const MONTHS: Readonly<Record<string, number>> = {
@@ -57,10 +57,33 @@ const rules: [RegExp, (m: RegExpExecArray) => Piece][] = [
   [new RegExp(`\\b(?:at\\s+)?(\\d{1,2}|${ENGLISH_NUMBER_SOURCE})\\s*o'?clock\\b|\\bat\\s+(\\d{1,2})\\b(?![:.,]?\\d|\\s*(?:%|percent))`, 'gi'),
     (m) => clock(hourNumber((m[1] ?? m[2]) as string), undefined, undefined)],
   [/\b(?:at\s+)?(noon|midday|midnight)\b/gi, (m) => (/midnight/i.test(m[1] as string) ? { kind: 'clock', hour: 0, nextDay: true } : { kind: 'clock', hour: 12, meridiem: 'pm' })],
+  [/\b(?:(this\s+coming|this|coming|next|last|the)\s+)?week-?end\b/gi, (m) => {
+    const lead = (m[1] ?? '').toLowerCase();
+    return { kind: 'stretch', stretch: { kind: 'weekend', week: lead === 'next' ? 1 : lead === 'last' ? -1 : 0 } };
+  }],
+  // see StretchRef for the bounds
+  [/\b(?:(?:at\s+)?the\s+)?(end|beginning|start)\s+of\s+(?:the\s+|(this|next|last)\s+)?month\b|\b(EOM|BOM)\b/gi, (m) => {
+    const months = { next: 1, last: -1 }[(m[2] ?? '').toLowerCase() as 'next'] ?? 0;
+    return monthPart(m[1] ?? m[3], { kind: 'month-day', months, day: 1 });
+  }],
+  [new RegExp(`\\b(?:(?:at\\s+)?the\\s+)?(end|beginning|start)\\s+of\\s+${MONTH}`, 'gi'), (m) => monthPart(m[1], { kind: 'calendar', month: MONTHS[(m[2] ?? '').toLowerCase()] })],
+  // the bare first hour of a range whose end says am/pm: 3 in "from 3 to 5pm", "between 3 and 5pm", "3-5pm"
+  [/\b(?:from\s+|between\s+)?(\d{1,2})(?::(\d{2}))?(?=\s*(?:-|–|to|till|until|and)\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?(?![a-z])|o'?clock))/gi,
+    (m) => clock(Number(m[1]), m[2], undefined)],
   [new RegExp(`\\bin\\s+(?:${EN_DURATION_SOURCE})`, 'gi'), (m) => shift(m, 1)],
   [new RegExp(`(?:${EN_DURATION_SOURCE})\\s+(from now|later|ago)\\b`, 'gi'), (m) => shift(m, /ago$/i.test(m[0]) ? -1 : 1)],
+  // counted from the date that follows: "a week from today", "two days after tomorrow"
+  [new RegExp(`(?:${EN_DURATION_SOURCE})\\s+(from|after|before)\\b`, 'gi'), (m) => {
+    const d = enDuration(m);
+    return d && { kind: 'shift-from', amount: d.value, unit: d.unit, direction: /before$/i.test(m[0]) ? -1 : 1 };
+  }],
   [/\b(?:right\s+)?now\b/gi, () => ({ kind: 'now' })],
 ];
+
+function monthPart(word: string | undefined, month: DateRef): Piece {
+  const part = /^(end|eom)$/i.test(word ?? '') ? 'end' : 'beginning';
+  return { kind: 'stretch', stretch: { kind: 'month-part', part, month } };
+}
 
 function shift(m: RegExpExecArray, direction: 1 | -1): Piece {
   const d = enDuration(m);

@@ -1,15 +1,18 @@
 // Resolves a combined time expression against the reference time into Duckling's value shapes.
-import { PART_OF_DAY_HOURS, PM_PARTS, type DateRef, type PartOfDay, type TimePiece } from './time-piece.js';
+import { PART_OF_DAY_HOURS, PM_PARTS, type DateRef, type PartOfDay, type StretchRef, type TimePiece } from './time-piece.js';
 import {
   addDays, addMonths, addSeconds, atTime, compareCivil, endOfGrain, isoString, isoWeekday, isValidDate, startOfDay, startOfGrain,
   type Civil, type Grain,
 } from './zoned-time.js';
 
-export type ResolvedTime =
-  | { type: 'value'; values: { at: Civil; grain: Grain }[] }
-  | { type: 'interval'; from: Civil; to: Civil; grain: Grain };
+interface Instant { at: Civil; grain: Grain }
 
-interface Group { date?: DateRef; pod?: PartOfDay; clock?: Extract<TimePiece, { kind: 'clock' }> }
+/** An interval's `to` is exclusive; an open interval ("before 6pm", "after 7pm") lacks one end. */
+export type ResolvedTime =
+  | { type: 'value'; values: Instant[] }
+  | { type: 'interval'; from?: Civil; to?: Civil; grain: Grain };
+
+export interface Group { date?: DateRef; pod?: PartOfDay; clock?: Extract<TimePiece, { kind: 'clock' }> }
 
 function weekdayDate(ref: Civil, d: Extract<DateRef, { kind: 'weekday' }>): Civil {
   const today = startOfDay(ref);
@@ -39,7 +42,23 @@ export function resolveDate(ref: Civil, d: DateRef): Civil | undefined {
     case 'relative-day': return addDays(startOfDay(ref), d.days);
     case 'weekday': return weekdayDate(ref, d);
     case 'calendar': return calendarDate(ref, d);
+    case 'month-day': {
+      const month = addMonths({ ...startOfDay(ref), d: 1 }, d.months);
+      return isValidDate(month.y, month.mo, d.day) ? { ...month, d: d.day } : undefined;
+    }
   }
+}
+
+/** The bounds StretchRef documents. */
+export function resolveStretch(ref: Civil, s: StretchRef): ResolvedTime | undefined {
+  if (s.kind === 'weekend') {
+    const monday = addDays(startOfGrain(ref, 'week'), 7 * s.week);
+    return { type: 'interval', from: atTime(addDays(monday, 4), 18), to: addDays(monday, 7), grain: 'hour' };
+  }
+  const first = resolveDate(ref, s.month);
+  if (!first) return undefined;
+  const [from, to] = s.part === 'end' ? [{ ...first, d: 21 }, addMonths(first, 1)] : [first, { ...first, d: 11 }];
+  return { type: 'interval', from, to, grain: 'day' };
 }
 
 /** The hours a clock reading may mean: 3点 is 03:00 or 15:00 unless a part of the day or am/pm says which. */
@@ -77,6 +96,78 @@ function resolvePartOfDay(ref: Civil, g: Group & { pod: PartOfDay }): ResolvedTi
   return { type: 'interval', from: atTime(day, from), to: atTime(day, to), grain: 'hour' };
 }
 
+const GRAINS: readonly Grain[] = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'];
+const finer = (a: Grain, b: Grain): Grain => (GRAINS.indexOf(a) <= GRAINS.indexOf(b) ? a : b);
+const valuesOf = (t: ResolvedTime | undefined): Instant[] => (t?.type === 'value' ? t.values : []);
+type Clock = NonNullable<Group['clock']>;
+
+/** The readings of a clock time on a day and the next, earliest first. */
+function clockReadings(day: Civil, clock: Clock, pod: PartOfDay | undefined): Instant[] {
+  const grain: Grain = clock.minute === undefined ? 'hour' : 'minute';
+  return [day, addDays(day, 1)]
+    .flatMap((d) => hourCandidates(clock, pod).map((h) => ({ at: atTime(d, h, clock.minute ?? 0), grain })))
+    .sort((a, b) => compareCivil(a.at, b.at));
+}
+
+const isBareClock = (g: Group): boolean => !!g.clock && !g.pod && !g.clock.meridiem && !g.clock.nextDay;
+const isMarkedClock = (g: Group): boolean => !!g.clock && (!!g.pod || !!g.clock.meridiem);
+
+/** A weekday or a day of the month that means its next occurrence: after the start, in a range. */
+const isNextOccurrence = (d: DateRef | undefined): boolean =>
+  (d?.kind === 'weekday' && d.week === undefined) || (d?.kind === 'calendar' && d.year === undefined);
+
+/** The start as it resolves alone; the end is its first reading after it, on the start's day when it names none. */
+function forward(ref: Civil, start: Group, end: Group): [Instant, Instant] | undefined {
+  const from = valuesOf(resolveGroup(ref, start))[0];
+  if (!from) return undefined;
+  const after = (cs: Instant[]): Instant | undefined => cs.find((c) => compareCivil(c.at, from.at) > 0);
+  if (end.clock && !end.date) {
+    const to = after(clockReadings(startOfDay(from.at), end.clock, end.pod ?? start.pod));
+    return to && [from, to];
+  }
+  // 周一到周五 on a Wednesday: Monday the 9th to Friday the 13th, not to Friday the 6th
+  const to = after(valuesOf(resolveGroup(ref, end))) ?? (isNextOccurrence(end.date) ? after(valuesOf(resolveGroup(from.at, end))) : undefined);
+  return to && [from, to];
+}
+
+/** "from 3 to 5pm", "9 to 5pm": the end says which half of the day; the start is its last reading before the end. */
+function backward(ref: Civil, start: Group & { clock: Clock }, end: Group): [Instant, Instant] | undefined {
+  const to = valuesOf(resolveGroup(ref, { ...end, date: end.date ?? start.date }))[0];
+  if (!to) return undefined;
+  const from = clockReadings(addDays(startOfDay(to.at), -1), start.clock, undefined).filter((c) => compareCivil(c.at, to.at) < 0).at(-1);
+  return from && [from, to];
+}
+
+/**
+ * "3点到5点", "from 3 to 5pm", "周三到周五": Duckling's closed interval, whose exclusive `to` is the end of
+ * the last grain (3点到5点 is 15:00 to 18:00, 今晚8点至8点半 20:00 to 20:31, as in Duckling's corpus).
+ */
+export function resolveRange(ref: Civil, first: Group, end: Group): ResolvedTime | undefined {
+  // "from 3pm to 5pm tomorrow": a date after the end is the start's too
+  const start = first.date || !end.date ? first : { ...first, date: end.date };
+  const pair = start.clock && isBareClock(start) && isMarkedClock(end) ? backward(ref, { ...start, clock: start.clock }, end) : forward(ref, start, end);
+  if (!pair) return undefined;
+  const [from, to] = pair;
+  return { type: 'interval', from: from.at, to: endOfGrain(to.at, to.grain), grain: finer(from.grain, to.grain) };
+}
+
+export type Bound = 'by' | 'before' | 'after';
+
+/**
+ * Duckling's open intervals: "by 6pm" runs from now to 18:00, "before 6pm" has only `to`, "after 7pm" only
+ * `from`. Of an interval, "by" keeps its end ("by the end of the month": until the 1st of the next month),
+ * "before" ends at its start, "after" starts at its end.
+ */
+export function bounded(ref: Civil, t: ResolvedTime, bound: Bound): ResolvedTime | undefined {
+  const first = valuesOf(t)[0];
+  const span = first ? { start: first.at, end: first.at, grain: first.grain } : t.type === 'interval' ? { start: t.from, end: t.to, grain: t.grain } : undefined;
+  if (!span) return undefined;
+  const { start, end, grain } = span;
+  if (bound === 'by') return end && { type: 'interval', from: ref, to: end, grain };
+  if (bound === 'before') return start && { type: 'interval', to: start, grain };
+  return end && { type: 'interval', from: end, grain };
+}
+
 export function resolveGroup(ref: Civil, g: Group): ResolvedTime | undefined {
   if (g.clock) return resolveClock(ref, { ...g, clock: g.clock });
   if (g.pod) return resolvePartOfDay(ref, { ...g, pod: g.pod });
@@ -86,30 +177,51 @@ export function resolveGroup(ref: Civil, g: Group): ResolvedTime | undefined {
   return day && { type: 'value', values: [{ at: day, grain }] };
 }
 
+type Shift = Extract<TimePiece, { kind: 'shift' | 'shift-from' }>;
+
+/** A shift by hours or less keeps the time of day; by days or more it lands on a day, as Duckling's does. */
+function shifted(base: Civil, p: Shift): ResolvedTime {
+  if (p.unit === 'second' || p.unit === 'minute' || p.unit === 'hour') {
+    const seconds = p.amount * (p.unit === 'hour' ? 3600 : p.unit === 'minute' ? 60 : 1) * p.direction;
+    return { type: 'value', values: [{ at: addSeconds({ ...base }, Math.round(seconds)), grain: 'second' }] };
+  }
+  const days = p.unit === 'day' ? p.amount : p.unit === 'week' ? p.amount * 7 : 0;
+  const months = p.unit === 'month' ? p.amount : p.unit === 'year' ? p.amount * 12 : 0;
+  const at = addMonths(addDays(startOfDay(base), days * p.direction), Math.round(months) * p.direction);
+  return { type: 'value', values: [{ at, grain: 'day' }] };
+}
+
+/** "a week from today", "two days after March 5th": the shift counted from that date. */
+export function resolveShiftFrom(ref: Civil, p: Shift, g: Group): ResolvedTime | undefined {
+  const base = g.date && resolveDate(ref, g.date);
+  const t = base && shifted(base, p);
+  const day = valuesOf(t)[0];
+  if (!day || (!g.clock && !g.pod) || day.grain !== 'day') return t;
+  // "a week from today at 5pm": the clock time on that day
+  return resolveGroup(ref, { ...g, date: { kind: 'calendar', year: day.at.y, month: day.at.mo, day: day.at.d } });
+}
+
 export function resolveSingle(ref: Civil, p: TimePiece): ResolvedTime | undefined {
   if (p.kind === 'now') return { type: 'value', values: [{ at: ref, grain: 'second' }] };
+  if (p.kind === 'stretch') return resolveStretch(ref, p.stretch);
   if (p.kind === 'period') {
     const start = startOfGrain(ref, p.grain);
     const at = p.grain === 'week' ? addDays(start, 7 * p.offset) : addMonths(start, (p.grain === 'month' ? 1 : 12) * p.offset);
     return { type: 'value', values: [{ at, grain: p.grain }] };
   }
-  if (p.kind !== 'shift') return undefined;
-  if (p.unit === 'second' || p.unit === 'minute' || p.unit === 'hour') {
-    const seconds = p.amount * (p.unit === 'hour' ? 3600 : p.unit === 'minute' ? 60 : 1) * p.direction;
-    return { type: 'value', values: [{ at: addSeconds({ ...ref }, Math.round(seconds)), grain: 'second' }] };
-  }
-  const days = p.unit === 'day' ? p.amount : p.unit === 'week' ? p.amount * 7 : 0;
-  const months = p.unit === 'month' ? p.amount : p.unit === 'year' ? p.amount * 12 : 0;
-  const at = addMonths(addDays(startOfDay(ref), days * p.direction), Math.round(months) * p.direction);
-  return { type: 'value', values: [{ at, grain: 'day' }] };
+  return p.kind === 'shift' ? shifted(ref, p) : undefined;
 }
 
 /** Duckling's `value` object for a resolved time, plus the value Rasa reports. */
 export function ducklingTime(t: ResolvedTime, timezone: string): { value: unknown; info: Record<string, unknown> } | undefined {
   if (t.type === 'interval') {
-    const from = { value: isoString(t.from, timezone), grain: t.grain };
-    const to = { value: isoString(t.to, timezone), grain: t.grain };
-    return { value: { from: from.value, to: to.value }, info: { values: [{ to, from, type: 'interval' }], from, to, type: 'interval' } };
+    // Rasa reports only the ends Duckling gives: {to} for "before 6pm"
+    const from = t.from && { value: isoString(t.from, timezone), grain: t.grain };
+    const to = t.to && { value: isoString(t.to, timezone), grain: t.grain };
+    if (!from && !to) return undefined;
+    const ends = { ...(to ? { to } : {}), ...(from ? { from } : {}) };
+    const value = { ...(from ? { from: from.value } : {}), ...(to ? { to: to.value } : {}) };
+    return { value, info: { values: [{ ...ends, type: 'interval' }], ...ends, type: 'interval' } };
   }
   const values = t.values.map((v) => ({ value: isoString(v.at, timezone), grain: v.grain, type: 'value' }));
   const first = values[0];

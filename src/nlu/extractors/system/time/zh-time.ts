@@ -1,4 +1,5 @@
-// Chinese time grammar: 明天, 下周三, 3月5号, 2026年12月1日, 今晚, 下午3点半, 十二点, 两小时后, 下个月.
+// Chinese time grammar: 明天, 下周三, 3月5号, 下个月5号, 2026年12月1日, 今晚, 下午3点半, 十二点, 两小时后, 下个月,
+// 这周末, 月底, 下个月初.
 import { parseChineseNumeral } from '../../../../core/index.js';
 import { ZH_DURATION_SOURCE, zhDuration } from '../dimensions/duration.js';
 import { matchAll } from '../system-entity.js';
@@ -6,6 +7,8 @@ import type { PartOfDay, PieceData, TimePiece } from './time-piece.js';
 
 const N = '[0-9０-９]{1,2}|[零〇一二两三四五六七八九十]{1,3}';
 const WEEK_MOD = '(下下|下个?|上个?|这个?|本)';
+/** 下个月, 上上个月, 这个月, 本月 */
+const MONTH_MOD = '(下下个?|下个?|上上个?|上个?|这个?|本)';
 const DAYS: Readonly<Record<string, number>> = { 大前天: -3, 前天: -2, 昨天: -1, 昨日: -1, 今天: 0, 今日: 0, 明天: 1, 明日: 1, 后天: 2, 大后天: 3 };
 const WEEKDAYS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
 const PODS: Readonly<Record<string, PartOfDay>> = {
@@ -16,7 +19,9 @@ const POD_DAY: Readonly<Record<string, number>> = { 昨: -1, 今: 0, 明: 1, 后
 
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : parseChineseNumeral(s));
 const weekOffset = (mod: string | undefined): number | undefined =>
-  mod === undefined ? undefined : mod.startsWith('下下') ? 2 : mod.startsWith('下') ? 1 : mod.startsWith('上') ? -1 : 0;
+  mod === undefined ? undefined
+    : mod.startsWith('下下') ? 2 : mod.startsWith('下') ? 1 : mod.startsWith('上上') ? -2 : mod.startsWith('上') ? -1 : 0;
+const MONTH_PART: Readonly<Record<string, 'beginning' | 'end'>> = { 底: 'end', 末: 'end', 尾: 'end', 初: 'beginning', 头: 'beginning' };
 
 type Rule = [RegExp, (m: RegExpExecArray, text: string) => PieceData | undefined];
 
@@ -35,6 +40,17 @@ const rules: Rule[] = [
   [/(N)月(?:(N)[日号])?/g, (m) => ({ kind: 'date', date: { kind: 'calendar', month: num(m[1]), ...(m[2] ? { day: num(m[2]) } : {}) } })],
   // a day of the month, not a house, building or line number (福华一路1号, 3号楼, 2号线)
   [/(?<![月\d路街道巷弄里村区栋幢楼座室层])(N)号(?![楼线门院床桌房室口车厅])/g, (m) => ({ kind: 'date', date: { kind: 'calendar', day: num(m[1]) } })],
+  // a day of a month named relative to this one: 下个月5号, 上个月3号, 这个月20号
+  [new RegExp(`${MONTH_MOD}月(N)[号日]`, 'g'), (m) => {
+    const day = num(m[2]);
+    return day === undefined ? undefined : { kind: 'date', date: { kind: 'month-day', months: weekOffset(m[1]) ?? 0, day } };
+  }],
+  // 月底, 这个月底, 下个月初, 3月底: see StretchRef for the bounds
+  [new RegExp(`(?:${MONTH_MOD}|(N))?月(底|末|尾|初|头)`, 'g'), (m) => {
+    const month = m[2] === undefined ? { kind: 'month-day' as const, months: weekOffset(m[1]) ?? 0, day: 1 } : { kind: 'calendar' as const, month: num(m[2]) };
+    return { kind: 'stretch', stretch: { kind: 'month-part', part: MONTH_PART[m[3] as string] ?? 'end', month } };
+  }],
+  [new RegExp(`${MONTH_MOD}?(?:周末|週末)`, 'g'), (m) => ({ kind: 'stretch', stretch: { kind: 'weekend', week: weekOffset(m[1]) ?? 0 } })],
   [/大前天|前天|昨天|昨日|今天|今日|明天|明日|大后天|后天/g, (m) => ({ kind: 'date', date: { kind: 'relative-day', days: DAYS[m[0]] ?? 0 } })],
   [new RegExp(`${WEEK_MOD}?(?:周|星期|礼拜)([一二三四五六日天1-7])`, 'g'), (m) => {
     const week = weekOffset(m[1]);
@@ -53,6 +69,11 @@ const rules: Rule[] = [
     const minute = m[2] ? 30 : m[3] ? 15 : m[4] ? 45 : num(m[5] ?? m[6]);
     if (hour === undefined || hour > 24 || (minute !== undefined && minute > 59)) return undefined;
     return { kind: 'clock', hour, ...(minute === undefined ? {} : { minute }) };
+  }],
+  // the bare first hour of a range: 3 in "3到5点"
+  [/(N)(?=\s*(?:到|至|-|~|～)\s*(N)(?:点|时|時))/g, (m) => {
+    const hour = num(m[1]);
+    return hour === undefined || hour > 24 ? undefined : { kind: 'clock', hour };
   }],
   [/(?<!\d)(\d{1,2})[:：](\d{2})(?!\d)/g, (m) => clock24(Number(m[1]), Number(m[2]))],
   [new RegExp(`(?:${ZH_DURATION_SOURCE})(以后|之后|后|以前|之前|前)`, 'g'), (m) => {
