@@ -16,6 +16,7 @@ describe('extractSystemEntities with every dimension', () => {
     ['两千块钱', ZH_CTX, [['amount-of-money', '两千块钱']]],
     ['明天下午3点到5点送两份', ZH_CTX, [['time', '明天下午3点到5点'], ['number', '两']]],
     ['中午12点前', ZH_CTX, [['time', '中午12点前']]],
+    ['8点零5分', ZH_CTX, [['time', '8点零5分']]],
     ['(415) 555-2671', EN_CTX, [['phone-number', '(415) 555-2671']]],
     ['a week from today', EN_CTX, [['time', 'a week from today']]],
     ['from 3 to 5pm', EN_CTX, [['time', 'from 3 to 5pm']]],

@@ -63,7 +63,8 @@ const rules: Rule[] = [
     const pod = PODS[(m[2] ?? m[4]) as string] ?? 'morning';
     return { kind: 'pod', pod, ...(day ? { date: { kind: 'relative-day', days: POD_DAY[day] ?? 0 } } : {}) };
   }],
-  [/(N)(?:点钟?|[时時])(?:(半)|(一刻|1刻)|(三刻|3刻)|(\d{2}|[零〇一二三四五六七八九十]{2,3})分?|(N)分)?/g, (m, text) => {
+  // minutes: 半, 一刻, 05, 零五, 零5 (without which 8点零5分 read as the decimal 8.05), 十五, 5分
+  [/(N)(?:点钟?|[时時])(?:(半)|(一刻|1刻)|(三刻|3刻)|([零〇][0-9０-９]|\d{2}|[零〇一二三四五六七八九十]{2,3})分?|(N)分)?/g, (m, text) => {
     if (isLittleBit(m, text)) return undefined;
     const hour = num(m[1]);
     const minute = m[2] ? 30 : m[3] ? 15 : m[4] ? 45 : num(m[5] ?? m[6]);
@@ -79,6 +80,11 @@ const rules: Rule[] = [
   [new RegExp(`(?:${ZH_DURATION_SOURCE})(以后|之后|后|以前|之前|前)`, 'g'), (m) => {
     const d = zhDuration(m);
     return d && { kind: 'shift', amount: d.value, unit: d.unit, direction: (m[8] ?? '').includes('前') ? -1 : 1 };
+  }],
+  // Duckling's 再 <duration> ("in <duration>"), also with 过: 再10分钟, 再过半小时
+  [new RegExp(`再过?(?:${ZH_DURATION_SOURCE})(?:以后|之后|后)?`, 'g'), (m) => {
+    const d = zhDuration(m);
+    return d && { kind: 'shift', amount: d.value, unit: d.unit, direction: 1 };
   }],
   [/现在|此刻|马上|立刻/g, () => ({ kind: 'now' })],
 ];
