@@ -114,6 +114,22 @@ describe('time dimension (en)', () => {
     ['tomorrow and friday', [['tomorrow', '2026-03-05T00:00:00.000+00:00'], ['friday', '2026-03-06T00:00:00.000+00:00']]],
     ['2 to 3 people', []],
     ['before 5', []],
+    ['sat 7pm', [['sat 7pm', '2026-03-07T19:00:00.000+00:00']]],
+    ['next sat', [['next sat', '2026-03-14T00:00:00.000+00:00']]],
+    ['Fri. 8pm', [['Fri. 8pm', '2026-03-06T20:00:00.000+00:00']]],
+    ['thurs', [['thurs', '2026-03-05T00:00:00.000+00:00']]],
+    ['we sat down in the sun', []],
+    ['on the 15th at 7pm', [['on the 15th at 7pm', '2026-03-15T19:00:00.000+00:00']]],
+    ['book the 3rd for 4 people', [['the 3rd', '2026-04-03T00:00:00.000+00:00']]],
+    ['the 5th of next month', [['the 5th of next month', '2026-04-05T00:00:00.000+00:00']]],
+    ['the 2nd one', []],
+    ['7.30pm', [['7.30pm', '2026-03-04T19:30:00.000+00:00']]],
+    ['730pm', [['730pm', '2026-03-04T19:30:00.000+00:00']]],
+    ['half past seven', [['half past seven', '2026-03-04T19:30:00.000+00:00']]],
+    ['quarter to eight', [['quarter to eight', '2026-03-04T19:45:00.000+00:00']]],
+    ['a quarter to noon', [['a quarter to noon', '2026-03-04T11:45:00.000+00:00']]],
+    ['ten past eight', [['ten past eight', '2026-03-04T20:10:00.000+00:00']]],
+    ['tomorrow at half past 7 in the evening', [['tomorrow at half past 7 in the evening', '2026-03-05T19:30:00.000+00:00']]],
   ])('%s', (text, expected) => {
     expect(times(text, EN_CTX)).toEqual(expected);
   });
