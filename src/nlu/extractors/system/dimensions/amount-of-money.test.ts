@@ -32,6 +32,10 @@ describe('amount-of-money dimension', () => {
     ['RMB 50', [['RMB 50', 50, 'CNY']]],
     ['50 rmb', [['50 rmb', 50, 'CNY']]],
     ['美元', []],
+    ['2块钱一个', [['2块钱', 2, 'CNY']]],
+    ['5块一个', [['5块', 5, 'CNY']]],
+    ['两块五', [['两块五', 2.5, 'CNY']]],
+    ['HK$50', [['HK$50', 50, 'HKD']]],
     ['3份', []],
   ])('%s', (text, expected) => {
     expect(money(text)).toEqual(expected);
