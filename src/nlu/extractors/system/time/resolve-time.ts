@@ -116,8 +116,21 @@ const isMarkedClock = (g: Group): boolean => !!g.clock && (!!g.pod || !!g.clock.
 const isNextOccurrence = (d: DateRef | undefined): boolean =>
   (d?.kind === 'weekday' && d.week === undefined) || (d?.kind === 'calendar' && d.year === undefined);
 
+/**
+ * Two clock times without a date: the first pair of readings that has not ended yet, so that at 10:00
+ * 9点到12点 is 09:00-13:00 today and 6点到8点 18:00-21:00, not 21:00 to noon tomorrow.
+ */
+function clockPair(ref: Civil, start: Group & { clock: Clock }, end: Group & { clock: Clock }): [Instant, Instant] | undefined {
+  for (const from of clockReadings(startOfDay(ref), start.clock, start.pod)) {
+    const to = clockReadings(startOfDay(from.at), end.clock, end.pod ?? start.pod).find((c) => compareCivil(c.at, from.at) > 0);
+    if (to && compareCivil(endOfGrain(to.at, to.grain), ref) > 0) return [from, to];
+  }
+  return undefined;
+}
+
 /** The start as it resolves alone; the end is its first reading after it, on the start's day when it names none. */
 function forward(ref: Civil, start: Group, end: Group): [Instant, Instant] | undefined {
+  if (start.clock && !start.date && end.clock && !end.date) return clockPair(ref, { ...start, clock: start.clock }, { ...end, clock: end.clock });
   const from = valuesOf(resolveGroup(ref, start))[0];
   if (!from) return undefined;
   const after = (cs: Instant[]): Instant | undefined => cs.find((c) => compareCivil(c.at, from.at) > 0);
