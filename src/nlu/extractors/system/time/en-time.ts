@@ -14,6 +14,12 @@ const MONTHS: Readonly<Record<string, number>> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
   august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
 };
+/** Holidays on a fixed date, as Duckling reads them. */
+const HOLIDAYS: readonly [RegExp, number, number][] = [
+  [/^new\s*year'?s?\s+eve$/i, 12, 31], [/^new\s*year'?s?(?:\s+day)?$/i, 1, 1], [/^valentine'?s?(?:\s+day)?$/i, 2, 14],
+  [/^hallowe'?en$/i, 10, 31], [/^(?:christmas|xmas)\s+eve$/i, 12, 24], [/^(?:christmas|xmas)(?:\s+day)?$/i, 12, 25],
+];
+const HOLIDAY = "\\b(?:new\\s*year'?s?\\s+eve|new\\s*year'?s?\\s+day|new\\s*year'?s|valentine'?s?\\s+day|valentine'?s|hallowe'?en|(?:christmas|xmas)(?:\\s+eve|\\s+day)?)\\b";
 const DAYS: Readonly<Record<string, number>> = {
   'the day before yesterday': -2, 'day before yesterday': -2, yesterday: -1, today: 0, 'the day after tomorrow': 2,
   'day after tomorrow': 2, tomorrow: 1, tmrw: 1, tomorow: 1,
@@ -52,6 +58,10 @@ const WEEKDAY_RULES: [RegExp, (m: RegExpExecArray) => Piece][] = [
 const rules: [RegExp, (m: RegExpExecArray) => Piece][] = [
   [new RegExp(`\\b${MONTH}\\s+${ORD}${YEAR}\\b`, 'gi'), (m) => calendar(m[1], m[2], m[3])],
   [new RegExp(`\\b(?:the\\s+)?${ORD}\\s+(?:of\\s+)?${MONTH}${YEAR}\\b`, 'gi'), (m) => calendar(m[2], m[1], m[3])],
+  [new RegExp(HOLIDAY, 'gi'), (m) => {
+    const [, month, day] = HOLIDAYS.find(([re]) => re.test(m[0])) ?? [];
+    return month === undefined ? undefined : { kind: 'date', date: { kind: 'calendar', month, day } };
+  }],
   // a day of the month: "on the 15th" (the next one), "the 5th of next month"; a bare "the 2nd" only where
   // no noun follows, which keeps "the 2nd one" / "the 3rd pizza" ordinals
   [/\b(?:on\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b|the\s+(\d{1,2})(?:st|nd|rd|th)\b(?=\s*$|\s*[,.!?;)]|\s+(?:at|in|from|to|till|until|by|for|please|morning|afternoon|evening|night|of)\b|\s+\d))(?:\s+of\s+(?:the\s+|(this|next|last)\s+)month\b)?/gi, (m) => {

@@ -46,6 +46,9 @@ describe('time dimension (zh)', () => {
     ['8点零5分', [['8点零5分', '2026-03-04T20:05:00.000+08:00']]],
     ['再过10分钟', [['再过10分钟', '2026-03-04T10:10:00.000+08:00']]],
     ['再半小时', [['再半小时', '2026-03-04T10:30:00.000+08:00']]],
+    ['圣诞节', [['圣诞节', '2026-12-25T00:00:00.000+08:00']]],
+    ['平安夜晚上7点', [['平安夜晚上7点', '2026-12-24T19:00:00.000+08:00']]],
+    ['元旦', [['元旦', '2027-01-01T00:00:00.000+08:00']]],
   ])('%s', (text, expected) => {
     expect(times(text, ZH_CTX)).toEqual(expected);
   });
@@ -131,6 +134,9 @@ describe('time dimension (en)', () => {
     ['quarter to eight', [['quarter to eight', '2026-03-04T19:45:00.000+00:00']]],
     ['a quarter to noon', [['a quarter to noon', '2026-03-04T11:45:00.000+00:00']]],
     ['ten past eight', [['ten past eight', '2026-03-04T20:10:00.000+00:00']]],
+    ["new year's eve at 9pm", [["new year's eve at 9pm", '2026-12-31T21:00:00.000+00:00']]],
+    ['christmas eve', [['christmas eve', '2026-12-24T00:00:00.000+00:00']]],
+    ["valentine's day dinner", [["valentine's day", '2027-02-14T00:00:00.000+00:00']]],
     ['tomorrow at half past 7 in the evening', [['tomorrow at half past 7 in the evening', '2026-03-05T19:30:00.000+00:00']]],
   ])('%s', (text, expected) => {
     expect(times(text, EN_CTX)).toEqual(expected);

@@ -15,6 +15,11 @@ const PODS: Readonly<Record<string, PartOfDay>> = {
   凌晨: 'early', 半夜: 'early', 早上: 'morning', 早晨: 'morning', 清早: 'morning', 上午: 'morning', 中午: 'noon',
   下午: 'afternoon', 傍晚: 'evening', 晚上: 'evening', 夜里: 'night', 晚: 'evening', 早: 'morning',
 };
+/** Holidays on a fixed solar date, as in Duckling's zh corpus (lunar ones, 春节 or 中秋, are not here). */
+const HOLIDAYS: Readonly<Record<string, [number, number]>> = {
+  元旦: [1, 1], 元旦节: [1, 1], 情人节: [2, 14], 妇女节: [3, 8], 愚人节: [4, 1], 劳动节: [5, 1], 五一劳动节: [5, 1], 儿童节: [6, 1],
+  国庆节: [10, 1], 国庆: [10, 1], 平安夜: [12, 24], 圣诞节: [12, 25], 圣诞: [12, 25],
+};
 const POD_DAY: Readonly<Record<string, number>> = { 昨: -1, 今: 0, 明: 1, 后: 2 };
 
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : parseChineseNumeral(s));
@@ -51,6 +56,10 @@ const rules: Rule[] = [
     return { kind: 'stretch', stretch: { kind: 'month-part', part: MONTH_PART[m[3] as string] ?? 'end', month } };
   }],
   [new RegExp(`${MONTH_MOD}?(?:周末|週末)`, 'g'), (m) => ({ kind: 'stretch', stretch: { kind: 'weekend', week: weekOffset(m[1]) ?? 0 } })],
+  [new RegExp(Object.keys(HOLIDAYS).sort((a, b) => b.length - a.length).join('|'), 'g'), (m) => {
+    const [month, day] = HOLIDAYS[m[0]] ?? [1, 1];
+    return { kind: 'date', date: { kind: 'calendar', month, day } };
+  }],
   [/大前天|前天|昨天|昨日|今天|今日|明天|明日|大后天|后天/g, (m) => ({ kind: 'date', date: { kind: 'relative-day', days: DAYS[m[0]] ?? 0 } })],
   [new RegExp(`${WEEK_MOD}?(?:周|星期|礼拜)([一二三四五六日天1-7])`, 'g'), (m) => {
     const week = weekOffset(m[1]);
