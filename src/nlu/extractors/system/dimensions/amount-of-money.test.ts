@@ -36,6 +36,9 @@ describe('amount-of-money dimension', () => {
     ['5块一个', [['5块', 5, 'CNY']]],
     ['两块五', [['两块五', 2.5, 'CNY']]],
     ['HK$50', [['HK$50', 50, 'HKD']]],
+    ['$5k', [['$5k', 5000, '$']]],
+    ['1.5k dollars', [['1.5k dollars', 1500, '$']]],
+    ['$5 kids meal', [['$5', 5, '$']]],
     ['3份', []],
   ])('%s', (text, expected) => {
     expect(money(text)).toEqual(expected);

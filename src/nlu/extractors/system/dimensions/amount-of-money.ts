@@ -12,8 +12,10 @@ const ZH_UNITS: Readonly<Record<string, string>> = {
 };
 
 const NUM = ANY_NUMERAL_SOURCE;
-const PREFIXED = new RegExp(`(US\\$|HK\\$|[$€£¥￥])\\s?(${NUMERAL_SOURCE})|\\b(USD|RMB|CNY|EUR|GBP|JPY)\\s?(${NUMERAL_SOURCE})`, 'gi');
-const SUFFIXED_WORD = new RegExp(`(${NUM})\\s?(${Object.keys(WORD_UNITS).join('|')})\\b`, 'gi');
+/** $5k, 1.5k dollars: thousands, as the number dimension reads 5k */
+const KILO = '(?:[kK](?![A-Za-z]))?';
+const PREFIXED = new RegExp(`(US\\$|HK\\$|[$€£¥￥])\\s?(${NUMERAL_SOURCE}${KILO})|\\b(USD|RMB|CNY|EUR|GBP|JPY)\\s?(${NUMERAL_SOURCE}${KILO})`, 'gi');
+const SUFFIXED_WORD = new RegExp(`(${NUM}${KILO})\\s?(${Object.keys(WORD_UNITS).join('|')})\\b`, 'gi');
 // the currency named first: 人民币两千, 美金 100 (a 块/元 after the number belongs to the same amount)
 const ZH_CURRENCY_FIRST = '人民币|美元|美金|欧元|英镑|日元|港币|港元';
 // (not right after a number: 100美元 names it after)
@@ -26,6 +28,12 @@ const SUFFIXED_ZH = new RegExp(
 
 const money = (start: number, end: number, value: number, unit: string): SystemMatch =>
   ({ dim: 'amount-of-money', start, end, value, additional_info: { value, type: 'value', unit } });
+
+function amount(raw: string): number | undefined {
+  const kilo = /[kK]$/.test(raw);
+  const n = parseNumeral(kilo ? raw.slice(0, -1) : raw);
+  return n === undefined ? undefined : kilo ? n * 1000 : n;
+}
 
 function symbolUnit(symbol: string, ctx: ExtractContext): string {
   if (symbol === '¥') return ctx.locale.toLowerCase().startsWith('zh') ? 'CNY' : 'JPY';
@@ -50,11 +58,11 @@ function chinese(m: RegExpExecArray): SystemMatch | undefined {
 export function extractAmountsOfMoney(text: string, ctx: ExtractContext): SystemMatch[] {
   const out: SystemMatch[] = [];
   for (const m of matchAll(PREFIXED, text)) {
-    const value = parseNumeral((m[2] ?? m[4]) as string);
+    const value = amount((m[2] ?? m[4]) as string);
     if (value !== undefined) out.push(money(m.index, m.index + m[0].length, value, symbolUnit((m[1] ?? m[3]) as string, ctx)));
   }
   for (const m of matchAll(SUFFIXED_WORD, text)) {
-    const value = parseNumeral(m[1] as string);
+    const value = amount(m[1] as string);
     if (value !== undefined) out.push(money(m.index, m.index + m[0].length, value, symbolUnit(m[2] as string, ctx)));
   }
   for (const m of matchAll(PREFIXED_ZH, text)) {
