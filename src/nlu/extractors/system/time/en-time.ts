@@ -105,6 +105,10 @@ const rules: [RegExp, (m: RegExpExecArray) => Piece][] = [
   [/\b(?:from\s+|between\s+)?(\d{1,2})(?::(\d{2}))?(?=\s*(?:-|–|to|till|until|and)\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?(?![a-z])|o'?clock))/gi,
     (m) => clock(Number(m[1]), m[2], undefined)],
   [new RegExp(`\\bin\\s+(?:${EN_DURATION_SOURCE})`, 'gi'), (m) => shift(m, 1)],
+  [new RegExp(`\\bwithin\\s+(?:the\\s+next\\s+)?(?:${EN_DURATION_SOURCE})`, 'gi'), (m) => {
+    const d = enDuration(m);
+    return d && { kind: 'within', amount: d.value, unit: d.unit };
+  }],
   [new RegExp(`(?:${EN_DURATION_SOURCE})\\s+(from now|later|ago)\\b`, 'gi'), (m) => shift(m, /ago$/i.test(m[0]) ? -1 : 1)],
   // counted from the date that follows: "a week from today", "two days after tomorrow"
   [new RegExp(`(?:${EN_DURATION_SOURCE})\\s+(from|after|before)\\b`, 'gi'), (m) => {

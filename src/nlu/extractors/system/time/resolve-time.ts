@@ -217,6 +217,10 @@ export function resolveShiftFrom(ref: Civil, p: Shift, g: Group): ResolvedTime |
 export function resolveSingle(ref: Civil, p: TimePiece): ResolvedTime | undefined {
   if (p.kind === 'now') return { type: 'value', values: [{ at: ref, grain: 'second' }] };
   if (p.kind === 'stretch') return resolveStretch(ref, p.stretch);
+  if (p.kind === 'within') {
+    const until = valuesOf(shifted(ref, { ...p, kind: 'shift', direction: 1 }))[0];
+    return until && { type: 'interval', from: ref, to: until.at, grain: until.grain };
+  }
   if (p.kind === 'period') {
     const start = startOfGrain(ref, p.grain);
     const at = p.grain === 'week' ? addDays(start, 7 * p.offset) : addMonths(start, (p.grain === 'month' ? 1 : 12) * p.offset);

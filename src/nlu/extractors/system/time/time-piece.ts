@@ -36,6 +36,8 @@ export type PieceData =
   | { kind: 'shift'; amount: number; unit: Grain; direction: 1 | -1 }
   /** "a week from", "two days after": a shift from the date that follows it ("a week from today") */
   | { kind: 'shift-from'; amount: number; unit: Grain; direction: 1 | -1 }
+  /** "within an hour", 一个小时内: from now until the shift, Duckling's "within <duration>" */
+  | { kind: 'within'; amount: number; unit: Grain }
   | { kind: 'stretch'; stretch: StretchRef }
   | { kind: 'now' }
   | { kind: 'period'; grain: 'week' | 'month' | 'year'; offset: number };

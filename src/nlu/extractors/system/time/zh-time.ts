@@ -9,7 +9,10 @@ const N = '[0-9０-９]{1,2}|[零〇一二两三四五六七八九十]{1,3}';
 const WEEK_MOD = '(下下|下个?|上个?|这个?|本)';
 /** 下个月, 上上个月, 这个月, 本月 */
 const MONTH_MOD = '(下下个?|下个?|上上个?|上个?|这个?|本)';
-const DAYS: Readonly<Record<string, number>> = { 大前天: -3, 前天: -2, 昨天: -1, 昨日: -1, 今天: 0, 今日: 0, 明天: 1, 明日: 1, 后天: 2, 大后天: 3 };
+/** with the northern 今儿 / 明儿个, which Duckling lacks but mean the same days */
+const DAYS: Readonly<Record<string, number>> = {
+  大前天: -3, 前天: -2, 昨天: -1, 昨日: -1, 昨儿: -1, 今天: 0, 今日: 0, 今儿: 0, 明天: 1, 明日: 1, 明儿: 1, 后天: 2, 后儿: 2, 大后天: 3,
+};
 const WEEKDAYS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
 const PODS: Readonly<Record<string, PartOfDay>> = {
   凌晨: 'early', 半夜: 'early', 早上: 'morning', 早晨: 'morning', 清早: 'morning', 上午: 'morning', 中午: 'noon',
@@ -60,13 +63,15 @@ const rules: Rule[] = [
     const [month, day] = HOLIDAYS[m[0]] ?? [1, 1];
     return { kind: 'date', date: { kind: 'calendar', month, day } };
   }],
-  [/大前天|前天|昨天|昨日|今天|今日|明天|明日|大后天|后天/g, (m) => ({ kind: 'date', date: { kind: 'relative-day', days: DAYS[m[0]] ?? 0 } })],
+  [/大前天|前天|昨天|昨日|昨儿个?|今天|今日|今儿个?|明天|明日|明儿个?|大后天|后天|后儿个?/g, (m) => ({ kind: 'date', date: { kind: 'relative-day', days: DAYS[m[0].replace(/个$/, '')] ?? 0 } })],
   [new RegExp(`${WEEK_MOD}?(?:周|星期|礼拜)([一二三四五六日天1-7])`, 'g'), (m) => {
     const week = weekOffset(m[1]);
     return { kind: 'date', date: { kind: 'weekday', weekday: WEEKDAYS[m[2] as string] ?? 1, ...(week === undefined ? {} : { week }) } };
   }],
   [new RegExp(`${WEEK_MOD}(周|星期|礼拜|月)(?![一二三四五六日天1-7])`, 'g'), (m) => ({ kind: 'period', grain: m[2] === '月' ? 'month' : 'week', offset: weekOffset(m[1]) ?? 0 })],
   [/(明|今|去|后|前)年(?![0-9一二三四五六七八九十]+月)/g, (m) => ({ kind: 'period', grain: 'year', offset: { 前: -2, 去: -1, 今: 0, 明: 1, 后: 2 }[m[1] as '今'] })],
+  // 周一晚 (Duckling's corpus), 5号早: a bare 晚 / 早 after a weekday or a day of the month
+  [/(?<=[周期拜][一二三四五六日天1-7]|[号日])(晚|早)(?![上晨饭餐安了些])/g, (m) => ({ kind: 'pod', pod: PODS[m[1] as string] ?? 'evening' })],
   [/([昨今明后])(晚|早)(?!上|晨|饭|餐)|([昨今明后])?(凌晨|半夜|早上|早晨|清早|上午|中午|下午|傍晚|晚上|夜里)/g, (m) => {
     const day = m[1] ?? m[3];
     const pod = PODS[(m[2] ?? m[4]) as string] ?? 'morning';
@@ -94,6 +99,11 @@ const rules: Rule[] = [
   [new RegExp(`再过?(?:${ZH_DURATION_SOURCE})(?:以后|之后|后)?`, 'g'), (m) => {
     const d = zhDuration(m);
     return d && { kind: 'shift', amount: d.value, unit: d.unit, direction: 1 };
+  }],
+  // Duckling's "within <duration>" of its other languages (its zh grammar has none): 一个小时内, 两天之内
+  [new RegExp(`(?:${ZH_DURATION_SOURCE})(?:之内|以内|内)`, 'g'), (m) => {
+    const d = zhDuration(m);
+    return d && { kind: 'within', amount: d.value, unit: d.unit };
   }],
   [/现在|此刻|马上|立刻/g, () => ({ kind: 'now' })],
 ];
