@@ -3,9 +3,8 @@
 // expressions joined by 到/至/to/- make a range; by/before/after (前/后 after it) bound one.
 import type { ExtractContext, SystemMatch } from '../system-entity.js';
 import { englishTimePieces } from './en-time.js';
-import {
-  bounded, ducklingTime, resolveGroup, resolveRange, resolveShiftFrom, resolveSingle, type Bound, type ResolvedTime,
-} from './resolve-time.js';
+import { bounded, resolveRange, type Bound } from './resolve-range.js';
+import { ducklingTime, resolveGroup, resolveShiftFrom, resolveSingle, type ResolvedTime } from './resolve-time.js';
 import type { DateRef, PartOfDay, TimePiece } from './time-piece.js';
 import { zhTimePieces } from './zh-time.js';
 import { civilOf, type Civil } from './zoned-time.js';
