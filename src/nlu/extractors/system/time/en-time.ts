@@ -48,11 +48,14 @@ function weekday(m: RegExpExecArray): Piece {
 }
 
 const WEEKDAY_LEAD = '(?:(?:on|this|coming|(next)|(last))\\s+)';
-/** monday, fri, next tues; sat / sun / wed only after on/this/next/last or before a clock time ("sat 7pm") */
+/**
+ * monday, fri, next tues; sat / sun / wed only after on/this/next/last or before a clock time ("sat 7pm",
+ * "Sat at 7"), and not as the verb after a subject ("we sat at 7")
+ */
 const WEEKDAY_RULES: [RegExp, (m: RegExpExecArray) => Piece][] = [
   [new RegExp(`\\b${WEEKDAY_LEAD}?(${WEEKDAYS.join('|')}|${SAFE_ABBREVIATIONS})\\b\\.?`, 'gi'), weekday],
   [new RegExp(`\\b${WEEKDAY_LEAD}(${WORD_ABBREVIATIONS})\\b\\.?`, 'gi'), weekday],
-  [new RegExp(`\\b()()(${WORD_ABBREVIATIONS})\\b\\.?(?=,?\\s+(?:at\\s+)?\\d)`, 'gi'), weekday],
+  [new RegExp(`(?<!\\b(?:i|we|you|they|he|she|it|who|had|just|then)\\s+)\\b()()(${WORD_ABBREVIATIONS})\\b\\.?(?=,?\\s+(?:at\\s+)?\\d)`, 'gi'), weekday],
 ];
 
 const rules: [RegExp, (m: RegExpExecArray) => Piece][] = [

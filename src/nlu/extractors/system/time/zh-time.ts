@@ -70,8 +70,9 @@ const rules: Rule[] = [
   }],
   [new RegExp(`${WEEK_MOD}(周|星期|礼拜|月)(?![一二三四五六日天1-7])`, 'g'), (m) => ({ kind: 'period', grain: m[2] === '月' ? 'month' : 'week', offset: weekOffset(m[1]) ?? 0 })],
   [/(明|今|去|后|前)年(?![0-9一二三四五六七八九十]+月)/g, (m) => ({ kind: 'period', grain: 'year', offset: { 前: -2, 去: -1, 今: 0, 明: 1, 后: 2 }[m[1] as '今'] })],
-  // 周一晚 (Duckling's corpus), 5号早: a bare 晚 / 早 after a weekday or a day of the month
-  [/(?<=[周期拜][一二三四五六日天1-7]|[号日])(晚|早)(?![上晨饭餐安了些])/g, (m) => ({ kind: 'pod', pod: PODS[m[1] as string] ?? 'evening' })],
+  // 周一晚 (Duckling's corpus), 5号早: a bare 晚 / 早 after a weekday or a day of the month; not 早点 / 晚点
+  // ("early", "later"), 晚会 (a party), 晚饭 and the like
+  [/(?<=[周期拜][一二三四五六日天1-7]|[号日])(晚|早)(?![上晨饭餐安了些点会报])/g, (m) => ({ kind: 'pod', pod: PODS[m[1] as string] ?? 'evening' })],
   [/([昨今明后])(晚|早)(?!上|晨|饭|餐)|([昨今明后])?(凌晨|半夜|早上|早晨|清早|上午|中午|下午|傍晚|晚上|夜里)/g, (m) => {
     const day = m[1] ?? m[3];
     const pod = PODS[(m[2] ?? m[4]) as string] ?? 'morning';
