@@ -103,6 +103,10 @@ const rules: [RegExp, (m: RegExpExecArray) => Piece][] = [
     const months = { next: 1, last: -1 }[(m[2] ?? '').toLowerCase() as 'next'] ?? 0;
     return monthPart(m[1] ?? m[3], { kind: 'month-day', months, day: 1 });
   }],
+  [/\b(?:(?:at\s+)?the\s+)?(end|beginning|start)\s+of\s+(?:the\s+|(this|next|last)\s+)?year\b|\b(EOY)\b/gi, (m) => {
+    const years = { next: 1, last: -1 }[(m[2] ?? '').toLowerCase() as 'next'] ?? 0;
+    return { kind: 'stretch', stretch: { kind: 'year-part', part: /^(end|eoy)$/i.test(m[1] ?? m[3] ?? '') ? 'end' : 'beginning', years } };
+  }],
   [new RegExp(`\\b(?:(?:at\\s+)?the\\s+)?(end|beginning|start)\\s+of\\s+${MONTH}`, 'gi'), (m) => monthPart(m[1], { kind: 'calendar', month: MONTHS[(m[2] ?? '').toLowerCase()] })],
   // the bare first hour of a range whose end says am/pm: 3 in "from 3 to 5pm", "between 3 and 5pm", "3-5pm"
   [/\b(?:from\s+|between\s+)?(\d{1,2})(?::(\d{2}))?(?=\s*(?:-|–|to|till|until|and)\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?(?![a-z])|o'?clock))/gi,

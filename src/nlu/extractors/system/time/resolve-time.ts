@@ -55,6 +55,11 @@ export function resolveStretch(ref: Civil, s: StretchRef): ResolvedTime | undefi
     const monday = addDays(startOfGrain(ref, 'week'), 7 * s.week);
     return { type: 'interval', from: atTime(addDays(monday, 4), 18), to: addDays(monday, 7), grain: 'hour' };
   }
+  if (s.kind === 'year-part') {
+    const jan = { ...startOfDay(ref), mo: 1, d: 1, y: s.year ?? ref.y + (s.years ?? 0) };
+    const [from, to] = s.part === 'end' ? [{ ...jan, mo: 9 }, addMonths(jan, 12)] : [jan, { ...jan, mo: 4 }];
+    return { type: 'interval', from, to, grain: 'month' };
+  }
   const first = resolveDate(ref, s.month);
   if (!first) return undefined;
   const [from, to] = s.part === 'end' ? [{ ...first, d: 21 }, addMonths(first, 1)] : [first, { ...first, d: 11 }];

@@ -13,15 +13,18 @@ export type DateRef =
   | { kind: 'month-day'; months: number; day: number };
 
 /**
- * Stretches reported as intervals, with Duckling's bounds (its zh corpus: 这周末, 月尾, 下個月頭), used for
- * both languages: the weekend is Friday 18:00 to Monday 00:00; the end of a month its 21st to the 1st of
- * the next; the beginning of a month its 1st to its 11th.
+ * Stretches reported as intervals, with Duckling's bounds (its zh corpus: 这周末, 月尾, 下個月頭, 年尾, 年頭),
+ * used for both languages: the weekend is Friday 18:00 to Monday 00:00; the end of a month its 21st to the
+ * 1st of the next; the beginning of a month its 1st to its 11th; the end of a year September to January,
+ * its beginning January to April.
  */
 export type StretchRef =
   /** the weekend ending the calendar week `week` weeks from this one (0: this week's) */
   | { kind: 'weekend'; week: number }
   /** `month` resolves to the first day of the month meant */
-  | { kind: 'month-part'; part: 'beginning' | 'end'; month: DateRef };
+  | { kind: 'month-part'; part: 'beginning' | 'end'; month: DateRef }
+  /** of `year`, or of the year `years` from this one */
+  | { kind: 'year-part'; part: 'beginning' | 'end'; year?: number; years?: number };
 
 export type PartOfDay = 'early' | 'morning' | 'noon' | 'afternoon' | 'evening' | 'night';
 

@@ -1,5 +1,5 @@
 // Chinese time grammar: 明天, 下周三, 3月5号, 下个月5号, 2026年12月1日, 今晚, 下午3点半, 十二点, 两小时后, 下个月,
-// 这周末, 月底, 下个月初.
+// 这周末, 月底, 下个月初, 年底.
 import { parseChineseNumeral } from '../../../../core/index.js';
 import { ZH_DURATION_SOURCE, zhDuration } from '../dimensions/duration.js';
 import { matchAll } from '../system-entity.js';
@@ -57,6 +57,12 @@ const rules: Rule[] = [
   [new RegExp(`(?:${MONTH_MOD}|(N))?月(底|末|尾|初|头)`, 'g'), (m) => {
     const month = m[2] === undefined ? { kind: 'month-day' as const, months: weekOffset(m[1]) ?? 0, day: 1 } : { kind: 'calendar' as const, month: num(m[2]) };
     return { kind: 'stretch', stretch: { kind: 'month-part', part: MONTH_PART[m[3] as string] ?? 'end', month } };
+  }],
+  // 年底, 今年年底, 明年初, 2026年底
+  [/(?:([今明去])|(\d{4}))?年年?(底|末|尾|初|头)/g, (m) => {
+    const part = MONTH_PART[m[3] as string] ?? 'end';
+    const year = m[2] === undefined ? { years: { 明: 1, 去: -1 }[m[1] as '明'] ?? 0 } : { year: Number(m[2]) };
+    return { kind: 'stretch', stretch: { kind: 'year-part', part, ...year } };
   }],
   [new RegExp(`${MONTH_MOD}?(?:周末|週末)`, 'g'), (m) => ({ kind: 'stretch', stretch: { kind: 'weekend', week: weekOffset(m[1]) ?? 0 } })],
   [new RegExp(Object.keys(HOLIDAYS).sort((a, b) => b.length - a.length).join('|'), 'g'), (m) => {
