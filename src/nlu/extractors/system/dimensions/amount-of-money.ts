@@ -1,8 +1,8 @@
-// The `amount-of-money` dimension: 50块, 三十元, 5块5, ¥20, $5.50, 20 dollars, 100 RMB, €3, USD 10.
+// The `amount-of-money` dimension: 50块, 三十元, 5块5, 人民币两千, ¥20, $5.50, 20 dollars, 100 RMB, €3, USD 10.
 import { ANY_NUMERAL_SOURCE, NUMERAL_SOURCE, parseNumeral } from '../numerals/numeral.js';
 import { matchAll, type ExtractContext, type SystemMatch } from '../system-entity.js';
 
-const SYMBOLS: Readonly<Record<string, string>> = { '$': '$', 'US$': 'USD', '€': 'EUR', '£': 'GBP', '￥': 'CNY', '¥': '¥' };
+const SYMBOLS: Readonly<Record<string, string>> = { '$': '$', 'US$': 'USD', 'HK$': 'HKD', '€': 'EUR', '£': 'GBP', '￥': 'CNY', '¥': '¥' };
 const WORD_UNITS: Readonly<Record<string, string>> = {
   dollar: '$', dollars: '$', buck: '$', bucks: '$', usd: 'USD', rmb: 'CNY', cny: 'CNY', yuan: 'CNY', renminbi: 'CNY',
   euro: 'EUR', euros: 'EUR', eur: 'EUR', pound: 'GBP', pounds: 'GBP', gbp: 'GBP', yen: 'JPY', jpy: 'JPY', cent: 'cent', cents: 'cent',
@@ -12,13 +12,28 @@ const ZH_UNITS: Readonly<Record<string, string>> = {
 };
 
 const NUM = ANY_NUMERAL_SOURCE;
-const PREFIXED = new RegExp(`(US\\$|[$€£¥￥])\\s?(${NUMERAL_SOURCE})|\\b(USD|RMB|CNY|EUR|GBP|JPY)\\s?(${NUMERAL_SOURCE})`, 'gi');
-const SUFFIXED_WORD = new RegExp(`(${NUM})\\s?(${Object.keys(WORD_UNITS).join('|')})\\b`, 'gi');
-// 5块5 = 5.5 yuan, 三块五毛 = 3.5; 毛/角 are tenths
-const SUFFIXED_ZH = new RegExp(`(${NUMERAL_SOURCE})(${Object.keys(ZH_UNITS).join('|')})(?:([0-9一二两三四五六七八九])(?:毛|角)?)?|(${NUMERAL_SOURCE})(毛|角)`, 'g');
+/** $5k, 1.5k dollars: thousands, as the number dimension reads 5k */
+const KILO = '(?:[kK](?![A-Za-z]))?';
+const PREFIXED = new RegExp(`(US\\$|HK\\$|[$€£¥￥])\\s?(${NUMERAL_SOURCE}${KILO})|\\b(USD|RMB|CNY|EUR|GBP|JPY)\\s?(${NUMERAL_SOURCE}${KILO})`, 'gi');
+const SUFFIXED_WORD = new RegExp(`(${NUM}${KILO})\\s?(${Object.keys(WORD_UNITS).join('|')})\\b`, 'gi');
+// the currency named first: 人民币两千, 美金 100 (a 块/元 after the number belongs to the same amount)
+const ZH_CURRENCY_FIRST = '人民币|美元|美金|欧元|英镑|日元|港币|港元';
+// (not right after a number: 100美元 names it after)
+const PREFIXED_ZH = new RegExp(`(?<![0-9０-９零〇一二两三四五六七八九十百千万亿])(${ZH_CURRENCY_FIRST})\\s?(${NUMERAL_SOURCE})(?:块钱|块|元钱|元|圆)?`, 'g');
+// 5块5 = 5.5 yuan, 三块五毛 = 3.5; 毛/角 are tenths. Not a digit that counts something: 5块一个 is 5 yuan each
+const TENTHS_AFTER = new Set(['块', '元', '圆']);
+const COUNTED = '[0-9一二两三四五六七八九十百千万个份碗盒杯瓶位斤件只条张本袋包次]';
+const SUFFIXED_ZH = new RegExp(
+  `(${NUMERAL_SOURCE})(${Object.keys(ZH_UNITS).join('|')})(?:([0-9一二两三四五六七八九])(?:毛|角)?(?!${COUNTED}))?|(${NUMERAL_SOURCE})(毛|角)`, 'g');
 
 const money = (start: number, end: number, value: number, unit: string): SystemMatch =>
   ({ dim: 'amount-of-money', start, end, value, additional_info: { value, type: 'value', unit } });
+
+function amount(raw: string): number | undefined {
+  const kilo = /[kK]$/.test(raw);
+  const n = parseNumeral(kilo ? raw.slice(0, -1) : raw);
+  return n === undefined ? undefined : kilo ? n * 1000 : n;
+}
 
 function symbolUnit(symbol: string, ctx: ExtractContext): string {
   if (symbol === '¥') return ctx.locale.toLowerCase().startsWith('zh') ? 'CNY' : 'JPY';
@@ -33,23 +48,31 @@ function chinese(m: RegExpExecArray): SystemMatch | undefined {
   }
   const whole = parseNumeral(m[1] as string);
   if (whole === undefined) return undefined;
+  const unit = m[2] as string;
+  // 2块钱一个, 100美元一: the digit after 块钱 / a foreign currency is not its tenths
+  if (m[3] !== undefined && !TENTHS_AFTER.has(unit)) return money(m.index, m.index + (m[1] as string).length + unit.length, whole, ZH_UNITS[unit] ?? 'CNY');
   const tenths = m[3] === undefined ? 0 : (parseNumeral(m[3]) ?? 0) / 10;
-  return money(m.index, end, whole + tenths, ZH_UNITS[m[2] as string] ?? 'CNY');
+  return money(m.index, end, whole + tenths, ZH_UNITS[unit] ?? 'CNY');
 }
 
 export function extractAmountsOfMoney(text: string, ctx: ExtractContext): SystemMatch[] {
   const out: SystemMatch[] = [];
   for (const m of matchAll(PREFIXED, text)) {
-    const value = parseNumeral((m[2] ?? m[4]) as string);
+    const value = amount((m[2] ?? m[4]) as string);
     if (value !== undefined) out.push(money(m.index, m.index + m[0].length, value, symbolUnit((m[1] ?? m[3]) as string, ctx)));
   }
   for (const m of matchAll(SUFFIXED_WORD, text)) {
-    const value = parseNumeral(m[1] as string);
+    const value = amount(m[1] as string);
     if (value !== undefined) out.push(money(m.index, m.index + m[0].length, value, symbolUnit(m[2] as string, ctx)));
+  }
+  for (const m of matchAll(PREFIXED_ZH, text)) {
+    const value = parseNumeral(m[2] as string);
+    if (value !== undefined) out.push(money(m.index, m.index + m[0].length, value, ZH_UNITS[m[1] as string] ?? 'CNY'));
   }
   for (const m of matchAll(SUFFIXED_ZH, text)) {
     const found = chinese(m);
-    if (found) out.push(found);
+    // "500元" inside "人民币 500元" is the same amount, already reported
+    if (found && !out.some((o) => o.start <= found.start && o.end >= found.end)) out.push(found);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // The `phone-number` dimension: Chinese mobiles (+86 138 1234 5678), landlines (010-12345678,
-// (021) 1234 5678) and international numbers (+44 20 7946 0958). Value in Duckling's form: "(+cc) digits".
+// (021) 1234 5678), North American numbers ((415) 555-2671, 415-555-2671) and international numbers
+// (+44 20 7946 0958). Value in Duckling's form: "(+cc) digits".
 import { matchAll, type SystemMatch } from '../system-entity.js';
 
 const SEP = '[\\s.-]?';
@@ -10,6 +11,10 @@ const patterns: RegExp[] = [
   /(?:(?:\+|00)(86)[\s-]?)?(\(0\d{2,3}\)\s?\d{3,4}[\s-]?\d{4}|0\d{2,3}[\s-]\d{3,4}[\s-]?\d{4}|0\d{2,3}-?\d{7,8})/g,
   // international: +cc then 6-14 digits in groups
   /\+(\d{1,3})[\s.-]?(\(?\d{1,4}\)?(?:[\s.-]?\d{2,5}){1,4})/g,
+  // North American 3-3-4 without a country code: "(415) 555-2671", or one separator used throughout
+  // ("415-555-2671", "415.555.2671", "415 555 2671") so that "3 555 2671" stays out. Last, so that the
+  // +cc pattern has already taken "+1 (415) 555-2671" whole.
+  /()(\(\d{3}\)\s?\d{3}[\s.-]?\d{4}|\d{3}([\s.-])\d{3}\3\d{4})/g,
 ];
 
 const NOT_INSIDE_NUMBER = (text: string, start: number, end: number): boolean =>

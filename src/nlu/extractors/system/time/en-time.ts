@@ -1,15 +1,25 @@
 // English time grammar: today, tomorrow, next wednesday, on friday, March 5th, tonight, this evening,
-// at 5pm, 17:30, noon, in 2 hours, 3 days ago, next week.
+// at 5pm, 17:30, noon, in 2 hours, 3 days ago, a week from today, next week, this weekend, end of the month.
 import { ENGLISH_NUMBER_SOURCE, parseEnglishNumber } from '../numerals/english-numeral.js';
 import { EN_DURATION_SOURCE, enDuration } from '../dimensions/duration.js';
 import { matchAll } from '../system-entity.js';
-import type { PartOfDay, PieceData, TimePiece } from './time-piece.js';
+import type { DateRef, PartOfDay, PieceData, TimePiece } from './time-piece.js';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/** Duckling's abbreviations; sat, sun and wed are also words ("we sat down"), see WEEKDAY_RULES */
+const SAFE_ABBREVIATIONS = 'mon|tues?|thu(?:rs?)?|fri';
+const WORD_ABBREVIATIONS = 'wed|sat|sun';
+const weekdayNumber = (word: string): number => WEEKDAYS.findIndex((d) => d.startsWith(word.toLowerCase().slice(0, 3))) + 1;
 const MONTHS: Readonly<Record<string, number>> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
   august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
 };
+/** Holidays on a fixed date, as Duckling reads them. */
+const HOLIDAYS: readonly [RegExp, number, number][] = [
+  [/^new\s*year'?s?\s+eve$/i, 12, 31], [/^new\s*year'?s?(?:\s+day)?$/i, 1, 1], [/^valentine'?s?(?:\s+day)?$/i, 2, 14],
+  [/^hallowe'?en$/i, 10, 31], [/^(?:christmas|xmas)\s+eve$/i, 12, 24], [/^(?:christmas|xmas)(?:\s+day)?$/i, 12, 25],
+];
+const HOLIDAY = "\\b(?:new\\s*year'?s?\\s+eve|new\\s*year'?s?\\s+day|new\\s*year'?s|valentine'?s?\\s+day|valentine'?s|hallowe'?en|(?:christmas|xmas)(?:\\s+eve|\\s+day)?)\\b";
 const DAYS: Readonly<Record<string, number>> = {
   'the day before yesterday': -2, 'day before yesterday': -2, yesterday: -1, today: 0, 'the day after tomorrow': 2,
   'day after tomorrow': 2, tomorrow: 1, tmrw: 1, tomorow: 1,
@@ -33,16 +43,39 @@ function clock(hour: number | undefined, minute: string | undefined, meridiem: s
   return { kind: 'clock', hour, ...(min === undefined ? {} : { minute: min }), ...(mer ? { meridiem: mer } : {}) } as Piece;
 }
 
+function weekday(m: RegExpExecArray): Piece {
+  return { kind: 'date', date: { kind: 'weekday', weekday: weekdayNumber(m[3] as string), ...(m[1] ? { week: 1 } : m[2] ? { week: 'last' as const } : {}) } };
+}
+
+const WEEKDAY_LEAD = '(?:(?:on|this|coming|(next)|(last))\\s+)';
+/**
+ * monday, fri, next tues; sat / sun / wed only after on/this/next/last or before a clock time ("sat 7pm",
+ * "Sat at 7"), and not as the verb after a subject ("we sat at 7")
+ */
+const WEEKDAY_RULES: [RegExp, (m: RegExpExecArray) => Piece][] = [
+  [new RegExp(`\\b${WEEKDAY_LEAD}?(${WEEKDAYS.join('|')}|${SAFE_ABBREVIATIONS})\\b\\.?`, 'gi'), weekday],
+  [new RegExp(`\\b${WEEKDAY_LEAD}(${WORD_ABBREVIATIONS})\\b\\.?`, 'gi'), weekday],
+  [new RegExp(`(?<!\\b(?:i|we|you|they|he|she|it|who|had|just|then)\\s+)\\b()()(${WORD_ABBREVIATIONS})\\b\\.?(?=,?\\s+(?:at\\s+)?\\d)`, 'gi'), weekday],
+];
+
 const rules: [RegExp, (m: RegExpExecArray) => Piece][] = [
   [new RegExp(`\\b${MONTH}\\s+${ORD}${YEAR}\\b`, 'gi'), (m) => calendar(m[1], m[2], m[3])],
   [new RegExp(`\\b(?:the\\s+)?${ORD}\\s+(?:of\\s+)?${MONTH}${YEAR}\\b`, 'gi'), (m) => calendar(m[2], m[1], m[3])],
+  [new RegExp(HOLIDAY, 'gi'), (m) => {
+    const [, month, day] = HOLIDAYS.find(([re]) => re.test(m[0])) ?? [];
+    return month === undefined ? undefined : { kind: 'date', date: { kind: 'calendar', month, day } };
+  }],
+  // a day of the month: "on the 15th" (the next one), "the 5th of next month"; a bare "the 2nd" only where
+  // no noun follows, which keeps "the 2nd one" / "the 3rd pizza" ordinals
+  [/\b(?:on\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b|the\s+(\d{1,2})(?:st|nd|rd|th)\b(?=\s*$|\s*[,.!?;)]|\s+(?:at|in|from|to|till|until|by|for|please|morning|afternoon|evening|night|of)\b|\s+\d))(?:\s+of\s+(?:the\s+|(this|next|last)\s+)month\b)?/gi, (m) => {
+    const day = Number(m[1] ?? m[2]);
+    if (!m[3]) return { kind: 'date', date: { kind: 'calendar', day } };
+    return { kind: 'date', date: { kind: 'month-day', months: { next: 1, last: -1 }[m[3].toLowerCase() as 'next'] ?? 0, day } };
+  }],
   [/\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/g, (m) => ({ kind: 'date', date: { kind: 'calendar', year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } })],
   [/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g, (m) => ({ kind: 'date', date: { kind: 'calendar', month: Number(m[1]), day: Number(m[2]), year: Number(m[3]) } })],
   [new RegExp(`\\b(${Object.keys(DAYS).join('|')})\\b`, 'gi'), (m) => ({ kind: 'date', date: { kind: 'relative-day', days: DAYS[(m[1] as string).toLowerCase()] ?? 0 } })],
-  [new RegExp(`\\b(?:(?:on|this|coming|(next)|(last))\\s+)?(${WEEKDAYS.join('|')})\\b`, 'gi'), (m) => {
-    const weekday = WEEKDAYS.indexOf((m[3] as string).toLowerCase()) + 1;
-    return { kind: 'date', date: { kind: 'weekday', weekday, ...(m[1] ? { week: 1 } : m[2] ? { week: 'last' as const } : {}) } };
-  }],
+  ...WEEKDAY_RULES,
   [/\b(next|this|last)\s+(week|month|year)\b/gi, (m) => ({
     kind: 'period', grain: (m[2] as string).toLowerCase() as 'week', offset: { next: 1, this: 0, last: -1 }[(m[1] as string).toLowerCase() as 'next'],
   })],
@@ -52,15 +85,66 @@ const rules: [RegExp, (m: RegExpExecArray) => Piece][] = [
     const days = m[3] || lead === 'this' ? 0 : lead === 'tomorrow' ? 1 : undefined;
     return { kind: 'pod', pod, ...(days === undefined ? {} : { date: { kind: 'relative-day', days } }) };
   }],
-  [/\b(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?(?![a-z])/gi, (m) => clock(Number(m[1]), m[2], m[3])],
+  // 5pm, 5:30 pm, and as Duckling also reads them 7.30pm, 730pm
+  [/\b(?:at\s+)?(\d{1,2})(?:[:.]?(\d{2}))?\s*([ap])\.?m\.?(?![a-z])/gi, (m) => clock(Number(m[1]), m[2], m[3])],
+  // half past seven, quarter to 8, 20 minutes past 6 pm; not a bare "20 to 8", which is as often a range
+  [new RegExp(`\\b(?:at\\s+)?(half|(?:a\\s+)?quarter|(?:\\d{1,2}|${ENGLISH_NUMBER_SOURCE})\\s+min(?:ute)?s?|(?:\\d{1,2}|${ENGLISH_NUMBER_SOURCE})(?=\\s+(?:past|after)))\\s+`
+    + `(past|after|to|till|before)\\s+(\\d{1,2}|${ENGLISH_NUMBER_SOURCE}|noon|midnight)(?:\\s*([ap])\\.?m\\.?(?![a-z]))?`, 'gi'), relativeClock],
   [/\b(?:at\s+)?(\d{1,2}):(\d{2})\b/gi, (m) => clock(Number(m[1]), m[2], undefined)],
   [new RegExp(`\\b(?:at\\s+)?(\\d{1,2}|${ENGLISH_NUMBER_SOURCE})\\s*o'?clock\\b|\\bat\\s+(\\d{1,2})\\b(?![:.,]?\\d|\\s*(?:%|percent))`, 'gi'),
     (m) => clock(hourNumber((m[1] ?? m[2]) as string), undefined, undefined)],
   [/\b(?:at\s+)?(noon|midday|midnight)\b/gi, (m) => (/midnight/i.test(m[1] as string) ? { kind: 'clock', hour: 0, nextDay: true } : { kind: 'clock', hour: 12, meridiem: 'pm' })],
+  [/\b(?:(this\s+coming|this|coming|next|last|the)\s+)?week-?end\b/gi, (m) => {
+    const lead = (m[1] ?? '').toLowerCase();
+    return { kind: 'stretch', stretch: { kind: 'weekend', week: lead === 'next' ? 1 : lead === 'last' ? -1 : 0 } };
+  }],
+  // see StretchRef for the bounds
+  [/\b(?:(?:at\s+)?the\s+)?(end|beginning|start)\s+of\s+(?:the\s+|(this|next|last)\s+)?month\b|\b(EOM|BOM)\b/gi, (m) => {
+    const months = { next: 1, last: -1 }[(m[2] ?? '').toLowerCase() as 'next'] ?? 0;
+    return monthPart(m[1] ?? m[3], { kind: 'month-day', months, day: 1 });
+  }],
+  [/\b(?:(?:at\s+)?the\s+)?(end|beginning|start)\s+of\s+(?:the\s+|(this|next|last)\s+)?year\b|\b(EOY)\b/gi, (m) => {
+    const years = { next: 1, last: -1 }[(m[2] ?? '').toLowerCase() as 'next'] ?? 0;
+    return { kind: 'stretch', stretch: { kind: 'year-part', part: /^(end|eoy)$/i.test(m[1] ?? m[3] ?? '') ? 'end' : 'beginning', years } };
+  }],
+  [new RegExp(`\\b(?:(?:at\\s+)?the\\s+)?(end|beginning|start)\\s+of\\s+${MONTH}`, 'gi'), (m) => monthPart(m[1], { kind: 'calendar', month: MONTHS[(m[2] ?? '').toLowerCase()] })],
+  // the bare first hour of a range whose end says am/pm: 3 in "from 3 to 5pm", "between 3 and 5pm", "3-5pm"
+  [/\b(?:from\s+|between\s+)?(\d{1,2})(?::(\d{2}))?(?=\s*(?:-|–|to|till|until|and)\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?(?![a-z])|o'?clock))/gi,
+    (m) => clock(Number(m[1]), m[2], undefined)],
   [new RegExp(`\\bin\\s+(?:${EN_DURATION_SOURCE})`, 'gi'), (m) => shift(m, 1)],
+  [new RegExp(`\\bwithin\\s+(?:the\\s+next\\s+)?(?:${EN_DURATION_SOURCE})`, 'gi'), (m) => {
+    const d = enDuration(m);
+    return d && { kind: 'within', amount: d.value, unit: d.unit };
+  }],
   [new RegExp(`(?:${EN_DURATION_SOURCE})\\s+(from now|later|ago)\\b`, 'gi'), (m) => shift(m, /ago$/i.test(m[0]) ? -1 : 1)],
+  // counted from the date that follows: "a week from today", "two days after tomorrow"
+  [new RegExp(`(?:${EN_DURATION_SOURCE})\\s+(from|after|before)\\b`, 'gi'), (m) => {
+    const d = enDuration(m);
+    return d && { kind: 'shift-from', amount: d.value, unit: d.unit, direction: /before$/i.test(m[0]) ? -1 : 1 };
+  }],
   [/\b(?:right\s+)?now\b/gi, () => ({ kind: 'now' })],
 ];
+
+/** "quarter to 8" is 7:45; "half past midnight" 00:30 the next day. */
+function relativeClock(m: RegExpExecArray): Piece {
+  const lead = (m[1] as string).toLowerCase();
+  const minutes = lead === 'half' ? 30 : /quarter$/.test(lead) ? 15 : hourNumber(lead.replace(/\s+min(?:ute)?s?$/, ''));
+  const target = (m[3] as string).toLowerCase();
+  const hour = target === 'noon' ? 12 : target === 'midnight' ? 0 : hourNumber(target);
+  if (minutes === undefined || minutes <= 0 || minutes >= 60 || hour === undefined || hour > 12) return undefined;
+  const before = /^(to|till|before)$/i.test(m[2] as string);
+  const total = hour * 60 + (before ? -minutes : minutes);
+  const h = ((Math.floor(total / 60) % 12) + 12) % 12 || 12;
+  const minute = String(((total % 60) + 60) % 60);
+  if (target === 'midnight') return before ? { kind: 'clock', hour: 11, minute: Number(minute), meridiem: 'pm' } : { kind: 'clock', hour: 0, minute: Number(minute), nextDay: true };
+  if (target === 'noon') return clock(h, minute, before ? 'a' : 'p');
+  return clock(h, minute, m[4]);
+}
+
+function monthPart(word: string | undefined, month: DateRef): Piece {
+  const part = /^(end|eom)$/i.test(word ?? '') ? 'end' : 'beginning';
+  return { kind: 'stretch', stretch: { kind: 'month-part', part, month } };
+}
 
 function shift(m: RegExpExecArray, direction: 1 | -1): Piece {
   const d = enDuration(m);

@@ -1,15 +1,18 @@
 // Resolves a combined time expression against the reference time into Duckling's value shapes.
-import { PART_OF_DAY_HOURS, PM_PARTS, type DateRef, type PartOfDay, type TimePiece } from './time-piece.js';
+import { PART_OF_DAY_HOURS, PM_PARTS, type DateRef, type PartOfDay, type StretchRef, type TimePiece } from './time-piece.js';
 import {
   addDays, addMonths, addSeconds, atTime, compareCivil, endOfGrain, isoString, isoWeekday, isValidDate, startOfDay, startOfGrain,
   type Civil, type Grain,
 } from './zoned-time.js';
 
-export type ResolvedTime =
-  | { type: 'value'; values: { at: Civil; grain: Grain }[] }
-  | { type: 'interval'; from: Civil; to: Civil; grain: Grain };
+export interface Instant { at: Civil; grain: Grain }
 
-interface Group { date?: DateRef; pod?: PartOfDay; clock?: Extract<TimePiece, { kind: 'clock' }> }
+/** An interval's `to` is exclusive; an open interval ("before 6pm", "after 7pm") lacks one end. */
+export type ResolvedTime =
+  | { type: 'value'; values: Instant[] }
+  | { type: 'interval'; from?: Civil; to?: Civil; grain: Grain };
+
+export interface Group { date?: DateRef; pod?: PartOfDay; clock?: Extract<TimePiece, { kind: 'clock' }> }
 
 function weekdayDate(ref: Civil, d: Extract<DateRef, { kind: 'weekday' }>): Civil {
   const today = startOfDay(ref);
@@ -39,11 +42,32 @@ export function resolveDate(ref: Civil, d: DateRef): Civil | undefined {
     case 'relative-day': return addDays(startOfDay(ref), d.days);
     case 'weekday': return weekdayDate(ref, d);
     case 'calendar': return calendarDate(ref, d);
+    case 'month-day': {
+      const month = addMonths({ ...startOfDay(ref), d: 1 }, d.months);
+      return isValidDate(month.y, month.mo, d.day) ? { ...month, d: d.day } : undefined;
+    }
   }
 }
 
+/** The bounds StretchRef documents. */
+export function resolveStretch(ref: Civil, s: StretchRef): ResolvedTime | undefined {
+  if (s.kind === 'weekend') {
+    const monday = addDays(startOfGrain(ref, 'week'), 7 * s.week);
+    return { type: 'interval', from: atTime(addDays(monday, 4), 18), to: addDays(monday, 7), grain: 'hour' };
+  }
+  if (s.kind === 'year-part') {
+    const jan = { ...startOfDay(ref), mo: 1, d: 1, y: s.year ?? ref.y + (s.years ?? 0) };
+    const [from, to] = s.part === 'end' ? [{ ...jan, mo: 9 }, addMonths(jan, 12)] : [jan, { ...jan, mo: 4 }];
+    return { type: 'interval', from, to, grain: 'month' };
+  }
+  const first = resolveDate(ref, s.month);
+  if (!first) return undefined;
+  const [from, to] = s.part === 'end' ? [{ ...first, d: 21 }, addMonths(first, 1)] : [first, { ...first, d: 11 }];
+  return { type: 'interval', from, to, grain: 'day' };
+}
+
 /** The hours a clock reading may mean: 3点 is 03:00 or 15:00 unless a part of the day or am/pm says which. */
-function hourCandidates(clock: NonNullable<Group['clock']>, pod: PartOfDay | undefined): number[] {
+export function hourCandidates(clock: NonNullable<Group['clock']>, pod: PartOfDay | undefined): number[] {
   const h = clock.hour;
   if (clock.nextDay) return [24];
   if (clock.meridiem === 'pm') return [h < 12 ? h + 12 : h];
@@ -77,6 +101,8 @@ function resolvePartOfDay(ref: Civil, g: Group & { pod: PartOfDay }): ResolvedTi
   return { type: 'interval', from: atTime(day, from), to: atTime(day, to), grain: 'hour' };
 }
 
+export const valuesOf = (t: ResolvedTime | undefined): Instant[] => (t?.type === 'value' ? t.values : []);
+
 export function resolveGroup(ref: Civil, g: Group): ResolvedTime | undefined {
   if (g.clock) return resolveClock(ref, { ...g, clock: g.clock });
   if (g.pod) return resolvePartOfDay(ref, { ...g, pod: g.pod });
@@ -86,30 +112,55 @@ export function resolveGroup(ref: Civil, g: Group): ResolvedTime | undefined {
   return day && { type: 'value', values: [{ at: day, grain }] };
 }
 
+type Shift = Extract<TimePiece, { kind: 'shift' | 'shift-from' }>;
+
+/** A shift by hours or less keeps the time of day; by days or more it lands on a day, as Duckling's does. */
+function shifted(base: Civil, p: Shift): ResolvedTime {
+  if (p.unit === 'second' || p.unit === 'minute' || p.unit === 'hour') {
+    const seconds = p.amount * (p.unit === 'hour' ? 3600 : p.unit === 'minute' ? 60 : 1) * p.direction;
+    return { type: 'value', values: [{ at: addSeconds({ ...base }, Math.round(seconds)), grain: 'second' }] };
+  }
+  const days = p.unit === 'day' ? p.amount : p.unit === 'week' ? p.amount * 7 : 0;
+  const months = p.unit === 'month' ? p.amount : p.unit === 'year' ? p.amount * 12 : 0;
+  const at = addMonths(addDays(startOfDay(base), days * p.direction), Math.round(months) * p.direction);
+  return { type: 'value', values: [{ at, grain: 'day' }] };
+}
+
+/** "a week from today", "two days after March 5th": the shift counted from that date. */
+export function resolveShiftFrom(ref: Civil, p: Shift, g: Group): ResolvedTime | undefined {
+  const base = g.date && resolveDate(ref, g.date);
+  const t = base && shifted(base, p);
+  const day = valuesOf(t)[0];
+  if (!day || (!g.clock && !g.pod) || day.grain !== 'day') return t;
+  // "a week from today at 5pm": the clock time on that day
+  return resolveGroup(ref, { ...g, date: { kind: 'calendar', year: day.at.y, month: day.at.mo, day: day.at.d } });
+}
+
 export function resolveSingle(ref: Civil, p: TimePiece): ResolvedTime | undefined {
   if (p.kind === 'now') return { type: 'value', values: [{ at: ref, grain: 'second' }] };
+  if (p.kind === 'stretch') return resolveStretch(ref, p.stretch);
+  if (p.kind === 'within') {
+    const until = valuesOf(shifted(ref, { ...p, kind: 'shift', direction: 1 }))[0];
+    return until && { type: 'interval', from: ref, to: until.at, grain: until.grain };
+  }
   if (p.kind === 'period') {
     const start = startOfGrain(ref, p.grain);
     const at = p.grain === 'week' ? addDays(start, 7 * p.offset) : addMonths(start, (p.grain === 'month' ? 1 : 12) * p.offset);
     return { type: 'value', values: [{ at, grain: p.grain }] };
   }
-  if (p.kind !== 'shift') return undefined;
-  if (p.unit === 'second' || p.unit === 'minute' || p.unit === 'hour') {
-    const seconds = p.amount * (p.unit === 'hour' ? 3600 : p.unit === 'minute' ? 60 : 1) * p.direction;
-    return { type: 'value', values: [{ at: addSeconds({ ...ref }, Math.round(seconds)), grain: 'second' }] };
-  }
-  const days = p.unit === 'day' ? p.amount : p.unit === 'week' ? p.amount * 7 : 0;
-  const months = p.unit === 'month' ? p.amount : p.unit === 'year' ? p.amount * 12 : 0;
-  const at = addMonths(addDays(startOfDay(ref), days * p.direction), Math.round(months) * p.direction);
-  return { type: 'value', values: [{ at, grain: 'day' }] };
+  return p.kind === 'shift' ? shifted(ref, p) : undefined;
 }
 
 /** Duckling's `value` object for a resolved time, plus the value Rasa reports. */
 export function ducklingTime(t: ResolvedTime, timezone: string): { value: unknown; info: Record<string, unknown> } | undefined {
   if (t.type === 'interval') {
-    const from = { value: isoString(t.from, timezone), grain: t.grain };
-    const to = { value: isoString(t.to, timezone), grain: t.grain };
-    return { value: { from: from.value, to: to.value }, info: { values: [{ to, from, type: 'interval' }], from, to, type: 'interval' } };
+    // Rasa reports only the ends Duckling gives: {to} for "before 6pm"
+    const from = t.from && { value: isoString(t.from, timezone), grain: t.grain };
+    const to = t.to && { value: isoString(t.to, timezone), grain: t.grain };
+    if (!from && !to) return undefined;
+    const ends = { ...(to ? { to } : {}), ...(from ? { from } : {}) };
+    const value = { ...(from ? { from: from.value } : {}), ...(to ? { to: to.value } : {}) };
+    return { value, info: { values: [{ ...ends, type: 'interval' }], ...ends, type: 'interval' } };
   }
   const values = t.values.map((v) => ({ value: isoString(v.at, timezone), grain: v.grain, type: 'value' }));
   const first = values[0];

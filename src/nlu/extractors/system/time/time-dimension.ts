@@ -1,8 +1,10 @@
 // The `time` dimension: grammar pieces from both languages, adjacent ones combined into one
-// expression, resolved against the reference time in the configured zone, in Duckling's shape.
+// expression, resolved against the reference time in the configured zone, in Duckling's shape. Two
+// expressions joined by 到/至/to/- make a range; by/before/after (前/后 after it) bound one.
 import type { ExtractContext, SystemMatch } from '../system-entity.js';
 import { englishTimePieces } from './en-time.js';
-import { ducklingTime, resolveGroup, resolveSingle, type ResolvedTime } from './resolve-time.js';
+import { bounded, resolveRange, type Bound } from './resolve-range.js';
+import { ducklingTime, resolveGroup, resolveShiftFrom, resolveSingle, type ResolvedTime } from './resolve-time.js';
 import type { DateRef, PartOfDay, TimePiece } from './time-piece.js';
 import { zhTimePieces } from './zh-time.js';
 import { civilOf, type Civil } from './zoned-time.js';
@@ -14,6 +16,9 @@ interface Group {
   pod?: PartOfDay;
   clock?: Extract<TimePiece, { kind: 'clock' }>;
   single?: TimePiece;
+  /** "3点到5点": the two ends */
+  range?: [Group, Group];
+  bound?: Bound;
 }
 
 const CONNECTOR = /^(?:\s*|\s*,?\s*(?:at|on|in the|of)\s+|\s*的\s*|,\s*)$/i;
@@ -28,6 +33,7 @@ function dropOverlaps(pieces: TimePiece[]): TimePiece[] {
 
 /** Adds a piece to the group when the group has no such part yet; false when it cannot join. */
 function join(g: Group, p: TimePiece): boolean {
+  if (g.single?.kind === 'shift-from') return joinShiftFrom(g, p);
   if (g.single) return false;
   if (p.kind === 'date' && !g.date && !g.clock) { g.date = p.date; return true; }
   if (p.kind === 'pod' && !g.pod && !(p.date && g.date)) {
@@ -38,6 +44,14 @@ function join(g: Group, p: TimePiece): boolean {
   if (p.kind === 'clock' && !g.clock) { g.clock = p; return true; }
   // "5pm tomorrow", "8点 明天": a date after the clock time
   if (p.kind === 'date' && !g.date && g.clock) { g.date = p.date; return true; }
+  return false;
+}
+
+/** "a week from" + "today" (+ "at 5pm"): the date it counts from, then a time of that day. */
+function joinShiftFrom(g: Group, p: TimePiece): boolean {
+  if (p.kind === 'date' && !g.date) { g.date = p.date; return true; }
+  if (p.kind === 'clock' && g.date && !g.clock) { g.clock = p; return true; }
+  if (p.kind === 'pod' && !p.date && g.date && !g.pod) { g.pod = p.pod; return true; }
   return false;
 }
 
@@ -57,14 +71,62 @@ function groups(text: string, pieces: TimePiece[]): Group[] {
   return out;
 }
 
-function resolve(ref: Civil, g: Group): ResolvedTime | undefined {
+const RANGE_JOINER = /^\s*(?:到|至|~|～|-|–|—|to|till|until|through|and)\s*$/i;
+const RANGE_OPENER = /(?:\b(?:from|between)\s+|从\s*)$/i;
+/** "and" joins the ends only after "between": "tomorrow and friday" are two times. */
+const joins = (text: string, a: Group, b: Group): boolean => {
+  const joiner = text.slice(a.end, b.start);
+  if (!RANGE_JOINER.test(joiner)) return false;
+  return !/and/i.test(joiner) || /between\s*$/i.test(text.slice(0, a.start)) || /^between\b/i.test(text.slice(a.start));
+};
+const isPoint = (g: Group): boolean => !g.single && !g.range && (!!g.clock || (!!g.date && !g.pod));
+
+/** Adjacent points joined by 到/至/to/-, with a leading from/between/从 in the span. */
+function ranges(text: string, gs: Group[]): Group[] {
+  const out: Group[] = [];
+  for (const g of gs) {
+    const last = out.at(-1);
+    if (last && isPoint(last) && isPoint(g) && joins(text, last, g)) {
+      const opener = RANGE_OPENER.exec(text.slice(0, last.start))?.[0] ?? '';
+      out[out.length - 1] = { start: last.start - opener.length, end: g.end, range: [last, g] };
+    } else out.push(g);
+  }
+  return out;
+}
+
+const BOUND_BEFORE = /\b(by|before|until|till|til|after)\s+$/i;
+/** 12点前, 周五之前, 7点以后; not 前后 ("around"), nor the 后 of 5号后天 */
+const BOUND_AFTER = /^(?:之|以)?([前后後])(?![前后後天])/;
+
+/** "by 6pm", "before noon", "after 7pm", "中午12点前", "7点以后": the words join the span. */
+function withBound(text: string, g: Group): Group {
+  if (g.range) return g;
+  const before = BOUND_BEFORE.exec(text.slice(0, g.start));
+  if (before) {
+    const word = (before[1] as string).toLowerCase();
+    const bound: Bound = word === 'by' ? 'by' : word === 'after' ? 'after' : 'before';
+    return { ...g, start: g.start - before[0].length, bound };
+  }
+  const after = isPoint(g) ? BOUND_AFTER.exec(text.slice(g.end)) : null;
+  if (after) return { ...g, end: g.end + after[0].length, bound: after[1] === '前' ? 'before' : 'after' };
+  return g;
+}
+
+function resolveUnbounded(ref: Civil, g: Group): ResolvedTime | undefined {
+  if (g.range) return resolveRange(ref, g.range[0], g.range[1]);
+  if (g.single?.kind === 'shift-from') return resolveShiftFrom(ref, g.single, g);
   return g.single ? resolveSingle(ref, g.single) : resolveGroup(ref, g);
+}
+
+function resolve(ref: Civil, g: Group): ResolvedTime | undefined {
+  const t = resolveUnbounded(ref, g);
+  return t && g.bound ? bounded(ref, t, g.bound) : t;
 }
 
 export function extractTimes(text: string, ctx: ExtractContext): SystemMatch[] {
   const ref = civilOf(ctx.reference, ctx.timezone);
   const out: SystemMatch[] = [];
-  for (const g of groups(text, [...zhTimePieces(text), ...englishTimePieces(text)])) {
+  for (const g of ranges(text, groups(text, [...zhTimePieces(text), ...englishTimePieces(text)])).map((x) => withBound(text, x))) {
     const resolved = resolve(ref, g);
     const shaped = resolved && ducklingTime(resolved, ctx.timezone);
     if (shaped) out.push({ dim: 'time', start: g.start, end: g.end, value: shaped.value, additional_info: shaped.info });

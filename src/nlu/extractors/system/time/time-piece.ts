@@ -8,7 +8,23 @@ export type DateRef =
   /** `week` undefined: the next occurrence (today included); 'last': the previous occurrence; a number: that calendar week from this one */
   | { kind: 'weekday'; weekday: number; week?: number | 'last' }
   /** month undefined: a day of this (or next) month; day undefined: the whole month */
-  | { kind: 'calendar'; year?: number; month?: number; day?: number };
+  | { kind: 'calendar'; year?: number; month?: number; day?: number }
+  /** a day of the month `months` from this one: 下个月5号 is { months: 1, day: 5 } */
+  | { kind: 'month-day'; months: number; day: number };
+
+/**
+ * Stretches reported as intervals, with Duckling's bounds (its zh corpus: 这周末, 月尾, 下個月頭, 年尾, 年頭),
+ * used for both languages: the weekend is Friday 18:00 to Monday 00:00; the end of a month its 21st to the
+ * 1st of the next; the beginning of a month its 1st to its 11th; the end of a year September to January,
+ * its beginning January to April.
+ */
+export type StretchRef =
+  /** the weekend ending the calendar week `week` weeks from this one (0: this week's) */
+  | { kind: 'weekend'; week: number }
+  /** `month` resolves to the first day of the month meant */
+  | { kind: 'month-part'; part: 'beginning' | 'end'; month: DateRef }
+  /** of `year`, or of the year `years` from this one */
+  | { kind: 'year-part'; part: 'beginning' | 'end'; year?: number; years?: number };
 
 export type PartOfDay = 'early' | 'morning' | 'noon' | 'afternoon' | 'evening' | 'night';
 
@@ -21,6 +37,11 @@ export type PieceData =
   /** minute undefined: grain hour; meridiem from am/pm */
   | { kind: 'clock'; hour: number; minute?: number; meridiem?: 'am' | 'pm'; nextDay?: boolean }
   | { kind: 'shift'; amount: number; unit: Grain; direction: 1 | -1 }
+  /** "a week from", "two days after": a shift from the date that follows it ("a week from today") */
+  | { kind: 'shift-from'; amount: number; unit: Grain; direction: 1 | -1 }
+  /** "within an hour", 一个小时内: from now until the shift, Duckling's "within <duration>" */
+  | { kind: 'within'; amount: number; unit: Grain }
+  | { kind: 'stretch'; stretch: StretchRef }
   | { kind: 'now' }
   | { kind: 'period'; grain: 'week' | 'month' | 'year'; offset: number };
 

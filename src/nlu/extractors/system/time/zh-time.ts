@@ -1,4 +1,5 @@
-// Chinese time grammar: 明天, 下周三, 3月5号, 2026年12月1日, 今晚, 下午3点半, 十二点, 两小时后, 下个月.
+// Chinese time grammar: 明天, 下周三, 3月5号, 下个月5号, 2026年12月1日, 今晚, 下午3点半, 十二点, 两小时后, 下个月,
+// 这周末, 月底, 下个月初, 年底.
 import { parseChineseNumeral } from '../../../../core/index.js';
 import { ZH_DURATION_SOURCE, zhDuration } from '../dimensions/duration.js';
 import { matchAll } from '../system-entity.js';
@@ -6,17 +7,29 @@ import type { PartOfDay, PieceData, TimePiece } from './time-piece.js';
 
 const N = '[0-9０-９]{1,2}|[零〇一二两三四五六七八九十]{1,3}';
 const WEEK_MOD = '(下下|下个?|上个?|这个?|本)';
-const DAYS: Readonly<Record<string, number>> = { 大前天: -3, 前天: -2, 昨天: -1, 昨日: -1, 今天: 0, 今日: 0, 明天: 1, 明日: 1, 后天: 2, 大后天: 3 };
+/** 下个月, 上上个月, 这个月, 本月 */
+const MONTH_MOD = '(下下个?|下个?|上上个?|上个?|这个?|本)';
+/** with the northern 今儿 / 明儿个, which Duckling lacks but mean the same days */
+const DAYS: Readonly<Record<string, number>> = {
+  大前天: -3, 前天: -2, 昨天: -1, 昨日: -1, 昨儿: -1, 今天: 0, 今日: 0, 今儿: 0, 明天: 1, 明日: 1, 明儿: 1, 后天: 2, 后儿: 2, 大后天: 3,
+};
 const WEEKDAYS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
 const PODS: Readonly<Record<string, PartOfDay>> = {
   凌晨: 'early', 半夜: 'early', 早上: 'morning', 早晨: 'morning', 清早: 'morning', 上午: 'morning', 中午: 'noon',
   下午: 'afternoon', 傍晚: 'evening', 晚上: 'evening', 夜里: 'night', 晚: 'evening', 早: 'morning',
 };
+/** Holidays on a fixed solar date, as in Duckling's zh corpus (lunar ones, 春节 or 中秋, are not here). */
+const HOLIDAYS: Readonly<Record<string, [number, number]>> = {
+  元旦: [1, 1], 元旦节: [1, 1], 情人节: [2, 14], 妇女节: [3, 8], 愚人节: [4, 1], 劳动节: [5, 1], 五一劳动节: [5, 1], 儿童节: [6, 1],
+  国庆节: [10, 1], 国庆: [10, 1], 平安夜: [12, 24], 圣诞节: [12, 25], 圣诞: [12, 25],
+};
 const POD_DAY: Readonly<Record<string, number>> = { 昨: -1, 今: 0, 明: 1, 后: 2 };
 
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : parseChineseNumeral(s));
 const weekOffset = (mod: string | undefined): number | undefined =>
-  mod === undefined ? undefined : mod.startsWith('下下') ? 2 : mod.startsWith('下') ? 1 : mod.startsWith('上') ? -1 : 0;
+  mod === undefined ? undefined
+    : mod.startsWith('下下') ? 2 : mod.startsWith('下') ? 1 : mod.startsWith('上上') ? -2 : mod.startsWith('上') ? -1 : 0;
+const MONTH_PART: Readonly<Record<string, 'beginning' | 'end'>> = { 底: 'end', 末: 'end', 尾: 'end', 初: 'beginning', 头: 'beginning' };
 
 type Rule = [RegExp, (m: RegExpExecArray, text: string) => PieceData | undefined];
 
@@ -35,29 +48,69 @@ const rules: Rule[] = [
   [/(N)月(?:(N)[日号])?/g, (m) => ({ kind: 'date', date: { kind: 'calendar', month: num(m[1]), ...(m[2] ? { day: num(m[2]) } : {}) } })],
   // a day of the month, not a house, building or line number (福华一路1号, 3号楼, 2号线)
   [/(?<![月\d路街道巷弄里村区栋幢楼座室层])(N)号(?![楼线门院床桌房室口车厅])/g, (m) => ({ kind: 'date', date: { kind: 'calendar', day: num(m[1]) } })],
-  [/大前天|前天|昨天|昨日|今天|今日|明天|明日|大后天|后天/g, (m) => ({ kind: 'date', date: { kind: 'relative-day', days: DAYS[m[0]] ?? 0 } })],
+  // a day of a month named relative to this one: 下个月5号, 上个月3号, 这个月20号
+  [new RegExp(`${MONTH_MOD}月(N)[号日]`, 'g'), (m) => {
+    const day = num(m[2]);
+    return day === undefined ? undefined : { kind: 'date', date: { kind: 'month-day', months: weekOffset(m[1]) ?? 0, day } };
+  }],
+  // 月底, 这个月底, 下个月初, 3月底: see StretchRef for the bounds
+  [new RegExp(`(?:${MONTH_MOD}|(N))?月(底|末|尾|初|头)`, 'g'), (m) => {
+    const month = m[2] === undefined ? { kind: 'month-day' as const, months: weekOffset(m[1]) ?? 0, day: 1 } : { kind: 'calendar' as const, month: num(m[2]) };
+    return { kind: 'stretch', stretch: { kind: 'month-part', part: MONTH_PART[m[3] as string] ?? 'end', month } };
+  }],
+  // 年底, 今年年底, 明年初, 2026年底
+  [/(?:([今明去])|(\d{4}))?年年?(底|末|尾|初|头)/g, (m) => {
+    const part = MONTH_PART[m[3] as string] ?? 'end';
+    const year = m[2] === undefined ? { years: { 明: 1, 去: -1 }[m[1] as '明'] ?? 0 } : { year: Number(m[2]) };
+    return { kind: 'stretch', stretch: { kind: 'year-part', part, ...year } };
+  }],
+  [new RegExp(`${MONTH_MOD}?(?:周末|週末)`, 'g'), (m) => ({ kind: 'stretch', stretch: { kind: 'weekend', week: weekOffset(m[1]) ?? 0 } })],
+  [new RegExp(Object.keys(HOLIDAYS).sort((a, b) => b.length - a.length).join('|'), 'g'), (m) => {
+    const [month, day] = HOLIDAYS[m[0]] ?? [1, 1];
+    return { kind: 'date', date: { kind: 'calendar', month, day } };
+  }],
+  [/大前天|前天|昨天|昨日|昨儿个?|今天|今日|今儿个?|明天|明日|明儿个?|大后天|后天|后儿个?/g, (m) => ({ kind: 'date', date: { kind: 'relative-day', days: DAYS[m[0].replace(/个$/, '')] ?? 0 } })],
   [new RegExp(`${WEEK_MOD}?(?:周|星期|礼拜)([一二三四五六日天1-7])`, 'g'), (m) => {
     const week = weekOffset(m[1]);
     return { kind: 'date', date: { kind: 'weekday', weekday: WEEKDAYS[m[2] as string] ?? 1, ...(week === undefined ? {} : { week }) } };
   }],
   [new RegExp(`${WEEK_MOD}(周|星期|礼拜|月)(?![一二三四五六日天1-7])`, 'g'), (m) => ({ kind: 'period', grain: m[2] === '月' ? 'month' : 'week', offset: weekOffset(m[1]) ?? 0 })],
   [/(明|今|去|后|前)年(?![0-9一二三四五六七八九十]+月)/g, (m) => ({ kind: 'period', grain: 'year', offset: { 前: -2, 去: -1, 今: 0, 明: 1, 后: 2 }[m[1] as '今'] })],
+  // 周一晚 (Duckling's corpus), 5号早: a bare 晚 / 早 after a weekday or a day of the month; not 早点 / 晚点
+  // ("early", "later"), 晚会 (a party), 晚饭 and the like
+  [/(?<=[周期拜][一二三四五六日天1-7]|[号日])(晚|早)(?![上晨饭餐安了些点会报])/g, (m) => ({ kind: 'pod', pod: PODS[m[1] as string] ?? 'evening' })],
   [/([昨今明后])(晚|早)(?!上|晨|饭|餐)|([昨今明后])?(凌晨|半夜|早上|早晨|清早|上午|中午|下午|傍晚|晚上|夜里)/g, (m) => {
     const day = m[1] ?? m[3];
     const pod = PODS[(m[2] ?? m[4]) as string] ?? 'morning';
     return { kind: 'pod', pod, ...(day ? { date: { kind: 'relative-day', days: POD_DAY[day] ?? 0 } } : {}) };
   }],
-  [/(N)(?:点钟?|[时時])(?:(半)|(一刻|1刻)|(三刻|3刻)|(\d{2}|[零〇一二三四五六七八九十]{2,3})分?|(N)分)?/g, (m, text) => {
+  // minutes: 半, 一刻, 05, 零五, 零5 (without which 8点零5分 read as the decimal 8.05), 十五, 5分
+  [/(N)(?:点钟?|[时時])(?:(半)|(一刻|1刻)|(三刻|3刻)|([零〇][0-9０-９]|\d{2}|[零〇一二三四五六七八九十]{2,3})分?|(N)分)?/g, (m, text) => {
     if (isLittleBit(m, text)) return undefined;
     const hour = num(m[1]);
     const minute = m[2] ? 30 : m[3] ? 15 : m[4] ? 45 : num(m[5] ?? m[6]);
     if (hour === undefined || hour > 24 || (minute !== undefined && minute > 59)) return undefined;
     return { kind: 'clock', hour, ...(minute === undefined ? {} : { minute }) };
   }],
+  // the bare first hour of a range: 3 in "3到5点"
+  [/(N)(?=\s*(?:到|至|-|~|～)\s*(N)(?:点|时|時))/g, (m) => {
+    const hour = num(m[1]);
+    return hour === undefined || hour > 24 ? undefined : { kind: 'clock', hour };
+  }],
   [/(?<!\d)(\d{1,2})[:：](\d{2})(?!\d)/g, (m) => clock24(Number(m[1]), Number(m[2]))],
   [new RegExp(`(?:${ZH_DURATION_SOURCE})(以后|之后|后|以前|之前|前)`, 'g'), (m) => {
     const d = zhDuration(m);
     return d && { kind: 'shift', amount: d.value, unit: d.unit, direction: (m[8] ?? '').includes('前') ? -1 : 1 };
+  }],
+  // Duckling's 再 <duration> ("in <duration>"), also with 过: 再10分钟, 再过半小时
+  [new RegExp(`再过?(?:${ZH_DURATION_SOURCE})(?:以后|之后|后)?`, 'g'), (m) => {
+    const d = zhDuration(m);
+    return d && { kind: 'shift', amount: d.value, unit: d.unit, direction: 1 };
+  }],
+  // Duckling's "within <duration>" of its other languages (its zh grammar has none): 一个小时内, 两天之内
+  [new RegExp(`(?:${ZH_DURATION_SOURCE})(?:之内|以内|内)`, 'g'), (m) => {
+    const d = zhDuration(m);
+    return d && { kind: 'within', amount: d.value, unit: d.unit };
   }],
   [/现在|此刻|马上|立刻/g, () => ({ kind: 'now' })],
 ];

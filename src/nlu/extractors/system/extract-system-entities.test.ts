@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { extractSystemEntities } from './extract-system-entities.js';
+import type { ExtractContext } from './system-entity.js';
+import { EN_CTX, ZH_CTX } from './testing.js';
+
+// every dimension competing, as with `dimensions` left empty in config.yml
+const all = (text: string, ctx: ExtractContext) =>
+  extractSystemEntities(text, [], ctx).map((m) => [m.dim, text.slice(m.start, m.end)]);
+
+describe('extractSystemEntities with every dimension', () => {
+  it.each<[string, ExtractContext, string[][]]>([
+    ['下个月5号', ZH_CTX, [['time', '下个月5号']]],
+    ['上个月3号', ZH_CTX, [['time', '上个月3号']]],
+    ['这周末', ZH_CTX, [['time', '这周末']]],
+    ['人民币两千', ZH_CTX, [['amount-of-money', '人民币两千']]],
+    ['两千块钱', ZH_CTX, [['amount-of-money', '两千块钱']]],
+    ['明天下午3点到5点送两份', ZH_CTX, [['time', '明天下午3点到5点'], ['number', '两']]],
+    ['中午12点前', ZH_CTX, [['time', '中午12点前']]],
+    ['8点零5分', ZH_CTX, [['time', '8点零5分']]],
+    ['(415) 555-2671', EN_CTX, [['phone-number', '(415) 555-2671']]],
+    ['a week from today', EN_CTX, [['time', 'a week from today']]],
+    ['from 3 to 5pm', EN_CTX, [['time', 'from 3 to 5pm']]],
+    ['this weekend', EN_CTX, [['time', 'this weekend']]],
+    ['USD 20 by 6pm', EN_CTX, [['amount-of-money', 'USD 20'], ['time', 'by 6pm']]],
+  ])('%s: the longer span wins over the numbers inside it', (text, ctx, expected) => {
+    expect(all(text, ctx)).toEqual(expected);
+  });
+});
