@@ -87,8 +87,10 @@ describe('three processes sharing PostgreSQL and Redis', () => {
       const viaP = users.filter((n) => n % 3 === p);
       expect(viaP).toEqual([...viaP].sort((a, b) => a - b));
     }
-    // ...and across processes only scheduling jitter (tens of ms on a loaded 2-core machine) can swap neighbours
-    users.forEach((n, i) => expect(Math.abs(n - i)).toBeLessThanOrEqual(2));
+    // ...and across processes only scheduling jitter can move a message among its near neighbours: the
+    // order that counts is arrival at the lock, and on a loaded 2-core machine a process can take 100 ms
+    // (four sending gaps) to get a request there
+    users.forEach((n, i) => expect(Math.abs(n - i)).toBeLessThanOrEqual(4));
     // every user message is followed by its own replies, ending in action_listen, before the next one
     events.forEach((e, i) => {
       if (e.event === 'user' && i > 3) expect(events[i - 1]).toMatchObject({ event: 'action', name: 'action_listen' });
