@@ -6,7 +6,6 @@ import { JiebaTokenizer } from '../tokenizers/jieba-tokenizer.js';
 import { WhitespaceTokenizer } from '../tokenizers/whitespace-tokenizer.js';
 import { EntityGazetteerFeaturizer } from './entity-gazetteer-featurizer.js';
 import { LexicalSyntacticFeaturizer } from './lexical-syntactic-featurizer.js';
-import { PosContextFeaturizer } from './pos-context-featurizer.js';
 
 const ctxOf = (examples: NluExample[], language: string): TrainingContext => ({ data: { ...emptyNluData(), examples }, domain: emptyDomain(), language, seed: 3 });
 
@@ -35,17 +34,6 @@ describe('part-of-speech features (JiebaTokenizer pos_tags)', () => {
     const msgs = [message('北京的天气'), message('上海天气')];
     f.train(null, msgs);
     expect(f.persist().vocabulary).toEqual(expect.arrayContaining(['0:pos:ns', '-1:pos2:ns']));
-  });
-
-  it('PosContextFeaturizer conjoins name / place tags with the neighbouring words, and restores from its state', () => {
-    const f = new PosContextFeaturizer('pcf', { unigrams: true, bigrams: true, context: true, context_tags: ['ns'], weight: 1 });
-    const train = [message('北京天气'), message('上海天气怎么样')];
-    f.train(null, train);
-    expect(f.persist().vocabulary).toEqual(expect.arrayContaining(['pos:ns', 'pos:ns_n', 'ns<^', 'ns>天气']));
-    const restored = new PosContextFeaturizer('pcf', { unigrams: true, bigrams: true, context: true, context_tags: ['ns'], weight: 1 }, f.persist().vocabulary);
-    const m = message('广州天气');
-    restored.process(m);
-    expect(m.sparse.get('pcf')?.size).toBeGreaterThanOrEqual(3);
   });
 });
 

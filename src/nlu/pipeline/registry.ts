@@ -11,7 +11,6 @@ import { systemEntityExtractorSpec } from '../extractors/system/system-entity-ex
 import { countVectorsFeaturizerSpec } from '../featurizers/count-vectors-featurizer.js';
 import { entityGazetteerFeaturizerSpec } from '../featurizers/entity-gazetteer-featurizer.js';
 import { lexicalSyntacticFeaturizerSpec } from '../featurizers/lexical-syntactic-featurizer.js';
-import { posContextFeaturizerSpec } from '../featurizers/pos-context-featurizer.js';
 import { regexFeaturizerSpec } from '../featurizers/regex-featurizer.js';
 import { wordVectorFeaturizerSpec } from '../featurizers/word-vector-featurizer.js';
 import { jiebaTokenizerSpec } from '../tokenizers/jieba-tokenizer.js';
@@ -26,7 +25,6 @@ export const componentRegistry = {
   CountVectorsFeaturizer: countVectorsFeaturizerSpec,
   WordVectorFeaturizer: wordVectorFeaturizerSpec,
   EntityGazetteerFeaturizer: entityGazetteerFeaturizerSpec,
-  PosContextFeaturizer: posContextFeaturizerSpec,
   DIETClassifier: dietClassifierSpec,
   LogisticRegressionClassifier: softmaxIntentClassifierSpec,
   SklearnIntentClassifier: softmaxIntentClassifierSpec,
