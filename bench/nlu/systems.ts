@@ -19,16 +19,20 @@ export interface TrainedSystem {
 /** parley-vectors: Parley with the optional WordVectorFeaturizer (English sets, when run.ts is given --vectors) */
 export type SystemName = 'parley' | 'parley-vectors' | 'nlpjs';
 
+/** Experiment-only additions to the bench pipeline: tokenizer options, extra featurizers before DIETClassifier. */
+export interface PipelineExtras { tokenizer?: Record<string, unknown>; featurizers?: ComponentConfig[] }
+
 /**
  * The default pipeline's featurizers plus word bigrams (chosen on val), our DIETClassifier; `diet`
  * overrides its options; `vectors` adds the optional WordVectorFeaturizer (issue 4) with those vectors.
  */
-export function parleyPipeline(language: 'zh' | 'en', diet: Record<string, unknown> = {}, vectors?: string): ComponentConfig[] {
+export function parleyPipeline(language: 'zh' | 'en', diet: Record<string, unknown> = {}, vectors?: string, extras: PipelineExtras = {}): ComponentConfig[] {
   return [
-    { name: language === 'zh' ? 'JiebaTokenizer' : 'WhitespaceTokenizer' },
+    { name: language === 'zh' ? 'JiebaTokenizer' : 'WhitespaceTokenizer', ...extras.tokenizer },
     { name: 'CountVectorsFeaturizer', max_ngram: 2 },
     { name: 'CountVectorsFeaturizer', analyzer: 'char_wb', min_ngram: 1, max_ngram: 4 },
     ...(vectors === undefined ? [] : [{ name: 'WordVectorFeaturizer', vectors }]),
+    ...(extras.featurizers ?? []),
     { name: 'DIETClassifier', epochs: 40, ...diet },
   ];
 }
@@ -39,9 +43,9 @@ function nluData(rows: readonly BenchExample[]): NluTrainingData {
   return data;
 }
 
-async function trainParley(rows: readonly BenchExample[], language: 'zh' | 'en', diet: Record<string, unknown>, vectors: string | undefined): Promise<TrainedSystem> {
+async function trainParley(rows: readonly BenchExample[], language: 'zh' | 'en', diet: Record<string, unknown>, vectors: string | undefined, seed: number, extras: PipelineExtras): Promise<TrainedSystem> {
   const domain = emptyDomain();
-  const model = await trainNlu({ language, pipeline: parleyPipeline(language, diet, vectors), policies: [] }, nluData(rows), domain, { seed: 42 });
+  const model = await trainNlu({ language, pipeline: parleyPipeline(language, diet, vectors, extras), policies: [] }, nluData(rows), domain, { seed });
   const json = JSON.stringify(model.persist());
   const t0 = performance.now();
   const loaded = loadNlu(JSON.parse(json) as ReturnType<typeof model.persist>, domain);
@@ -87,5 +91,5 @@ function trainNlpjs(rows: readonly BenchExample[], language: 'zh' | 'en'): Promi
   }));
 }
 
-export const trainSystem = (name: SystemName, rows: readonly BenchExample[], o: { language: 'zh' | 'en'; diet: Record<string, unknown>; vectors?: string | undefined }): Promise<TrainedSystem> =>
-  name === 'nlpjs' ? trainNlpjs(rows, o.language) : trainParley(rows, o.language, o.diet, name === 'parley-vectors' ? o.vectors : undefined);
+export const trainSystem = (name: SystemName, rows: readonly BenchExample[], o: { language: 'zh' | 'en'; diet: Record<string, unknown>; vectors?: string | undefined; seed?: number; extras?: PipelineExtras }): Promise<TrainedSystem> =>
+  name === 'nlpjs' ? trainNlpjs(rows, o.language) : trainParley(rows, o.language, o.diet, name === 'parley-vectors' ? o.vectors : undefined, o.seed ?? 42, o.extras ?? {});

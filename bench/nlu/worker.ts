@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { emptyDomain } from '../../src/core/index.js';
+import { emptyDomain, type ComponentConfig } from '../../src/core/index.js';
 import { POLICIES_FORMAT } from '../../src/dialogue/policies/index.js';
 import { MODEL_FORMAT_VERSION, writeModelArchive } from '../../src/model-archive.js';
 import type { NluModelData } from '../../src/nlu/index.js';
@@ -50,7 +50,7 @@ export interface WorkerResult {
 
 const { values } = parseArgs({ options: {
   system: { type: 'string' }, dir: { type: 'string' }, out: { type: 'string' },
-  'max-train': { type: 'string' }, split: { type: 'string', default: 'test' }, diet: { type: 'string', default: '{}' }, vectors: { type: 'string' },
+  'max-train': { type: 'string' }, split: { type: 'string', default: 'test' }, diet: { type: 'string', default: '{}' }, vectors: { type: 'string' }, seed: { type: 'string', default: '42' }, tokenizer: { type: 'string' }, featurizers: { type: 'string' }, errors: { type: 'string' },
 } });
 
 /** A model archive as `parley train` writes it, around the bench's NLU model (no domain, no policies). */
@@ -114,7 +114,10 @@ async function main(): Promise<void> {
   const evalRows = [...inScope, ...oosRows];
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const sys = await trainSystem(system, trainRows, { language: set.language, diet: JSON.parse(values.diet ?? '{}') as Record<string, unknown>, vectors: values.vectors });
+  const sys = await trainSystem(system, trainRows, { language: set.language, diet: JSON.parse(values.diet ?? '{}') as Record<string, unknown>, vectors: values.vectors, seed: Number(values.seed ?? '42'), extras: {
+    ...(values.tokenizer ? { tokenizer: JSON.parse(values.tokenizer) as Record<string, unknown> } : {}),
+    ...(values.featurizers ? { featurizers: JSON.parse(values.featurizers) as ComponentConfig[] } : {}),
+  } });
   const trainSeconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const trainCpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -127,6 +130,15 @@ async function main(): Promise<void> {
   const { parsed, times } = await parseAll(sys, evalRows);
   const preds: Prediction[] = evalRows.map((r, i) => ({ gold: r.intent, predicted: normalise((parsed[i] as Parsed).intent, set.oos !== undefined), confidence: (parsed[i] as Parsed).confidence }));
   const inPreds = preds.slice(0, inScope.length);
+  if (values.errors) {
+    // the misclassified evaluation examples (val only: test errors are not for looking at)
+    if (split !== 'val') throw new Error('--errors is for --split val only');
+    const wrong = evalRows.flatMap((r, i) => {
+      const p = parsed[i] as Parsed;
+      return (preds[i] as Prediction).predicted === r.intent ? [] : [{ text: r.text, gold: r.intent, predicted: p.intent, confidence: p.confidence, entities: p.entities.map((e) => `${e.entity}=${e.value}`) }];
+    });
+    writeFileSync(values.errors, wrong.map((w) => JSON.stringify(w)).join('\n') + '\n');
+  }
   let oos: WorkerResult['oos'] = null;
   if (set.oos) {
     const tuneRows = [...set.val, ...set.oos.val];

@@ -6,6 +6,8 @@ export interface Token {
   /** character offsets into the message text, end exclusive */
   start: number;
   end: number;
+  /** part-of-speech tag, when the tokenizer tags (JiebaTokenizer with pos_tags: nr, ns, v, n, m, …) */
+  pos?: string;
 }
 
 /** A message as it moves through the pipeline; components read and add to it. */

@@ -17,7 +17,7 @@ const options = z.object({
 
 const isTitle = (t: string): boolean => /^\p{Lu}\p{Ll}*$/u.test(t);
 
-/** The value of one feature for one token, or undefined when it does not apply (pos needs a tagger). */
+/** The value of one feature for one token, or undefined when it does not apply (pos needs a tokenizer that tags). */
 function featureValue(name: FeatureName, tokens: Token[], i: number): string | undefined {
   const t = tokens[i]?.text ?? '';
   switch (name) {
@@ -33,7 +33,8 @@ function featureValue(name: FeatureName, tokens: Token[], i: number): string | u
     case 'suffix3': return t.slice(-3);
     case 'suffix2': return t.slice(-2);
     case 'suffix1': return t.slice(-1);
-    case 'pos': case 'pos2': return undefined;
+    case 'pos': return tokens[i]?.pos;
+    case 'pos2': return tokens[i]?.pos?.slice(0, 2);
   }
 }
 

@@ -9,6 +9,7 @@ import { entitySynonymMapperSpec } from '../extractors/entity-synonym-mapper.js'
 import { regexEntityExtractorSpec } from '../extractors/regex-entity-extractor.js';
 import { systemEntityExtractorSpec } from '../extractors/system/system-entity-extractor.js';
 import { countVectorsFeaturizerSpec } from '../featurizers/count-vectors-featurizer.js';
+import { entityGazetteerFeaturizerSpec } from '../featurizers/entity-gazetteer-featurizer.js';
 import { lexicalSyntacticFeaturizerSpec } from '../featurizers/lexical-syntactic-featurizer.js';
 import { regexFeaturizerSpec } from '../featurizers/regex-featurizer.js';
 import { wordVectorFeaturizerSpec } from '../featurizers/word-vector-featurizer.js';
@@ -23,6 +24,7 @@ export const componentRegistry = {
   LexicalSyntacticFeaturizer: lexicalSyntacticFeaturizerSpec,
   CountVectorsFeaturizer: countVectorsFeaturizerSpec,
   WordVectorFeaturizer: wordVectorFeaturizerSpec,
+  EntityGazetteerFeaturizer: entityGazetteerFeaturizerSpec,
   DIETClassifier: dietClassifierSpec,
   LogisticRegressionClassifier: softmaxIntentClassifierSpec,
   SklearnIntentClassifier: softmaxIntentClassifierSpec,

@@ -40,17 +40,22 @@ export function segmenterFor(state: JiebaState): Jieba {
 
 const HAS_CONTENT = /[\p{L}\p{N}]/u;
 
-/** Map segments back onto the text; segments that are only spaces or punctuation are not tokens. */
-export function alignSegments(text: string, segments: readonly string[]): Token[] {
+/**
+ * Map segments back onto the text; segments that are only spaces or punctuation are not tokens.
+ * `tags[i]`, when given, is segment i's part-of-speech tag (jieba's tag(), same segmentation as cut()).
+ */
+export function alignSegments(text: string, segments: readonly string[], tags?: readonly string[]): Token[] {
   const tokens: Token[] = [];
   let pos = 0;
-  for (const seg of segments) {
-    if (seg.length === 0) continue;
+  segments.forEach((seg, i) => {
+    if (seg.length === 0) return;
     const start = text.startsWith(seg, pos) ? pos : text.indexOf(seg, pos);
-    if (start < 0) continue; // cannot happen with jieba's lossless cut; never emit a misaligned token
+    if (start < 0) return; // cannot happen with jieba's lossless cut; never emit a misaligned token
     pos = start + seg.length;
-    if (HAS_CONTENT.test(seg)) tokens.push({ text: seg, start, end: pos });
-  }
+    if (!HAS_CONTENT.test(seg)) return;
+    const tag = tags?.[i];
+    tokens.push(tag === undefined ? { text: seg, start, end: pos } : { text: seg, start, end: pos, pos: tag });
+  });
   return tokens;
 }
 
@@ -59,7 +64,7 @@ export class JiebaTokenizer implements TrainableNluComponent {
   private jieba: Jieba | undefined;
   private state: JiebaState;
 
-  constructor(private readonly opts: { dictionaryPath: string | null; pattern: RegExp | undefined; state?: JiebaState }) {
+  constructor(private readonly opts: { dictionaryPath: string | null; pattern: RegExp | undefined; posTags?: boolean; state?: JiebaState }) {
     this.state = opts.state ?? { words: [], fileLines: [] };
     if (opts.state) this.jieba = segmenterFor(opts.state);
   }
@@ -72,6 +77,10 @@ export class JiebaTokenizer implements TrainableNluComponent {
 
   tokenize(text: string): Token[] {
     if (!this.jieba) throw new ParleyError('NLU_FAILED', 'JiebaTokenizer used before training or loading');
+    if (this.opts.posTags === true) {
+      const tagged = this.jieba.tag(text, true);
+      return refineTokens(alignSegments(text, tagged.map((t) => t.word), tagged.map((t) => t.tag)), this.opts.pattern);
+    }
     return refineTokens(alignSegments(text, this.jieba.cut(text, true)), this.opts.pattern);
   }
 
@@ -90,9 +99,15 @@ const stateSchema = z.object({ words: stringList, fileLines: stringList });
 
 export const jiebaTokenizerSpec = defineComponent({
   stage: 'tokenizer',
-  options: z.object({ ...tokenizerOptionsShape, dictionary_path: z.string().nullable().default(null) }).strict(),
+  options: z.object({
+    ...tokenizerOptionsShape,
+    dictionary_path: z.string().nullable().default(null),
+    /** tag each token with jieba's part of speech (token.pos), for LexicalSyntacticFeaturizer's pos / pos2 */
+    pos_tags: z.boolean().default(false),
+  }).strict(),
   create: (options, env) => new JiebaTokenizer({
     dictionaryPath: options.dictionary_path,
+    posTags: options.pos_tags,
     pattern: compileTokenPattern(options.token_pattern),
     state: env.state === undefined ? undefined : parseState(stateSchema, env),
   }),

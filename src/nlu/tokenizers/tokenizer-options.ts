@@ -35,5 +35,8 @@ export function matchTokens(text: string, pattern: RegExp, base = 0): Token[] {
 /** Rasa applies token_pattern inside each token a tokenizer produced. */
 export function refineTokens(tokens: Token[], pattern: RegExp | undefined): Token[] {
   if (!pattern) return tokens;
-  return tokens.flatMap((t) => matchTokens(t.text, pattern, t.start));
+  return tokens.flatMap((t) => {
+    const pieces = matchTokens(t.text, pattern, t.start);
+    return t.pos === undefined ? pieces : pieces.map((p) => ({ ...p, pos: t.pos }));
+  });
 }
