@@ -71,7 +71,7 @@ in-scope accuracy on the same texts as people type them (noise.ts: a filler, a d
 punctuation; Chinese fillers and particles), seeded per utterance so every system sees the same texts. Intent labels are whole classes
 matched exactly (an ATIS multi-intent label such as \`atis_flight+atis_airfare\` is one class, as in the usual ATIS protocol);
 macro-F1 averages over the labels that occur as gold or prediction, so a test intent absent from train counts with F1 0.
-"train s" is wall time (stretched by whatever else the machine runs: the two systems of a set train side by side; the cold load and the p50/p99 parses are then timed one system at a time);
+"train s" is wall time (stretched by whatever else the machine runs; the systems run one at a time, training included);
 "train CPU s" is the training process's CPU time. "server RSS MB" is a fresh process that opens the model archive
 (written by \`writeModelArchive\`, opened by \`loadModel\` as \`parley run\` does) and parses the evaluation texts; it
 includes the tsx loader (${probeBase}). "model MB" is the model as JSON; "archive MB" the archive file (a JSON header,

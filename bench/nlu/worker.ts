@@ -89,9 +89,9 @@ async function parseAll(sys: TrainedSystem, rows: readonly BenchExample[]): Prom
 }
 
 /**
- * Under run.ts the systems of a set train side by side, but what is timed (cold load, parses) runs
- * one system at a time, so neither is timed while the other trains: tell run.ts that training is
- * done and wait for its go. Run alone (no IPC channel), go at once.
+ * Under run.ts, tell it that training is done and wait for its go before timing (cold load, parses),
+ * so a run that trains systems side by side never times one while another trains. Run alone (no IPC
+ * channel), go at once.
  */
 async function turnToTime(): Promise<void> {
   if (!process.send) return;
