@@ -93,8 +93,8 @@ async function main(): Promise<void> {
     // English vectors mean nothing to a Chinese set
     const withVectors = values.vectors !== undefined && set.language === 'en';
     const systems = ['parley', ...(withVectors ? ['parley-vectors'] : []), ...(values['skip-nlpjs'] ? [] : ['nlpjs'])];
-    // one system at a time, training included: two trainings side by side on this machine's two
-    // vCPUs stretched each one's CPU time by up to 1.7× (CLINC150: 95 CPU s next to two others, 56 alone)
+    // one system at a time, training included: side by side on this machine's two vCPUs each
+    // training's CPU time stretches (CLINC150: 95 CPU s next to two others, 90 alone, same machine)
     for (const system of systems) {
       const run = startWorker(system, dir);
       await run.trained;
