@@ -3,18 +3,7 @@
 // stray punctuation. Deterministic (seeded per utterance), so every system sees the same texts and
 // a rerun gives the same numbers. Only the text changes: intent accuracy is scored, slots are not
 // (a perturbed text's entity offsets no longer hold).
-
-/** mulberry32: a small seeded generator; the same seed gives the same perturbation everywhere. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/nlu/util/rng.js';
 
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -71,7 +60,7 @@ function noisyChinese(text: string, random: Random): string {
 
 /** The noisy version of `text`, the same for the same (text position, seed). */
 export function noisyUtterance(text: string, language: 'zh' | 'en', index: number, seed = 42): string {
-  const random = generator(Math.imul(seed, 0x9e3779b1) ^ index);
+  const random = seededRandom(Math.imul(seed, 0x9e3779b1) ^ index);
   const noisy = language === 'zh' ? noisyChinese(text, random) : noisyEnglish(text, random);
   return noisy.trim() === '' ? text : noisy;
 }
