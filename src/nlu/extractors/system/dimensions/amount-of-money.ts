@@ -1,5 +1,5 @@
 // The `amount-of-money` dimension: 50块, 三十元, 5块5, 人民币两千, ¥20, $5.50, 20 dollars, 100 RMB, €3, USD 10.
-import { ANY_NUMERAL_SOURCE, NUMERAL_SOURCE, parseNumeral } from '../numerals/numeral.js';
+import { ANY_NUMERAL_SOURCE, NUMERAL_SOURCE, parseNumeral, parseNumeralWithKilo } from '../numerals/numeral.js';
 import { matchAll, type ExtractContext, type SystemMatch } from '../system-entity.js';
 
 const SYMBOLS: Readonly<Record<string, string>> = { '$': '$', 'US$': 'USD', 'HK$': 'HKD', '€': 'EUR', '£': 'GBP', '￥': 'CNY', '¥': '¥' };
@@ -29,12 +29,6 @@ const SUFFIXED_ZH = new RegExp(
 const money = (start: number, end: number, value: number, unit: string): SystemMatch =>
   ({ dim: 'amount-of-money', start, end, value, additional_info: { value, type: 'value', unit } });
 
-function amount(raw: string): number | undefined {
-  const kilo = /[kK]$/.test(raw);
-  const n = parseNumeral(kilo ? raw.slice(0, -1) : raw);
-  return n === undefined ? undefined : kilo ? n * 1000 : n;
-}
-
 function symbolUnit(symbol: string, ctx: ExtractContext): string {
   if (symbol === '¥') return ctx.locale.toLowerCase().startsWith('zh') ? 'CNY' : 'JPY';
   return SYMBOLS[symbol] ?? WORD_UNITS[symbol.toLowerCase()] ?? symbol.toUpperCase();
@@ -58,11 +52,11 @@ function chinese(m: RegExpExecArray): SystemMatch | undefined {
 export function extractAmountsOfMoney(text: string, ctx: ExtractContext): SystemMatch[] {
   const out: SystemMatch[] = [];
   for (const m of matchAll(PREFIXED, text)) {
-    const value = amount((m[2] ?? m[4]) as string);
+    const value = parseNumeralWithKilo((m[2] ?? m[4]) as string);
     if (value !== undefined) out.push(money(m.index, m.index + m[0].length, value, symbolUnit((m[1] ?? m[3]) as string, ctx)));
   }
   for (const m of matchAll(SUFFIXED_WORD, text)) {
-    const value = amount(m[1] as string);
+    const value = parseNumeralWithKilo(m[1] as string);
     if (value !== undefined) out.push(money(m.index, m.index + m[0].length, value, symbolUnit(m[2] as string, ctx)));
   }
   for (const m of matchAll(PREFIXED_ZH, text)) {

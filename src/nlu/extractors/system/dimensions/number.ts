@@ -1,6 +1,6 @@
 // The `number` dimension: Arabic, Chinese and mixed numerals, English number words, 5k / 2.5M.
 import { parseEnglishNumber, ENGLISH_NUMBER_SOURCE } from '../numerals/english-numeral.js';
-import { NUMERAL_SOURCE, parseNumeral } from '../numerals/numeral.js';
+import { NUMERAL_SOURCE, parseNumeralWithKilo } from '../numerals/numeral.js';
 import { matchAll, simpleValue, type SystemMatch } from '../system-entity.js';
 
 const NUMERIC = new RegExp(`(?<![A-Za-z])-?${NUMERAL_SOURCE}(?:[kK])?(?![A-Za-z0-9０-９])`, 'g');
@@ -10,12 +10,9 @@ const NOT_A_NUMBER = /^一(?=[下起些直样定般切共旦向度会边再])|^�
 const NOT_AFTER = /[万统唯]$/;
 
 function numericValue(raw: string): number | undefined {
-  const kilo = /[kK]$/.test(raw);
   const negative = raw.startsWith('-');
-  const body = raw.replace(/^-/, '').replace(/[kK]$/, '');
-  const n = parseNumeral(body);
-  if (n === undefined) return undefined;
-  return (negative ? -n : n) * (kilo ? 1000 : 1);
+  const n = parseNumeralWithKilo(negative ? raw.slice(1) : raw);
+  return n === undefined ? undefined : negative ? -n : n;
 }
 
 function chineseNoise(text: string, m: RegExpExecArray): boolean {

@@ -16,3 +16,10 @@ export function parseNumeral(text: string): number | undefined {
   const trimmed = text.trim();
   return /^[a-z]/i.test(trimmed) ? parseEnglishNumber(trimmed) : parseChineseNumeral(trimmed);
 }
+
+/** A numeral that may end in k for thousands (5k, 1.5K), as people write prices and counts. */
+export function parseNumeralWithKilo(text: string): number | undefined {
+  const kilo = /[kK]$/.test(text);
+  const n = parseNumeral(kilo ? text.slice(0, -1) : text);
+  return n === undefined ? undefined : kilo ? n * 1000 : n;
+}
