@@ -4,17 +4,15 @@
 import type { ExtractContext, SystemMatch } from '../system-entity.js';
 import { englishTimePieces } from './en-time.js';
 import { bounded, resolveRange, type Bound } from './resolve-range.js';
-import { ducklingTime, resolveGroup, resolveShiftFrom, resolveSingle, type ResolvedTime } from './resolve-time.js';
-import type { DateRef, PartOfDay, TimePiece } from './time-piece.js';
+import { ducklingTime, resolveGroup, resolveShiftFrom, resolveSingle, type Group as TimeParts, type ResolvedTime } from './resolve-time.js';
+import type { TimePiece } from './time-piece.js';
 import { zhTimePieces } from './zh-time.js';
 import { civilOf, type Civil } from './zoned-time.js';
 
-interface Group {
+/** A span of adjacent pieces: the date, part of day and clock resolve-time combines, and where they stand. */
+interface Group extends TimeParts {
   start: number;
   end: number;
-  date?: DateRef;
-  pod?: PartOfDay;
-  clock?: Extract<TimePiece, { kind: 'clock' }>;
   single?: TimePiece;
   /** "3点到5点": the two ends */
   range?: [Group, Group];
