@@ -70,6 +70,43 @@ describe('JiebaTokenizer', () => {
     expect(segmenterFor({ words: [], fileLines: ['牛肉套餐 5'] })).not.toBe(segmenterFor(words));
   });
 
+  describe('with bundled_dictionary: seen_in_training', () => {
+    const examples = [
+      '我想听周杰伦的歌', '明天北京的天气怎么样', '帮我订一张去上海的火车票', '播放在我小时候', '我们去爬山怎么样啊',
+      '来一份宫保鸡丁和两碗米饭', '你能听懂我说的是啥吗', '查一下中关村大街附近的餐厅',
+    ].map((text) => ({ text, intent: 'x', entities: [] }));
+    const data = { examples, lookups: [{ name: 'dish', elements: ['牛肉套餐'] }] };
+    const reduced = new JiebaTokenizer({ dictionaryPath: null, pattern: undefined, bundledWords: 'seen_in_training' });
+    reduced.train(ctx(data));
+    const whole = trained(data);
+    const words = (t: JiebaTokenizer, s: string): string[] => t.tokenize(s).map((x) => x.text);
+
+    it('segments every training text exactly as the whole dictionary does', () => {
+      for (const { text } of examples) expect(words(reduced, text)).toEqual(words(whole, text));
+      expect(words(reduced, '我要牛肉套餐')).toContain('牛肉套餐');
+    });
+
+    it('keeps only the bundled words of its texts, and the dropped words\' frequency in one entry', () => {
+      const lines = reduced.persist().bundledLines ?? [];
+      expect(lines.length).toBeGreaterThan(20);
+      expect(lines.length).toBeLessThan(500);
+      expect(lines).toContainEqual(expect.stringMatching(/^周杰伦 \d+/));
+      expect(lines.some((l) => l.startsWith('鱼香肉丝 '))).toBe(false);
+      const mass = lines.filter((l) => l.startsWith('\uE000'));
+      expect(mass).toHaveLength(1);
+      expect(Number(mass[0]?.split(' ')[1])).toBeGreaterThan(50_000_000);
+      expect(whole.persist().bundledLines).toBeUndefined();
+    });
+
+    it('restores the same reduced dictionary from its persisted state', () => {
+      const restored = new JiebaTokenizer({ dictionaryPath: null, pattern: undefined, state: reduced.persist() });
+      for (const s of ['我想听周杰伦的歌', '鱼香肉丝和回锅肉', '我要牛肉套餐']) expect(words(restored, s)).toEqual(words(reduced, s));
+      // an unseen bundled word is no longer one token: the model has no weight for it either way
+      expect(words(whole, '鱼香肉丝好吃')).toContain('鱼香肉丝');
+      expect(words(restored, '鱼香肉丝好吃')).not.toContain('鱼香肉丝');
+    });
+  });
+
   it('never emits a token whose offsets disagree with the text', () => {
     expect(alignSegments('a  b', ['a', ' ', ' ', 'b'])).toEqual([{ text: 'a', start: 0, end: 1 }, { text: 'b', start: 3, end: 4 }]);
     expect(alignSegments('abc', ['x', 'c'])).toEqual([{ text: 'c', start: 2, end: 3 }]);
