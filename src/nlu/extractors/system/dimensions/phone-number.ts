@@ -1,6 +1,8 @@
 // The `phone-number` dimension: Chinese mobiles (+86 138 1234 5678), landlines (010-12345678,
 // (021) 1234 5678), North American numbers ((415) 555-2671, 415-555-2671) and international numbers
-// (+44 20 7946 0958). Value in Duckling's form: "(+cc) digits".
+// (+44 20 7946 0958). Value in Duckling's form: "(+cc) digits". Mobiles read out digit by digit
+// in Chinese characters, as speech recognisers write them (一三八 一二三四 五六七八, 幺 for 1), are
+// mobiles too, their value in digits.
 import { matchAll, type SystemMatch } from '../system-entity.js';
 
 const SEP = '[\\s.-]?';
@@ -20,8 +22,29 @@ const patterns: RegExp[] = [
 const NOT_INSIDE_NUMBER = (text: string, start: number, end: number): boolean =>
   !/[\d+]/.test(text[start - 1] ?? '') && !/\d/.test(text[end] ?? '');
 
+/** One character for one: the spoken digits (幺 is 1 read out in numbers), offsets unchanged. */
+const SPOKEN_DIGIT: Readonly<Record<string, string>> = { 零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const SPOKEN = /[零〇一幺二三四五六七八九]/g;
+const HAS_SPOKEN = /[零〇一幺二三四五六七八九]/;
+// digits spelled out run on: a mobile's 11 of them, maybe split by spaces or commas into 3-4-4
+const SPOKEN_MOBILE = /(?:(?:\+|00)(86)[\s,，]?)?(1[3-9]\d[\s,，]?\d{4}[\s,，]?\d{4})/g;
+
+function spokenMobiles(text: string, out: SystemMatch[]): void {
+  if (!/[零〇一幺二三四五六七八九]{3}/.test(text)) return;
+  const digits = text.replace(SPOKEN, (c) => SPOKEN_DIGIT[c] ?? c);
+  for (const m of matchAll(SPOKEN_MOBILE, digits)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // only numbers actually spelled in characters: ASCII ones were matched above
+    if (!HAS_SPOKEN.test(text.slice(start, end)) || !NOT_INSIDE_NUMBER(digits, start, end) || /[十百千万亿两]/.test(text[end] ?? '')) continue;
+    const value = m[1] ? `(+${m[1]}) ${(m[2] ?? '').replace(/\D/g, '')}` : (m[2] ?? '').replace(/\D/g, '');
+    out.push({ dim: 'phone-number', start, end, value, additional_info: { value } });
+  }
+}
+
 export function extractPhoneNumbers(text: string): SystemMatch[] {
   const out: SystemMatch[] = [];
+  spokenMobiles(text, out);
   for (const re of patterns) {
     for (const m of matchAll(re, text)) {
       const start = m.index;
