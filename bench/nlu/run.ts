@@ -39,7 +39,11 @@ interface WorkerRun { trained: Promise<void>; go: () => void; done: Promise<Work
 /** Starts a worker; it trains at once, and times (cold load, parses) only after go(). */
 function startWorker(system: string, dir: string): WorkerRun {
   const out = join(mkdtempSync(join(tmpdir(), 'parley-bench-')), 'result.json');
-  const args = ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'worker.ts'), '--system', system, '--dir', dir, '--out', out, '--split', values.split ?? 'test'];
+  // tsx/esm, not tsx: tsx's require hook scans CommonJS files (yaml's, which the worker loads through
+  // the dialogue policies) with a WebAssembly lexer whose memory growth detaches an ArrayBuffer; V8
+  // then checks every typed-array access for detachment, and training takes 20–30 % more CPU than
+  // a compiled `parley train` (import-slowdown.ts)
+  const args = ['--expose-gc', '--import', 'tsx/esm', join(import.meta.dirname, 'worker.ts'), '--system', system, '--dir', dir, '--out', out, '--split', values.split ?? 'test'];
   if (values['max-train']) args.push('--max-train', values['max-train']);
   if (values.diet) args.push('--diet', values.diet);
   if (values.vectors) args.push('--vectors', values.vectors);
