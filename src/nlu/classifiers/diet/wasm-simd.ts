@@ -31,7 +31,8 @@ export const F64X2_SPLAT = 20, I16_LOW = 135, I16_HIGH = 136, I32_LOW = 167, I32
 export const F64_ADD = 240, F64_MUL = 242, F64_FROM_I32 = 254, F64_FROM_F32 = 95;
 
 // The little of the WebAssembly API used here (the project's TypeScript libs do not declare it).
-export interface WasmMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
+// no grow(): growing detaches the old buffer, which slows every typed array in the process (simd-emissions.ts)
+export interface WasmMemory { readonly buffer: ArrayBuffer }
 interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Memory: new (descriptor: { initial: number }) => WasmMemory;
@@ -72,12 +73,4 @@ export function newMemory(bytes: number): WasmMemory {
 export function bind<F>(module: Uint8Array, memory: WasmMemory): F {
   const api = wasm as WasmApi;
   return new api.Instance(new api.Module(module), { m: { mem: memory } }).exports.kernel as F;
-}
-
-/** Grows `memory` to hold `bytes`; true when it grew (views on the old buffer are then detached). */
-export function ensureBytes(memory: WasmMemory, bytes: number): boolean {
-  const pages = Math.ceil(bytes / PAGE) - memory.buffer.byteLength / PAGE;
-  if (pages <= 0) return false;
-  memory.grow(pages);
-  return true;
 }

@@ -116,7 +116,9 @@ export class CrfModel {
     const t = this.structure.tags;
     const simd = this.simd;
     // the workspace also holds the Viterbi and forward-backward buffers: reserve them either way
-    const emit = simd ? (this.ws.reserve(n, t), simd.emissions(n)) : this.ws.emissions(n, t);
+    this.ws.reserve(n, t);
+    const inWasm = simd?.emissions(n);
+    const emit = inWasm ?? this.ws.emissions(n, t);
     const { rowInfo, tagIdx, values } = this;
     for (let i = 0; i < n; i++) {
       const hs = unitHashes[i] as Int32Array;
@@ -126,7 +128,8 @@ export class CrfModel {
         const first = rowInfo[2 * r] as number;
         // adding the zeros of a dense row changes no sum
         if (first < 0) {
-          if (simd) simd.addRow(i, -first - 1);
+          if (inWasm) simd?.addRow(i, -first - 1);
+          else if (simd) simd.addRowTo(emit, i, -first - 1);
           else addRow(emit, i * t, this.dense, (-first - 1) * t, t);
           continue;
         }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../util/rng.js';
-import { SimdEmissions } from './simd-emissions.js';
+import { MAX_UNITS, SimdEmissions } from './simd-emissions.js';
 import { addRow } from './train-crf.js';
 
 describe('SimdEmissions', () => {
@@ -40,5 +40,27 @@ describe('SimdEmissions', () => {
     expect(Array.from(a)).toEqual(Array.from(b));
     expect(Array.from(a)).toEqual([...dense.subarray(2 * tags), ...dense.subarray(tags, 2 * tags)]);
     expect(Array.from(built?.row(1) ?? [])).toEqual(Array.from(dense.subarray(tags, 2 * tags)));
+  });
+
+  it('never detaches a buffer: longer messages are summed in JavaScript with the same bits', () => {
+    const random = seededRandom(5);
+    const tags = 9;
+    const rows = 4;
+    const dense = Float32Array.from({ length: rows * tags }, () => random() * 4 - 2);
+    const simd = SimdEmissions.from(dense, tags);
+    const view = simd?.row(0) ?? new Float32Array(0);
+    expect(simd?.emissions(MAX_UNITS)).toHaveLength(MAX_UNITS * tags);
+    expect(simd?.emissions(MAX_UNITS + 1)).toBeUndefined();
+    // a view made before every call still reads the memory: it was never replaced
+    expect(view.byteLength).toBe(4 * tags);
+    const n = MAX_UNITS + 3;
+    const expected = new Float64Array(n * tags);
+    const actual = new Float64Array(n * tags);
+    for (let k = 0; k < 3 * n; k++) {
+      const i = Math.floor(random() * n);
+      addRow(expected, i * tags, dense, (k % rows) * tags, tags);
+      simd?.addRowTo(actual, i, k % rows);
+    }
+    expect(Array.from(actual)).toEqual(Array.from(expected));
   });
 });

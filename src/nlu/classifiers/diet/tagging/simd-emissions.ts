@@ -4,10 +4,16 @@
 // Rows are padded to a multiple of four tags with zeros, and the four-wide adds may spill up to three
 // cells into the next unit (or the buffer's slack): adding +0 leaves a cell unchanged (the cells
 // start at +0 and never hold −0), so the spill changes nothing.
+//
+// The memory is sized once and never grows: growing a WebAssembly memory detaches its old buffer, and
+// the first detach anywhere in a process makes V8 check every typed-array access of every optimised
+// function for detachment from then on (20–35 % slower NLU training kernels, measured with
+// bench/nlu/import-slowdown.ts). Messages longer than MAX_UNITS are summed in JavaScript instead.
 import {
-  END, ensureBytes, F64_ADD, F64_FROM_F32, GET, I32_ADD, I32_CONST, I32_SUB, instantiate, kernelModule, LOAD, LOOP, BR_IF_LOOP,
+  END, F64_ADD, F64_FROM_F32, GET, I32_ADD, I32_CONST, I32_SUB, instantiate, kernelModule, LOAD, LOOP, BR_IF_LOOP,
   RETURN_IF_ZERO, SET, simd, simdSupported, STORE, SWAP_HALVES, TEE, V128, type WasmMemory,
 } from '../wasm-simd.js';
+import { addRow } from './train-crf.js';
 
 // add(out, row, groups): out[0..4·groups) += row[0..4·groups); params 0–2, local 3 (v128)
 const [OUT, ROW, GROUPS, V] = [0, 1, 2, 3];
@@ -30,19 +36,27 @@ const supported = simdSupported(MODULE);
 
 type Add = (out: number, row: number, groups: number) => void;
 
+/** Units the emission buffer holds (a pasted paragraph; typed messages are far shorter). */
+export const MAX_UNITS = 512;
+
 export class SimdEmissions {
   private readonly memory: WasmMemory;
   private readonly add: Add;
   /** padded row length (tags rounded up to a multiple of 4) */
   private readonly stride: number;
   private readonly emitAt: number;
-  private emit = new Float64Array(0);
+  private readonly emit: Float64Array;
+  /** all dense rows (padded to `stride`), for messages summed in JavaScript */
+  private readonly rows: Float32Array;
 
   private constructor(private readonly tags: number, rows: number) {
     this.stride = Math.ceil(tags / 4) * 4;
     this.emitAt = Math.ceil((4 * rows * this.stride) / 16) * 16;
-    ({ memory: this.memory, kernel: this.add } = instantiate<Add>(MODULE, this.emitAt));
-    this.reserve(16);
+    // + 4 cells: the last unit's four-wide adds may spill up to three cells
+    const cells = MAX_UNITS * tags + 4;
+    ({ memory: this.memory, kernel: this.add } = instantiate<Add>(MODULE, this.emitAt + 8 * cells));
+    this.emit = new Float64Array(this.memory.buffer, this.emitAt, cells);
+    this.rows = new Float32Array(this.memory.buffer, 0, rows * this.stride);
   }
 
   /**
@@ -66,9 +80,12 @@ export class SimdEmissions {
     return new Float32Array(this.memory.buffer, 4 * r * this.stride, this.tags);
   }
 
-  /** A zeroed emission buffer for n units (a view, valid until the next call). */
-  emissions(n: number): Float64Array {
-    if (this.emit.length < n * this.tags + 4) this.reserve(Math.max(n, 2 * Math.ceil(this.emit.length / this.tags)));
+  /**
+   * A zeroed emission buffer for n ≤ MAX_UNITS units (a view, valid until the next call), to be
+   * filled through addRow(); undefined for longer messages, whose rows go through addRowTo().
+   */
+  emissions(n: number): Float64Array | undefined {
+    if (n > MAX_UNITS) return undefined;
     this.emit.fill(0, 0, n * this.tags + 4);
     return this.emit.subarray(0, n * this.tags);
   }
@@ -78,9 +95,8 @@ export class SimdEmissions {
     this.add(this.emitAt + 8 * i * this.tags, 4 * d * this.stride, this.stride / 4);
   }
 
-  private reserve(units: number): void {
-    const cells = units * this.tags + 4;
-    ensureBytes(this.memory, this.emitAt + 8 * cells);
-    this.emit = new Float64Array(this.memory.buffer, this.emitAt, cells);
+  /** Adds dense row d to unit i's cells of `out` (n × tags) in JavaScript, with the same sums. */
+  addRowTo(out: Float64Array, i: number, d: number): void {
+    addRow(out, i * this.tags, this.rows, d * this.stride, this.tags);
   }
 }
