@@ -20,7 +20,7 @@ export const simd = (op: number): number[] => [0xfd, ...leb(op)];
 
 // opcodes (WebAssembly core + fixed-width SIMD)
 export const GET = 0x20, SET = 0x21, TEE = 0x22, I32 = 0x7f, V128 = 0x7b;
-export const I32_CONST = 0x41, I32_ADD = 0x6a, I32_SUB = 0x6b, I32_SHL = 0x74, I32_LT_U = 0x49, I32_EQZ = 0x45, I32_LOAD = 0x28, F64_LOAD = 0x2b;
+export const I32_CONST = 0x41, I32_ADD = 0x6a, I32_SUB = 0x6b, I32_MUL = 0x6c, I32_SHL = 0x74, I32_LT_U = 0x49, I32_EQZ = 0x45, I32_LOAD = 0x28, F64_LOAD = 0x2b;
 export const LOOP = [0x03, 0x40], END = 0x0b, BR_IF_LOOP = [0x0d, 0];
 export const RETURN_IF_ZERO = (local: number): number[] => [GET, local, I32_EQZ, 0x04, 0x40, 0x0f, END];
 export const LOAD = (offset: number): number[] => [...simd(0), 4, ...leb(offset)];
@@ -28,7 +28,9 @@ export const STORE = (offset: number): number[] => [...simd(11), 4, ...leb(offse
 /** lanes 8–15 then 0–7: the high half of a vector moved down */
 export const SWAP_HALVES = [...simd(13), 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7];
 export const F64X2_SPLAT = 20, I16_LOW = 135, I16_HIGH = 136, I32_LOW = 167, I32_HIGH = 168;
-export const F64_ADD = 240, F64_MUL = 242, F64_FROM_I32 = 254, F64_FROM_F32 = 95;
+export const F64_ADD = 240, F64_SUB = 241, F64_MUL = 242, F64_DIV = 243, F64_SQRT = 239, F64_FROM_I32 = 254, F64_FROM_F32 = 95, F32_FROM_F64 = 94;
+/** lanes 0–7 of the first vector, then lanes 0–7 of the second: two float32 pairs into one vector */
+export const LOW_HALVES = [...simd(13), 0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
 
 // The little of the WebAssembly API used here (the project's TypeScript libs do not declare it).
 // no grow(): growing detaches the old buffer, which slows every typed array in the process (simd-emissions.ts)

@@ -9,6 +9,7 @@ import type { SparseVector } from '../../feature-layout.js';
 import { softmaxInPlace } from '../../softmax/softmax-model.js';
 import { Adam } from '../../adam.js';
 import { Adam32 } from './adam32.js';
+import type { SimdAdamRows } from './simd-adam.js';
 import type { MlpModel } from './mlp-model.js';
 import { addScaledRow } from './row-kernels.js';
 
@@ -27,7 +28,9 @@ export class MlpStepper {
   private readonly gb1: Float32Array;
   private readonly gw2: Float32Array;
   private readonly gb2: Float32Array;
-  private readonly adamW1: Adam32;
+  /** Adam on the input rows: in WebAssembly (with rowGrad in its memory) where SIMD is available */
+  private readonly adamW1: Adam32 | undefined;
+  private readonly simd: SimdAdamRows | undefined;
   private readonly adam: { b1: Adam; w2: Adam; b2: Adam };
   /** the step in which a feature last got a slot, and that slot */
   private readonly stamp: Int32Array;
@@ -44,19 +47,21 @@ export class MlpStepper {
   private readonly active: Int32Array;
   private steps = 0;
 
-  constructor(private readonly model: MlpModel, private readonly opts: MlpStepOptions, private readonly random: () => number) {
+  /** `simd`, when given, holds model.weights.w1 (its params) and every gradient row a batch can touch */
+  constructor(private readonly model: MlpModel, private readonly opts: MlpStepOptions, private readonly random: () => number, simd?: SimdAdamRows) {
     const w = model.weights;
     this.k = model.labels.length;
     this.width = model.hidden > 0 ? model.hidden : this.k;
-    this.rowGrad = new Float32Array(Math.min(model.inputSize, 1024) * this.width);
+    this.simd = simd;
+    this.rowGrad = simd ? simd.grad : new Float32Array(Math.min(model.inputSize, 1024) * this.width);
     this.gb1 = new Float32Array(w.b1.length);
     this.gw2 = new Float32Array(w.w2.length);
     this.gb2 = new Float32Array(w.b2.length);
-    this.adamW1 = new Adam32(w.w1);
+    this.adamW1 = simd ? undefined : new Adam32(w.w1);
     this.adam = { b1: new Adam(w.b1, this.gb1), w2: new Adam(w.w2, this.gw2), b2: new Adam(w.b2, this.gb2) };
     this.stamp = new Int32Array(model.inputSize).fill(-1);
     this.slotOf = new Int32Array(model.inputSize);
-    this.touched = new Int32Array(model.inputSize);
+    this.touched = simd ? simd.touched : new Int32Array(model.inputSize);
     this.z = new Float64Array(Math.max(1, model.hidden));
     this.units = new Int32Array(this.width);
     this.dz = new Float64Array(this.width);
@@ -75,7 +80,9 @@ export class MlpStepper {
     }
     const o = { rate: Adam.rate(this.opts.learningRate, this.steps), scale: 1 / batch.length, l2: this.opts.l2 };
     const width = this.width;
-    for (let s = 0; s < this.touchedCount; s++) this.adamW1.step((this.touched[s] as number) * width, this.rowGrad, s * width, width, o);
+    const { simd, adamW1 } = this;
+    if (simd) simd.stepRows(this.touchedCount, width, o);
+    else if (adamW1) for (let s = 0; s < this.touchedCount; s++) adamW1.step((this.touched[s] as number) * width, this.rowGrad, s * width, width, o);
     const dense = { ...o, l2: 0 };
     this.adam.b1.step(0, this.gb1.length, dense);
     this.adam.w2.step(0, this.gw2.length, o);
@@ -97,6 +104,8 @@ export class MlpStepper {
   }
 
   private growRowGrad(): void {
+    // the WebAssembly cache was sized for the largest batch and cannot move
+    if (this.simd) throw new Error('gradient row cache overflow');
     const bigger = new Float32Array(Math.min(this.model.inputSize * this.width, this.rowGrad.length * 2));
     bigger.set(this.rowGrad);
     this.rowGrad = bigger;

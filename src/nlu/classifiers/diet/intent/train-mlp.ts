@@ -4,6 +4,7 @@ import { seededRandom, shuffleInPlace } from '../../../util/rng.js';
 import type { SparseVector } from '../../feature-layout.js';
 import { MlpModel, type MlpWeights } from './mlp-model.js';
 import { MlpStepper } from './mlp-stepper.js';
+import { SimdAdamRows } from './simd-adam.js';
 
 export interface MlpTrainingSet { samples: readonly SparseVector[]; targets: Int32Array; labels: readonly string[]; inputSize: number }
 
@@ -24,20 +25,30 @@ export interface MlpTrainingOptions {
 
 export interface MlpTrainingResult { model: MlpModel; bestEpoch: number; epochsRun: number }
 
-function initWeights(set: MlpTrainingSet, hidden: number, random: () => number): MlpWeights {
+/** `w1`: zeroed, inputSize × (hidden || labels), filled here (a linear model's stays zero) */
+function initWeights(set: MlpTrainingSet, hidden: number, random: () => number, w1: Float32Array): MlpWeights {
   const k = set.labels.length;
-  const width = hidden > 0 ? hidden : k;
-  const uniform = (n: number, a: number): Float32Array => {
-    const out = new Float32Array(n);
-    for (let i = 0; i < n; i++) out[i] = (random() * 2 - 1) * a;
+  const uniform = (out: Float32Array, a: number): Float32Array => {
+    for (let i = 0; i < out.length; i++) out[i] = (random() * 2 - 1) * a;
     return out;
   };
   return {
-    w1: hidden > 0 ? uniform(set.inputSize * width, 0.15) : new Float32Array(set.inputSize * width),
+    w1: hidden > 0 ? uniform(w1, 0.15) : w1,
     b1: new Float32Array(hidden).fill(0.01),
-    w2: uniform(hidden * k, Math.sqrt(6 / (hidden + k))),
+    w2: uniform(new Float32Array(hidden * k), Math.sqrt(6 / (hidden + k))),
     b2: new Float32Array(k),
   };
+}
+
+/**
+ * The input rows and their Adam state in WebAssembly memory where SIMD is available. The gradient
+ * row cache holds every row one batch can touch, so it never has to grow.
+ */
+function simdRows(set: MlpTrainingSet, width: number, batchSize: number): SimdAdamRows | undefined {
+  let widest = 0;
+  for (const x of set.samples) widest = Math.max(widest, x.indices.length);
+  const rows = Math.min(set.inputSize, batchSize * widest);
+  return SimdAdamRows.create(set.inputSize, width, Math.max(1, rows));
 }
 
 /** Copies w into `into` (allocated on first use): the best epoch's weights reuse one buffer set. */
@@ -52,9 +63,11 @@ function keepWeights(w: MlpWeights, into: MlpWeights | undefined): MlpWeights {
 
 export function trainMlp(set: MlpTrainingSet, opts: MlpTrainingOptions): MlpTrainingResult {
   const random = seededRandom(opts.seed);
-  const weights = initWeights(set, opts.hidden, random);
+  const width = opts.hidden > 0 ? opts.hidden : set.labels.length;
+  const simd = simdRows(set, width, opts.batchSize);
+  const weights = initWeights(set, opts.hidden, random, simd?.params ?? new Float32Array(set.inputSize * width));
   const model = new MlpModel(set.labels, set.inputSize, opts.hidden, weights);
-  const step = new MlpStepper(model, opts, random);
+  const step = new MlpStepper(model, opts, random, simd);
   const order = Int32Array.from({ length: set.samples.length }, (_, i) => i);
   let best = { score: -Infinity, epoch: 0, weights: undefined as MlpWeights | undefined };
   let epoch = 0;
@@ -68,6 +81,10 @@ export function trainMlp(set: MlpTrainingSet, opts: MlpTrainingOptions): MlpTrai
     if (score > best.score) best = { score, epoch, weights: keepWeights(weights, best.weights) };
     else if (epoch - best.epoch >= opts.patience) break;
   }
-  if (!best.weights) return { model, bestEpoch: epoch, epochsRun: epoch };
+  if (!best.weights) {
+    // out of the training memory, which then goes with the moments and the gradient cache
+    if (simd) weights.w1 = weights.w1.slice();
+    return { model, bestEpoch: epoch, epochsRun: epoch };
+  }
   return { model: new MlpModel(set.labels, set.inputSize, opts.hidden, best.weights), bestEpoch: best.epoch, epochsRun: epoch };
 }
