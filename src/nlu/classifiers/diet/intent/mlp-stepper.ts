@@ -9,7 +9,7 @@ import type { SparseVector } from '../../feature-layout.js';
 import { softmaxInPlace } from '../../softmax/softmax-model.js';
 import { Adam } from '../../adam.js';
 import { Adam32 } from './adam32.js';
-import type { SimdAdamRows } from './simd-adam.js';
+import type { SimdInputLayer } from './simd-input-layer.js';
 import type { MlpModel } from './mlp-model.js';
 import { addScaledRow } from './row-kernels.js';
 
@@ -30,7 +30,7 @@ export class MlpStepper {
   private readonly gb2: Float32Array;
   /** Adam on the input rows: in WebAssembly (with rowGrad in its memory) where SIMD is available */
   private readonly adamW1: Adam32 | undefined;
-  private readonly simd: SimdAdamRows | undefined;
+  private readonly simd: SimdInputLayer | undefined;
   private readonly adam: { b1: Adam; w2: Adam; b2: Adam };
   /** the step in which a feature last got a slot, and that slot */
   private readonly stamp: Int32Array;
@@ -48,7 +48,7 @@ export class MlpStepper {
   private steps = 0;
 
   /** `simd`, when given, holds model.weights.w1 (its params) and every gradient row a batch can touch */
-  constructor(private readonly model: MlpModel, private readonly opts: MlpStepOptions, private readonly random: () => number, simd?: SimdAdamRows) {
+  constructor(private readonly model: MlpModel, private readonly opts: MlpStepOptions, private readonly random: () => number, simd?: SimdInputLayer) {
     const w = model.weights;
     this.k = model.labels.length;
     this.width = model.hidden > 0 ? model.hidden : this.k;
@@ -62,7 +62,7 @@ export class MlpStepper {
     this.stamp = new Int32Array(model.inputSize).fill(-1);
     this.slotOf = new Int32Array(model.inputSize);
     this.touched = simd ? simd.touched : new Int32Array(model.inputSize);
-    this.z = new Float64Array(Math.max(1, model.hidden));
+    this.z = simd && model.hidden > 0 ? simd.z : new Float64Array(Math.max(1, model.hidden));
     this.units = new Int32Array(this.width);
     this.dz = new Float64Array(this.width);
     this.probs = new Float64Array(this.k);
@@ -81,7 +81,7 @@ export class MlpStepper {
     const o = { rate: Adam.rate(this.opts.learningRate, this.steps), scale: 1 / batch.length, l2: this.opts.l2 };
     const width = this.width;
     const { simd, adamW1 } = this;
-    if (simd) simd.stepRows(this.touchedCount, width, o);
+    if (simd) simd.stepRows(this.touchedCount, o);
     else if (adamW1) for (let s = 0; s < this.touchedCount; s++) adamW1.step((this.touched[s] as number) * width, this.rowGrad, s * width, width, o);
     const dense = { ...o, l2: 0 };
     this.adam.b1.step(0, this.gb1.length, dense);
@@ -131,10 +131,14 @@ export class MlpStepper {
     const { units, z } = this;
     const h = this.model.hidden;
     const { w1, b1 } = this.model.weights;
-    for (let u = 0; u < h; u++) z[u] = b1[u] as number;
-    const idx = x.indices;
-    const val = x.values;
-    for (let n = 0; n < idx.length; n++) addScaledRow(z, w1, (idx[n] as number) * h, val[n] as number, h);
+    if (this.simd) {
+      this.simd.forward(x, b1);
+    } else {
+      for (let u = 0; u < h; u++) z[u] = b1[u] as number;
+      const idx = x.indices;
+      const val = x.values;
+      for (let n = 0; n < idx.length; n++) addScaledRow(z, w1, (idx[n] as number) * h, val[n] as number, h);
+    }
     const dropout = this.opts.dropout;
     const keep = 1 - dropout;
     let m = 0;

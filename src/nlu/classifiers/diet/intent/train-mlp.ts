@@ -4,7 +4,7 @@ import { seededRandom, shuffleInPlace } from '../../../util/rng.js';
 import type { SparseVector } from '../../feature-layout.js';
 import { MlpModel, type MlpWeights } from './mlp-model.js';
 import { MlpStepper } from './mlp-stepper.js';
-import { SimdAdamRows } from './simd-adam.js';
+import { SimdInputLayer } from './simd-input-layer.js';
 
 export interface MlpTrainingSet { samples: readonly SparseVector[]; targets: Int32Array; labels: readonly string[]; inputSize: number }
 
@@ -44,11 +44,10 @@ function initWeights(set: MlpTrainingSet, hidden: number, random: () => number, 
  * The input rows and their Adam state in WebAssembly memory where SIMD is available. The gradient
  * row cache holds every row one batch can touch, so it never has to grow.
  */
-function simdRows(set: MlpTrainingSet, width: number, batchSize: number): SimdAdamRows | undefined {
-  let widest = 0;
-  for (const x of set.samples) widest = Math.max(widest, x.indices.length);
-  const rows = Math.min(set.inputSize, batchSize * widest);
-  return SimdAdamRows.create(set.inputSize, width, Math.max(1, rows));
+function simdInputLayer(set: MlpTrainingSet, width: number, batchSize: number): SimdInputLayer | undefined {
+  let maxFeatures = 1;
+  for (const x of set.samples) maxFeatures = Math.max(maxFeatures, x.indices.length);
+  return SimdInputLayer.create({ rows: set.inputSize, width, cacheRows: Math.max(1, Math.min(set.inputSize, batchSize * maxFeatures)), maxFeatures });
 }
 
 /** Copies w into `into` (allocated on first use): the best epoch's weights reuse one buffer set. */
@@ -64,7 +63,7 @@ function keepWeights(w: MlpWeights, into: MlpWeights | undefined): MlpWeights {
 export function trainMlp(set: MlpTrainingSet, opts: MlpTrainingOptions): MlpTrainingResult {
   const random = seededRandom(opts.seed);
   const width = opts.hidden > 0 ? opts.hidden : set.labels.length;
-  const simd = simdRows(set, width, opts.batchSize);
+  const simd = simdInputLayer(set, width, opts.batchSize);
   const weights = initWeights(set, opts.hidden, random, simd?.params ?? new Float32Array(set.inputSize * width));
   const model = new MlpModel(set.labels, set.inputSize, opts.hidden, weights);
   const step = new MlpStepper(model, opts, random, simd);
