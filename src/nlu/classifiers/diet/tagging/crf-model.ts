@@ -142,7 +142,7 @@ export class CrfModel {
     if (spans.length === 0) return [];
     if (this.chosen.length < n) this.chosen = new Float64Array(Math.max(n, 2 * this.chosen.length));
     const chosen = this.chosen;
-    pathMarginals(this.structure, emit, n, this.expTrans, path, this.ws, chosen);
+    pathMarginals(this.structure, emit, n, this.expTrans, path, spans, this.ws, chosen);
     return spans.map((s) => {
       let sum = 0;
       for (let i = s.first; i <= s.last; i++) sum += chosen[i] as number;

@@ -75,12 +75,16 @@ function forwardStep(p: Pass, i: number, alpha: Float64Array, scale: Float64Arra
   for (let b = 0; b < t; b++) alpha[at + b] = (alpha[at + b] as number) / sum;
 }
 
-/** β_i scaled by the forward scales; `rE[i+1]` keeps Σ_{entity starts b} X_in(b)·e_{i+1}(b)·β_{i+1}(b)/c_{i+1}. */
-export function backward(p: Pass, beta: Float64Array, scale: Float64Array, rE: Float64Array, v: Float64Array): void {
+/**
+ * β_i scaled by the forward scales, for units `stop` ≤ i < n (β_i needs only the units after i:
+ * a caller wanting the marginals of the later units alone stops early);
+ * `rE[i+1]` keeps Σ_{entity starts b} X_in(b)·e_{i+1}(b)·β_{i+1}(b)/c_{i+1}.
+ */
+export function backward(p: Pass, beta: Float64Array, scale: Float64Array, rE: Float64Array, v: Float64Array, stop = 0): void {
   const { s, n } = p;
   const t = s.tags;
   for (let y = 0; y < t; y++) beta[(n - 1) * t + y] = s.ends[y] ? 1 : 0;
-  for (let i = n - 2; i >= 0; i--) backwardStep(p, i, beta, scale, rE, v);
+  for (let i = n - 2; i >= stop; i--) backwardStep(p, i, beta, scale, rE, v);
 }
 
 function backwardStep(p: Pass, i: number, beta: Float64Array, scale: Float64Array, rE: Float64Array, v: Float64Array): void {

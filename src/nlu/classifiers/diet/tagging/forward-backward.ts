@@ -3,6 +3,9 @@
 import { backward, expEmissions, forward, type Pass } from './crf-passes.js';
 import type { CrfStructure } from './crf-structure.js';
 
+/** Units first..last, inclusive. */
+export interface UnitRange { first: number; last: number }
+
 export interface Lattice {
   /** n × tags marginal probabilities */
   marginals: Float64Array;
@@ -118,17 +121,27 @@ function alphaBeta(s: CrfStructure, emit: Float64Array, n: number, expTrans: Flo
 }
 
 /**
- * The marginal of `path[i]` at each unit i, the same numbers as forwardBackward's marginals, into
- * `out`: decoding needs only the chosen tag's probability, not all n × tags of them.
+ * The marginal of `path[i]` at each unit i of `spans`, the same numbers as forwardBackward's
+ * marginals, into `out`: decoding needs only the chosen tag's probability within the decoded spans,
+ * not all n × tags of them, and not log Z. The forward pass still runs over every unit (the
+ * backward pass divides by its scales), the backward pass only down to the first span.
  */
-export function pathMarginals(s: CrfStructure, emit: Float64Array, n: number, expTrans: Float64Array, path: Int32Array, ws: CrfWorkspace, out: Float64Array): void {
+export function pathMarginals(s: CrfStructure, emit: Float64Array, n: number, expTrans: Float64Array, path: Int32Array, spans: readonly UnitRange[], ws: CrfWorkspace, out: Float64Array): void {
   const t = s.tags;
-  alphaBeta(s, emit, n, expTrans, ws);
-  const { alpha, beta } = ws;
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    for (let y = 0; y < t; y++) sum += (alpha[i * t + y] as number) * (beta[i * t + y] as number);
-    const y = path[i] as number;
-    out[i] = ((alpha[i * t + y] as number) * (beta[i * t + y] as number)) / sum;
+  ws.reserve(n, t);
+  const { alpha, beta, scale, sE, rE } = ws;
+  const pass: Pass = { s, x: expTrans, e: ws.e, n };
+  expEmissions(emit, n, t, ws.e);
+  forward(pass, alpha, scale, sE);
+  let first = n;
+  for (const span of spans) first = Math.min(first, span.first);
+  backward(pass, beta, scale, rE, ws.v, first);
+  for (const span of spans) {
+    for (let i = span.first; i <= span.last; i++) {
+      let sum = 0;
+      for (let y = 0; y < t; y++) sum += (alpha[i * t + y] as number) * (beta[i * t + y] as number);
+      const y = path[i] as number;
+      out[i] = ((alpha[i * t + y] as number) * (beta[i * t + y] as number)) / sum;
+    }
   }
 }
