@@ -2,6 +2,7 @@
 // marginals, log Z, and optionally the expected transition counts (the gradient of log Z).
 import { backward, expEmissions, forward, type Pass } from './crf-passes.js';
 import type { CrfStructure } from './crf-structure.js';
+import { WasmForward } from './wasm-forward.js';
 
 /** Units first..last, inclusive. */
 export interface UnitRange { first: number; last: number }
@@ -57,12 +58,25 @@ export class CrfWorkspace {
   /** one unit's tags (backward pass scratch) */
   v = new Float64Array(0);
 
+  /** the forward pass in WebAssembly (holding e, alpha, scale and sE), once enabled where available */
+  kernel: WasmForward | undefined;
+  private kernelTried = false;
+
+  /** Runs the forward pass in WebAssembly from now on, where available (t tags, `size` transitions). */
+  enableKernel(t: number, size: number): void {
+    if (this.kernelTried) return;
+    this.kernelTried = true;
+    this.kernel = WasmForward.create(t, size);
+  }
+
   /** Makes room for n units × t tags (a caller's emission view of an older buffer stays valid). */
   reserve(n: number, t: number): void {
-    if (this.e.length < n * t) {
-      const cells = Math.max(n * t, 2 * this.e.length);
-      this.e = new Float64Array(cells);
-      this.alpha = new Float64Array(cells);
+    if (this.beta.length < n * t) {
+      const cells = Math.max(n * t, 2 * this.beta.length);
+      if (!this.kernel) {
+        this.e = new Float64Array(cells);
+        this.alpha = new Float64Array(cells);
+      }
       this.beta = new Float64Array(cells);
       this.marginals = new Float64Array(cells);
       this.emit = new Float64Array(cells);
@@ -70,11 +84,17 @@ export class CrfWorkspace {
       this.back = new Int32Array(cells);
     }
     if (this.v.length < t) this.v = new Float64Array(t);
-    if (this.scale.length < n) {
-      const units = Math.max(n, 2 * this.scale.length);
-      this.scale = new Float64Array(units);
-      this.sE = new Float64Array(units);
+    if (this.rE.length < n) {
+      const units = Math.max(n, 2 * this.rE.length);
+      if (!this.kernel) {
+        this.scale = new Float64Array(units);
+        this.sE = new Float64Array(units);
+      }
       this.rE = new Float64Array(units);
+    }
+    if (this.kernel) {
+      this.kernel.reserve(n);
+      ({ e: this.e, alpha: this.alpha, scale: this.scale, sE: this.sE } = this.kernel);
     }
   }
 
@@ -107,11 +127,12 @@ export function forwardBackward(s: CrfStructure, emit: Float64Array, n: number, 
 /** The forward and backward passes into `ws` (alpha, beta), without the n × tags marginals. */
 function alphaBeta(s: CrfStructure, emit: Float64Array, n: number, expTrans: Float64Array, ws: CrfWorkspace): { logZ: number; endMass: number } {
   const t = s.tags;
+  ws.enableKernel(t, expTrans.length);
   ws.reserve(n, t);
   const { alpha, beta, scale, sE, rE } = ws;
   const pass: Pass = { s, x: expTrans, e: ws.e, n };
   let logZ = expEmissions(emit, n, t, ws.e);
-  forward(pass, alpha, scale, sE);
+  forward(pass, alpha, scale, sE, ws.kernel);
   for (let i = 0; i < n; i++) logZ += Math.log(scale[i] as number);
   let endMass = 0;
   for (let y = 0; y < t; y++) if (s.ends[y]) endMass += alpha[(n - 1) * t + y] as number;
@@ -128,11 +149,12 @@ function alphaBeta(s: CrfStructure, emit: Float64Array, n: number, expTrans: Flo
  */
 export function pathMarginals(s: CrfStructure, emit: Float64Array, n: number, expTrans: Float64Array, path: Int32Array, spans: readonly UnitRange[], ws: CrfWorkspace, out: Float64Array): void {
   const t = s.tags;
+  ws.enableKernel(t, expTrans.length);
   ws.reserve(n, t);
   const { alpha, beta, scale, sE, rE } = ws;
   const pass: Pass = { s, x: expTrans, e: ws.e, n };
   expEmissions(emit, n, t, ws.e);
-  forward(pass, alpha, scale, sE);
+  forward(pass, alpha, scale, sE, ws.kernel);
   let first = n;
   for (const span of spans) first = Math.min(first, span.first);
   backward(pass, beta, scale, rE, ws.v, first);

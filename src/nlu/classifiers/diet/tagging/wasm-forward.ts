@@ -1,0 +1,136 @@
+// The forward pass of crf-passes.ts (units 1..n−1) as a WebAssembly kernel. In JavaScript each of the
+// pass's typed-array accesses costs a bounds check and, after every store, reloads of the arrays'
+// fields; here an access is one instruction. Every number is computed by the same float64
+// operations in the same order as forwardStep (WebAssembly rounds as JavaScript does and has no
+// fused multiply-add): the same bits. The kernel's bytes are written with ../wasm-simd.ts.
+import { END, GET, I32, I32_ADD, I32_CONST, I32_LT_U, I32_SHL, I32_SUB, instantiate, kernelModule, leb, LOOP, BR_IF_LOOP, SET, simdSupported, TEE, type WasmMemory } from '../wasm-simd.js';
+
+const F64 = 0x7c, F64_CONST = 0x44, F64_LOAD = 0x2b, F64_STORE = 0x39, F64_ADD = 0xa0, F64_MUL = 0xa2, F64_DIV = 0xa3;
+
+// forward(n, tags, types, x, e, alpha, scale, sE): byte offsets; params 0–7
+const [N, T, TYPES, X, E, A, S, SE] = [0, 1, 2, 3, 4, 5, 6, 7];
+// i32 locals 8–17, f64 locals 18–24
+const [I, PREV, AT, EAT, K, PA, PE, PX, PY, TB] = [8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
+const [SO, SENT, START, SUM, AB, AI, V] = [18, 19, 20, 21, 22, 23, 24];
+
+const load = (ptr: number, offset: number): number[] => [GET, ptr, F64_LOAD, 3, ...leb(offset)];
+const store = (offset: number): number[] => [F64_STORE, 3, ...leb(offset)];
+const add = (local: number, bytes: number): number[] => [GET, local, I32_CONST, bytes, I32_ADD, SET, local];
+/** k −= 1; loop again while k ≠ 0 */
+const countDown = [GET, K, I32_CONST, 1, I32_SUB, TEE, K, ...BR_IF_LOOP];
+/** sum += the value on the stack, which is also stored at `offset` from alpha at unit i (PA + TB) */
+const storeAndSum = (offset: number): number[] => [TEE, V, ...store(offset), GET, SUM, GET, V, F64_ADD, SET, SUM];
+const unitAddress = [GET, PA, GET, TB, I32_ADD];
+
+const body: number[] = [
+  2, 10, I32, 7, F64,
+  GET, T, I32_CONST, 3, I32_SHL, SET, TB,
+  I32_CONST, 1, SET, I,
+  GET, A, SET, PREV,
+  GET, E, GET, TB, I32_ADD, SET, EAT,
+  ...LOOP, // over units
+  GET, PREV, GET, TB, I32_ADD, SET, AT,
+  ...load(PREV, 0), ...load(X, 0), F64_MUL, SET, SO,
+  // sEnt over the entity ends (L, U of each type)
+  F64_CONST, 0, 0, 0, 0, 0, 0, 0, 0, SET, SENT,
+  GET, PREV, I32_CONST, 8, I32_ADD, SET, PA,
+  GET, X, I32_CONST, 8, I32_ADD, SET, PX,
+  GET, TYPES, SET, K,
+  ...LOOP,
+  GET, SENT, ...load(PA, 16), ...load(PX, 16), F64_MUL, F64_ADD,
+  ...load(PA, 24), ...load(PX, 24), F64_MUL, F64_ADD, SET, SENT,
+  ...add(PA, 32), ...add(PX, 32),
+  ...countDown,
+  END,
+  GET, SE, GET, I, I32_CONST, 3, I32_SHL, I32_ADD, GET, SENT, ...store(0),
+  // O: x_in(O)·(sO + sEnt)·e(O)
+  GET, AT,
+  GET, X, GET, TB, I32_ADD, F64_LOAD, 3, 0, GET, SO, GET, SENT, F64_ADD, F64_MUL, ...load(EAT, 0), F64_MUL,
+  TEE, SUM, ...store(0),
+  // start = sO + sEnt·adj
+  GET, SO, GET, SENT, GET, X, GET, TB, I32_CONST, 1, I32_SHL, I32_ADD, F64_LOAD, 3, 0, F64_MUL, F64_ADD, SET, START,
+  GET, PREV, I32_CONST, 8, I32_ADD, SET, PA,
+  GET, EAT, I32_CONST, 8, I32_ADD, SET, PE,
+  GET, X, GET, TB, I32_ADD, I32_CONST, 8, I32_ADD, SET, PX,
+  GET, X, GET, TB, I32_CONST, 1, I32_SHL, I32_ADD, I32_CONST, 8, I32_ADD, SET, PY,
+  GET, TYPES, SET, K,
+  ...LOOP, // over types: B, I, L, U
+  ...load(PA, 0), SET, AB,
+  ...load(PA, 8), SET, AI,
+  ...unitAddress, ...load(PX, 0), GET, START, F64_MUL, ...load(PE, 0), F64_MUL, ...storeAndSum(0),
+  ...unitAddress, GET, AB, ...load(PY, 0), F64_MUL, GET, AI, ...load(PY, 16), F64_MUL, F64_ADD, ...load(PE, 8), F64_MUL, ...storeAndSum(8),
+  ...unitAddress, GET, AB, ...load(PY, 8), F64_MUL, GET, AI, ...load(PY, 24), F64_MUL, F64_ADD, ...load(PE, 16), F64_MUL, ...storeAndSum(16),
+  ...unitAddress, ...load(PX, 24), GET, START, F64_MUL, ...load(PE, 24), F64_MUL, ...storeAndSum(24),
+  ...add(PA, 32), ...add(PE, 32), ...add(PX, 32), ...add(PY, 32),
+  ...countDown,
+  END,
+  GET, S, GET, I, I32_CONST, 3, I32_SHL, I32_ADD, GET, SUM, ...store(0),
+  // scale to sum 1
+  GET, AT, SET, PA,
+  GET, T, SET, K,
+  ...LOOP,
+  GET, PA, ...load(PA, 0), GET, SUM, F64_DIV, ...store(0),
+  ...add(PA, 8),
+  ...countDown,
+  END,
+  GET, AT, SET, PREV,
+  GET, EAT, GET, TB, I32_ADD, SET, EAT,
+  GET, I, I32_CONST, 1, I32_ADD, TEE, I, GET, N, I32_LT_U, ...BR_IF_LOOP,
+  END,
+  END,
+];
+
+const MODULE = kernelModule(8, body);
+const supported = simdSupported(MODULE);
+
+type Forward = (n: number, tags: number, types: number, x: number, e: number, alpha: number, scale: number, sE: number) => void;
+
+/**
+ * The forward pass's arrays in WebAssembly memory: the transitions, then e, α (units × tags), the
+ * scales and sE (units). More units get a new memory rather than a grown one: growing detaches the
+ * old buffer, and one detached buffer anywhere makes V8 check every typed-array access for it.
+ */
+export class WasmForward {
+  private memory!: WasmMemory;
+  private kernel!: Forward;
+  private units = 0;
+  x = new Float64Array(0);
+  e = new Float64Array(0);
+  alpha = new Float64Array(0);
+  scale = new Float64Array(0);
+  sE = new Float64Array(0);
+
+  private constructor(private readonly tags: number, private readonly types: number, private readonly size: number) {
+    this.reserve(32);
+  }
+
+  /** Undefined where WebAssembly is unavailable or there are no entity types. */
+  static create(tags: number, transitions: number): WasmForward | undefined {
+    const types = (tags - 1) / 4;
+    return supported && types >= 1 ? new WasmForward(tags, types, transitions) : undefined;
+  }
+
+  /** Room for `units` units (the views are replaced when there was not). */
+  reserve(units: number): void {
+    if (units <= this.units) return;
+    this.units = Math.max(units, 2 * this.units);
+    const { size, tags } = this;
+    const cells = this.units * tags;
+    ({ memory: this.memory, kernel: this.kernel } = instantiate<Forward>(MODULE, 8 * (size + 2 * cells + 2 * this.units)));
+    const buffer = this.memory.buffer;
+    this.x = new Float64Array(buffer, 0, size);
+    this.e = new Float64Array(buffer, 8 * size, cells);
+    this.alpha = new Float64Array(buffer, 8 * (size + cells), cells);
+    this.scale = new Float64Array(buffer, 8 * (size + 2 * cells), this.units);
+    this.sE = new Float64Array(buffer, 8 * (size + 2 * cells + this.units), this.units);
+  }
+
+  /** Units 1..n−1 of the forward pass over `e`, with α of unit 0 in place; `expTrans` as forward's x. */
+  run(expTrans: Float64Array, n: number): void {
+    if (n < 2) return;
+    this.x.set(expTrans);
+    const cells = this.units * this.tags;
+    const size = this.size;
+    this.kernel(n, this.tags, this.types, 0, 8 * size, 8 * (size + cells), 8 * (size + 2 * cells), 8 * (size + 2 * cells + this.units));
+  }
+}
