@@ -2,7 +2,7 @@
 // marginals, log Z, and optionally the expected transition counts (the gradient of log Z).
 import { backward, expEmissions, forward, type Pass } from './crf-passes.js';
 import type { CrfStructure } from './crf-structure.js';
-import { WasmForward } from './wasm-forward.js';
+import { WasmPasses } from './wasm-passes.js';
 
 /** Units first..last, inclusive. */
 export interface UnitRange { first: number; last: number }
@@ -58,45 +58,45 @@ export class CrfWorkspace {
   /** one unit's tags (backward pass scratch) */
   v = new Float64Array(0);
 
-  /** the forward pass in WebAssembly (holding e, alpha, scale and sE), once enabled where available */
-  kernel: WasmForward | undefined;
+  /** the forward and backward passes in WebAssembly (holding e, alpha, beta, scale, sE, rE, v), once enabled where available */
+  kernel: WasmPasses | undefined;
   private kernelTried = false;
 
-  /** Runs the forward pass in WebAssembly from now on, where available (t tags, `size` transitions). */
+  /** Runs the forward and backward passes in WebAssembly from now on, where available (t tags, `size` transitions). */
   enableKernel(t: number, size: number): void {
     if (this.kernelTried) return;
     this.kernelTried = true;
-    this.kernel = WasmForward.create(t, size);
+    this.kernel = WasmPasses.create(t, size);
   }
 
   /** Makes room for n units × t tags (a caller's emission view of an older buffer stays valid). */
   reserve(n: number, t: number): void {
-    if (this.beta.length < n * t) {
-      const cells = Math.max(n * t, 2 * this.beta.length);
+    if (this.back.length < n * t) {
+      const cells = Math.max(n * t, 2 * this.back.length);
       if (!this.kernel) {
         this.e = new Float64Array(cells);
         this.alpha = new Float64Array(cells);
+        this.beta = new Float64Array(cells);
       }
-      this.beta = new Float64Array(cells);
       this.marginals = new Float64Array(cells);
       this.emit = new Float64Array(cells);
       this.delta = new Float64Array(cells);
       this.back = new Int32Array(cells);
     }
+    if (this.kernel) {
+      this.kernel.reserve(n);
+      ({ e: this.e, alpha: this.alpha, scale: this.scale, sE: this.sE, beta: this.beta, rE: this.rE, v: this.v } = this.kernel);
+      return;
+    }
     if (this.v.length < t) this.v = new Float64Array(t);
     if (this.rE.length < n) {
       const units = Math.max(n, 2 * this.rE.length);
-      if (!this.kernel) {
-        this.scale = new Float64Array(units);
-        this.sE = new Float64Array(units);
-      }
+      this.scale = new Float64Array(units);
+      this.sE = new Float64Array(units);
       this.rE = new Float64Array(units);
     }
-    if (this.kernel) {
-      this.kernel.reserve(n);
-      ({ e: this.e, alpha: this.alpha, scale: this.scale, sE: this.sE } = this.kernel);
-    }
   }
+
 
   /** A zeroed emission buffer of n × t cells. */
   emissions(n: number, t: number): Float64Array {
@@ -137,7 +137,7 @@ function alphaBeta(s: CrfStructure, emit: Float64Array, n: number, expTrans: Flo
   let endMass = 0;
   for (let y = 0; y < t; y++) if (s.ends[y]) endMass += alpha[(n - 1) * t + y] as number;
   logZ += Math.log(endMass);
-  backward(pass, beta, scale, rE, ws.v);
+  backward(pass, beta, scale, rE, ws.v, 0, ws.kernel);
   return { logZ, endMass };
 }
 
@@ -157,7 +157,7 @@ export function pathMarginals(s: CrfStructure, emit: Float64Array, n: number, ex
   forward(pass, alpha, scale, sE, ws.kernel);
   let first = n;
   for (const span of spans) first = Math.min(first, span.first);
-  backward(pass, beta, scale, rE, ws.v, first);
+  backward(pass, beta, scale, rE, ws.v, first, ws.kernel);
   for (const span of spans) {
     for (let i = span.first; i <= span.last; i++) {
       let sum = 0;

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../util/rng.js';
-import { expEmissions, forward } from './crf-passes.js';
+import { backward, expEmissions, forward } from './crf-passes.js';
 import { CrfStructure } from './crf-structure.js';
-import { WasmForward } from './wasm-forward.js';
+import { WasmPasses } from './wasm-passes.js';
 
-describe('WasmForward', () => {
-  it('gives the JavaScript forward pass\'s numbers bit for bit, also after making room for more units', () => {
+describe('WasmPasses', () => {
+  it('gives the JavaScript forward and backward passes\' numbers bit for bit, also after making room for more units', () => {
     const s = new CrfStructure(5);
     const t = s.tags;
     const random = seededRandom(7);
     const x = Float64Array.from({ length: s.layout.size }, () => Math.exp(random() * 4 - 2));
-    const kernel = WasmForward.create(t, s.layout.size);
+    const kernel = WasmPasses.create(t, s.layout.size);
     if (!kernel) return; // no WebAssembly here: the JavaScript pass is the only one
     for (const n of [1, 2, 7, 40]) {
       const emit = Float64Array.from({ length: n * t }, () => random() * 10 - 5);
@@ -23,6 +23,14 @@ describe('WasmForward', () => {
       expect(Array.from(kernel.alpha.subarray(0, n * t))).toEqual(Array.from(js.alpha));
       expect(Array.from(kernel.scale.subarray(0, n))).toEqual(Array.from(js.scale));
       expect(Array.from(kernel.sE.subarray(1, n))).toEqual(Array.from(js.sE.subarray(1)));
+      for (const stop of [0, Math.floor(n / 2)]) {
+        const beta = new Float64Array(n * t);
+        const rE = new Float64Array(n);
+        backward({ s, x, e: js.e, n }, beta, js.scale, rE, new Float64Array(t), stop);
+        backward({ s, x, e: kernel.e, n }, kernel.beta, kernel.scale, kernel.rE, kernel.v, stop, kernel);
+        expect(Array.from(kernel.beta.subarray(stop * t, n * t))).toEqual(Array.from(beta.subarray(stop * t)));
+        expect(Array.from(kernel.rE.subarray(stop + 1, n))).toEqual(Array.from(rE.subarray(stop + 1)));
+      }
     }
   });
 });
