@@ -1,9 +1,10 @@
 // Counting a message's n-grams against the vocabulary without building the n-gram strings. Every
 // parse looks up a few hundred character n-grams; slicing each one out (a new string, hashed by V8,
-// then a Map probe) was a large share of parse time. Here a term is an FNV-1a hash continued over
-// the pieces it is made of (word, ' ', word; or a window of one padded word), probed in an
-// open-addressing table and confirmed by comparing characters with the vocabulary entry.
+// then a Map probe) was a large share of parse time. A word n-gram is an FNV-1a hash continued over
+// the pieces it is made of (word, ' ', word), probed in an open-addressing table and confirmed by
+// comparing characters with the vocabulary entry; char_wb n-grams are walks of a trie (term-trie.ts).
 import type { NgramOptions } from './ngrams.js';
+import { TermTrie } from './term-trie.js';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -21,8 +22,10 @@ export class TermTable {
   /** [hash, term + 1] pairs, one cache line per probe; term + 1 = 0 marks an empty slot */
   private readonly table: Int32Array;
   private readonly mask: number;
-  /** char_wb scratch: the hash of the n-gram at each start, for n = 1..maxN (grams of one start share a prefix) */
-  private prefixHashes = new Int32Array(64);
+  /** char_wb scratch: the term of the n-gram at each start, for n = 1..maxN (-1: none) */
+  private gramTerms = new Int32Array(64);
+  /** char_wb lookups, built on first use (word n-grams use the hash table) */
+  private trie: TermTrie | undefined;
   /** per-call scratch: each term's count so far, and the terms in order of first occurrence */
   private readonly tally: Int32Array;
   private found = new Int32Array(64);
@@ -120,35 +123,22 @@ export class TermTable {
   private charWbNgrams(w: string, opts: NgramOptions): void {
     const length = w.length + 2;
     const maxN = opts.maxN;
-    if (this.prefixHashes.length < length * maxN) this.prefixHashes = new Int32Array(2 * length * maxN);
-    const ph = this.prefixHashes;
+    if (this.gramTerms.length < length * maxN) this.gramTerms = new Int32Array(2 * length * maxN);
+    const terms = this.gramTerms;
+    const trie = (this.trie ??= new TermTrie(this.terms));
     for (let i = 0; i < length; i++) {
       // the padded text is ' ' + w + ' ': position p of it is w[p - 1]
-      let h = FNV_OFFSET;
-      for (let p = i; p < i + maxN && p < length; p++) {
-        h = Math.imul(h ^ (p === 0 || p === length - 1 ? SPACE : w.charCodeAt(p - 1)), FNV_PRIME);
-        ph[i * maxN + p - i] = h;
+      let node = 0;
+      for (let k = 0; k < maxN; k++) {
+        const p = i + k;
+        if (node >= 0 && p < length) node = trie.child(node, p === 0 || p === length - 1 ? SPACE : w.charCodeAt(p - 1));
+        else node = -1;
+        terms[i * maxN + k] = node < 0 ? -1 : trie.term(node);
       }
     }
     // n outer, start inner: the order extractTerms emits the n-grams in
     for (let n = opts.minN; n <= maxN; n++) {
-      for (let i = 0; i + n <= length; i++) this.add(this.findPadded(ph[i * maxN + n - 1] as number, w, i, n));
-    }
-  }
-
-  // the probe loop of find() again, with the padded comparison inlined: a comparison passed as a
-  // function would cost a call per probe on the hottest path of a parse
-  private findPadded(h: number, w: string, from: number, n: number): number {
-    const table = this.table;
-    let i = spread(h) & this.mask;
-    for (;;) {
-      const s = table[2 * i + 1] as number;
-      if (s === 0) return -1;
-      if (table[2 * i] === h) {
-        const term = this.terms[s - 1] as string;
-        if (term.length === n && samePadded(term, w, from)) return s - 1;
-      }
-      i = (i + 1) & this.mask;
+      for (let i = 0; i + n <= length; i++) this.add(terms[i * maxN + n - 1] as number);
     }
   }
 }
@@ -162,14 +152,5 @@ function samePair(term: string, a: string, b: string): boolean {
   if (term.charCodeAt(a.length) !== SPACE) return false;
   for (let k = 0; k < a.length; k++) if (term.charCodeAt(k) !== a.charCodeAt(k)) return false;
   for (let k = 0; k < b.length; k++) if (term.charCodeAt(a.length + 1 + k) !== b.charCodeAt(k)) return false;
-  return true;
-}
-
-function samePadded(term: string, w: string, from: number): boolean {
-  const last = w.length + 1;
-  for (let k = 0; k < term.length; k++) {
-    const p = from + k;
-    if (term.charCodeAt(k) !== (p === 0 || p === last ? SPACE : w.charCodeAt(p - 1))) return false;
-  }
   return true;
 }

@@ -7,6 +7,7 @@ import { CrfStructure } from './crf-structure.js';
 import { CrfWorkspace, pathMarginals } from './forward-backward.js';
 import { HashIndex } from './hash-index.js';
 import { SimdEmissions } from './simd-emissions.js';
+import { WasmViterbi } from './wasm-viterbi.js';
 import { addRow, expTransitions, type CrfWeights } from './train-crf.js';
 
 export const crfModelSchema = z.object({
@@ -31,6 +32,8 @@ export class CrfModel {
   private readonly rowOf: HashIndex;
   private readonly expTrans: Float64Array;
   private readonly ws = new CrfWorkspace();
+  /** the Viterbi recursion in WebAssembly, where available */
+  private readonly viterbiKernel: WasmViterbi | undefined;
   /** the path tag's marginal per unit (decode scratch) */
   private chosen = new Float64Array(0);
   /** rows with many tags (bias, intent, common words) also as dense rows: summed unrolled, not scattered */
@@ -70,6 +73,7 @@ export class CrfModel {
       const row = this.simd ? this.simd.row(d) : this.dense.subarray(d * t, (d + 1) * t);
       for (let e = rowStart[r] as number; e < (rowStart[r + 1] as number); e++) row[tagIdx[e] as number] = values[e] as number;
     }
+    this.viterbiKernel = WasmViterbi.create(t, trans.length);
     this.expTrans = new Float64Array(trans.length);
     expTransitions(trans, this.expTrans);
   }
@@ -140,12 +144,12 @@ export class CrfModel {
         }
       }
     }
-    const path = this.structure.viterbi(emit, n, this.trans, this.ws);
+    const path = this.structure.viterbi(emit, n, this.trans, this.ws, this.viterbiKernel);
     const spans = decodeBilou(path);
     if (spans.length === 0) return [];
     if (this.chosen.length < n) this.chosen = new Float64Array(Math.max(n, 2 * this.chosen.length));
     const chosen = this.chosen;
-    pathMarginals(this.structure, emit, n, this.expTrans, path, this.ws, chosen);
+    pathMarginals(this.structure, emit, n, this.expTrans, path, spans, this.ws, chosen);
     return spans.map((s) => {
       let sum = 0;
       for (let i = s.first; i <= s.last; i++) sum += chosen[i] as number;

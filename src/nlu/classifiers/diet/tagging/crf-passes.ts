@@ -1,6 +1,7 @@
 // The scaled forward and backward passes of the factorised BILOU CRF (see crf-structure.ts), used by
 // forward-backward.ts for training gradients and parse-time confidences.
 import type { CrfStructure } from './crf-structure.js';
+import type { WasmPasses } from './wasm-passes.js';
 
 /** exp(emit − max per unit), with the maxima summed so log Z can be recovered. */
 export function expEmissions(emit: Float64Array, n: number, t: number, out: Float64Array): number {
@@ -20,8 +21,9 @@ export interface Pass { s: CrfStructure; x: Float64Array; e: Float64Array; n: nu
  * α_i (scaled to sum 1; the scales go to `scale`); `sE[i]` keeps Σ_{entity ends a} α_{i-1}(a)·X_out(a).
  * Tags come in blocks of four per type (B, I, L, U after O): the loops walk the blocks rather than
  * test each tag's kind (this runs for every unit of every parse), adding in tag order as before.
+ * With `kernel` (wasm-passes.ts), units after the first run there, with the same numbers.
  */
-export function forward(p: Pass, alpha: Float64Array, scale: Float64Array, sE: Float64Array): void {
+export function forward(p: Pass, alpha: Float64Array, scale: Float64Array, sE: Float64Array, kernel?: WasmPasses): void {
   const { s, e, n } = p;
   const t = s.tags;
   let sum = 0;
@@ -33,7 +35,9 @@ export function forward(p: Pass, alpha: Float64Array, scale: Float64Array, sE: F
   sE[0] = 0;
   scale[0] = sum;
   for (let b = 0; b < t; b++) alpha[b] = (alpha[b] as number) / sum;
-  for (let i = 1; i < n; i++) forwardStep(p, i, alpha, scale, sE);
+  // the kernel's memory holds e, alpha, scale and sE: the arrays passed in are its views
+  if (kernel) kernel.run(p.x, n);
+  else for (let i = 1; i < n; i++) forwardStep(p, i, alpha, scale, sE);
 }
 
 function forwardStep(p: Pass, i: number, alpha: Float64Array, scale: Float64Array, sE: Float64Array): void {
@@ -75,12 +79,18 @@ function forwardStep(p: Pass, i: number, alpha: Float64Array, scale: Float64Arra
   for (let b = 0; b < t; b++) alpha[at + b] = (alpha[at + b] as number) / sum;
 }
 
-/** β_i scaled by the forward scales; `rE[i+1]` keeps Σ_{entity starts b} X_in(b)·e_{i+1}(b)·β_{i+1}(b)/c_{i+1}. */
-export function backward(p: Pass, beta: Float64Array, scale: Float64Array, rE: Float64Array, v: Float64Array): void {
+/**
+ * β_i scaled by the forward scales, for units `stop` ≤ i < n (β_i needs only the units after i:
+ * a caller wanting the marginals of the later units alone stops early);
+ * `rE[i+1]` keeps Σ_{entity starts b} X_in(b)·e_{i+1}(b)·β_{i+1}(b)/c_{i+1}.
+ */
+export function backward(p: Pass, beta: Float64Array, scale: Float64Array, rE: Float64Array, v: Float64Array, stop = 0, kernel?: WasmPasses): void {
   const { s, n } = p;
   const t = s.tags;
   for (let y = 0; y < t; y++) beta[(n - 1) * t + y] = s.ends[y] ? 1 : 0;
-  for (let i = n - 2; i >= 0; i--) backwardStep(p, i, beta, scale, rE, v);
+  // with the kernel, beta, rE and v are its views (and forward ran there: it holds x)
+  if (kernel) kernel.runBackward(n, stop);
+  else for (let i = n - 2; i >= stop; i--) backwardStep(p, i, beta, scale, rE, v);
 }
 
 function backwardStep(p: Pass, i: number, beta: Float64Array, scale: Float64Array, rE: Float64Array, v: Float64Array): void {

@@ -3,6 +3,7 @@
 // (+ adj when an entity directly follows another). Inside an entity each type has its own B→I, B→L,
 // I→I, I→L scores. Forward-backward and Viterbi then cost O(n·tags) instead of O(n·tags²).
 import { isEndTag, isStartTag, partOf, tagCount } from './bilou.js';
+import type { WasmViterbi } from './wasm-viterbi.js';
 
 /** Offsets into the packed transition parameters. */
 export interface TransitionLayout { out: number; in: number; adj: number; inner: number; size: number }
@@ -44,13 +45,21 @@ export class CrfStructure {
     }
   }
 
-  /** Most likely valid tag sequence for emission scores `emit` (n × tags); `scratch` saves two allocations. */
-  viterbi(emit: Float64Array, n: number, trans: Float32Array, scratch?: { delta: Float64Array; back: Int32Array }): Int32Array {
+  /**
+   * Most likely valid tag sequence for emission scores `emit` (n × tags); `scratch` saves two
+   * allocations; `kernel` runs the recursion in WebAssembly (same path).
+   */
+  viterbi(emit: Float64Array, n: number, trans: Float32Array, scratch?: { delta: Float64Array; back: Int32Array }, kernel?: WasmViterbi): Int32Array {
     const t = this.tags;
-    const delta = scratch && scratch.delta.length >= n * t ? scratch.delta : new Float64Array(n * t);
-    const back = scratch && scratch.back.length >= n * t ? scratch.back : new Int32Array(n * t);
+    kernel?.reserve(n);
+    const delta = kernel ? kernel.delta : scratch && scratch.delta.length >= n * t ? scratch.delta : new Float64Array(n * t);
+    const back = kernel ? kernel.back : scratch && scratch.back.length >= n * t ? scratch.back : new Int32Array(n * t);
     for (let y = 0; y < t; y++) delta[y] = this.starts[y] ? (emit[y] as number) : -Infinity;
-    for (let i = 1; i < n; i++) this.viterbiStep(emit, i, trans, delta, back);
+    if (kernel) {
+      kernel.trans.set(trans);
+      kernel.emit.set(emit.subarray(0, n * t));
+      kernel.run(n);
+    } else for (let i = 1; i < n; i++) this.viterbiStep(emit, i, trans, delta, back);
     let arg = 0;
     for (let y = 1; y < t; y++) if (this.ends[y] && (delta[(n - 1) * t + y] as number) > (delta[(n - 1) * t + arg] as number)) arg = y;
     const path = new Int32Array(n);

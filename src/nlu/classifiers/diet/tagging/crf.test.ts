@@ -64,8 +64,12 @@ describe('BILOU CRF', () => {
     const expTrans = Float64Array.from(trans, Math.exp);
     const { marginals } = forwardBackward(s, emit, n, expTrans);
     const out = new Float64Array(n);
-    pathMarginals(s, emit, n, expTrans, path, new CrfWorkspace(), out);
+    pathMarginals(s, emit, n, expTrans, path, [{ first: 0, last: n - 1 }], new CrfWorkspace(), out);
     expect(Array.from(out)).toEqual(Array.from(path, (y, i) => marginals[i * s.tags + y]));
+    // only the spans' units: the backward pass stops at the first of them, with the same numbers
+    const later = new Float64Array(n);
+    pathMarginals(s, emit, n, expTrans, path, [{ first: n - 1, last: n - 1 }, { first: 1, last: 1 }], new CrfWorkspace(), later);
+    expect([later[0], later[1], later[n - 1]]).toEqual([0, out[1], out[n - 1]]);
   });
 });
 

@@ -2,6 +2,10 @@
 // marginals, log Z, and optionally the expected transition counts (the gradient of log Z).
 import { backward, expEmissions, forward, type Pass } from './crf-passes.js';
 import type { CrfStructure } from './crf-structure.js';
+import { WasmPasses } from './wasm-passes.js';
+
+/** Units first..last, inclusive. */
+export interface UnitRange { first: number; last: number }
 
 export interface Lattice {
   /** n × tags marginal probabilities */
@@ -54,26 +58,45 @@ export class CrfWorkspace {
   /** one unit's tags (backward pass scratch) */
   v = new Float64Array(0);
 
+  /** the forward and backward passes in WebAssembly (holding e, alpha, beta, scale, sE, rE, v), once enabled where available */
+  kernel: WasmPasses | undefined;
+  private kernelTried = false;
+
+  /** Runs the forward and backward passes in WebAssembly from now on, where available (t tags, `size` transitions). */
+  enableKernel(t: number, size: number): void {
+    if (this.kernelTried) return;
+    this.kernelTried = true;
+    this.kernel = WasmPasses.create(t, size);
+  }
+
   /** Makes room for n units × t tags (a caller's emission view of an older buffer stays valid). */
   reserve(n: number, t: number): void {
-    if (this.e.length < n * t) {
-      const cells = Math.max(n * t, 2 * this.e.length);
-      this.e = new Float64Array(cells);
-      this.alpha = new Float64Array(cells);
-      this.beta = new Float64Array(cells);
+    if (this.back.length < n * t) {
+      const cells = Math.max(n * t, 2 * this.back.length);
+      if (!this.kernel) {
+        this.e = new Float64Array(cells);
+        this.alpha = new Float64Array(cells);
+        this.beta = new Float64Array(cells);
+      }
       this.marginals = new Float64Array(cells);
       this.emit = new Float64Array(cells);
       this.delta = new Float64Array(cells);
       this.back = new Int32Array(cells);
     }
+    if (this.kernel) {
+      this.kernel.reserve(n);
+      ({ e: this.e, alpha: this.alpha, scale: this.scale, sE: this.sE, beta: this.beta, rE: this.rE, v: this.v } = this.kernel);
+      return;
+    }
     if (this.v.length < t) this.v = new Float64Array(t);
-    if (this.scale.length < n) {
-      const units = Math.max(n, 2 * this.scale.length);
+    if (this.rE.length < n) {
+      const units = Math.max(n, 2 * this.rE.length);
       this.scale = new Float64Array(units);
       this.sE = new Float64Array(units);
       this.rE = new Float64Array(units);
     }
   }
+
 
   /** A zeroed emission buffer of n × t cells. */
   emissions(n: number, t: number): Float64Array {
@@ -104,31 +127,43 @@ export function forwardBackward(s: CrfStructure, emit: Float64Array, n: number, 
 /** The forward and backward passes into `ws` (alpha, beta), without the n × tags marginals. */
 function alphaBeta(s: CrfStructure, emit: Float64Array, n: number, expTrans: Float64Array, ws: CrfWorkspace): { logZ: number; endMass: number } {
   const t = s.tags;
+  ws.enableKernel(t, expTrans.length);
   ws.reserve(n, t);
   const { alpha, beta, scale, sE, rE } = ws;
   const pass: Pass = { s, x: expTrans, e: ws.e, n };
   let logZ = expEmissions(emit, n, t, ws.e);
-  forward(pass, alpha, scale, sE);
+  forward(pass, alpha, scale, sE, ws.kernel);
   for (let i = 0; i < n; i++) logZ += Math.log(scale[i] as number);
   let endMass = 0;
   for (let y = 0; y < t; y++) if (s.ends[y]) endMass += alpha[(n - 1) * t + y] as number;
   logZ += Math.log(endMass);
-  backward(pass, beta, scale, rE, ws.v);
+  backward(pass, beta, scale, rE, ws.v, 0, ws.kernel);
   return { logZ, endMass };
 }
 
 /**
- * The marginal of `path[i]` at each unit i, the same numbers as forwardBackward's marginals, into
- * `out`: decoding needs only the chosen tag's probability, not all n × tags of them.
+ * The marginal of `path[i]` at each unit i of `spans`, the same numbers as forwardBackward's
+ * marginals, into `out`: decoding needs only the chosen tag's probability within the decoded spans,
+ * not all n × tags of them, and not log Z. The forward pass still runs over every unit (the
+ * backward pass divides by its scales), the backward pass only down to the first span.
  */
-export function pathMarginals(s: CrfStructure, emit: Float64Array, n: number, expTrans: Float64Array, path: Int32Array, ws: CrfWorkspace, out: Float64Array): void {
+export function pathMarginals(s: CrfStructure, emit: Float64Array, n: number, expTrans: Float64Array, path: Int32Array, spans: readonly UnitRange[], ws: CrfWorkspace, out: Float64Array): void {
   const t = s.tags;
-  alphaBeta(s, emit, n, expTrans, ws);
-  const { alpha, beta } = ws;
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    for (let y = 0; y < t; y++) sum += (alpha[i * t + y] as number) * (beta[i * t + y] as number);
-    const y = path[i] as number;
-    out[i] = ((alpha[i * t + y] as number) * (beta[i * t + y] as number)) / sum;
+  ws.enableKernel(t, expTrans.length);
+  ws.reserve(n, t);
+  const { alpha, beta, scale, sE, rE } = ws;
+  const pass: Pass = { s, x: expTrans, e: ws.e, n };
+  expEmissions(emit, n, t, ws.e);
+  forward(pass, alpha, scale, sE, ws.kernel);
+  let first = n;
+  for (const span of spans) first = Math.min(first, span.first);
+  backward(pass, beta, scale, rE, ws.v, first, ws.kernel);
+  for (const span of spans) {
+    for (let i = span.first; i <= span.last; i++) {
+      let sum = 0;
+      for (let y = 0; y < t; y++) sum += (alpha[i * t + y] as number) * (beta[i * t + y] as number);
+      const y = path[i] as number;
+      out[i] = ((alpha[i * t + y] as number) * (beta[i * t + y] as number)) / sum;
+    }
   }
 }
