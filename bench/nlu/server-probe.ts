@@ -2,7 +2,7 @@
 // in memory (issue 4: "a server holding the CLINC150 model stays under 250 MB RSS") and how long a
 // cold load takes: the model archive opened by loadModel, the path `parley run` takes (read, header,
 // components, jieba included for Chinese; no parse). Run by worker.ts:
-//   node --import tsx bench/nlu/server-probe.ts --model bench.parley.gz --texts texts.json
+//   node --import tsx/esm bench/nlu/server-probe.ts --model bench.parley.gz --texts texts.json
 // Its RSS includes the tsx loader (~35 MB here), which a compiled server does not carry; the probe
 // reports its RSS before loading the model so the model's share can be read off.
 import { readFileSync } from 'node:fs';

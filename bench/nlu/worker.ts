@@ -68,7 +68,9 @@ async function serverProbe(persisted: NluModelData, texts: string[]): Promise<{ 
   const dir = mkdtempSync(join(tmpdir(), 'parley-probe-'));
   const model = await writeArchive(dir, persisted);
   writeFileSync(join(dir, 'texts.json'), JSON.stringify(texts));
-  const args = ['--import', 'tsx', join(import.meta.dirname, 'server-probe.ts'), '--model', model, '--texts', join(dir, 'texts.json')];
+  // tsx/esm as for the workers (run.ts): full tsx's require hook detaches a buffer loading yaml, which
+  // slows every typed array of the process; a compiled `parley run` has no such hook
+  const args = ['--import', 'tsx/esm', join(import.meta.dirname, 'server-probe.ts'), '--model', model, '--texts', join(dir, 'texts.json')];
   const out = await new Promise<string>((resolve, reject) => {
     execFile(process.execPath, args, { maxBuffer: 1 << 20 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
   });
