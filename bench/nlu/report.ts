@@ -73,7 +73,8 @@ punctuation; Chinese fillers and particles), seeded per utterance so every syste
 matched exactly (an ATIS multi-intent label such as \`atis_flight+atis_airfare\` is one class, as in the usual ATIS protocol);
 macro-F1 averages over the labels that occur as gold or prediction, so a test intent absent from train counts with F1 0.
 "train s" is wall time (stretched by whatever else the machine runs; the systems run one at a time, training included);
-"train CPU s" is the training process's CPU time. "server RSS MB" is a fresh process that opens the model archive
+"train CPU s" is the training process's CPU time. "p50 ms" / "p99 ms": one parse at a time over the evaluation
+texts, after one untimed pass over them (a server's steady state, not its first requests). "server RSS MB" is a fresh process that opens the model archive
 (written by \`writeModelArchive\`, opened by \`loadModel\` as \`parley run\` does) and parses the evaluation texts; it
 includes the tsx loader (${probeBase}). "model MB" is the model as JSON; "archive MB" the archive file (a JSON header,
 then the weights and long vocabularies as raw aligned sections). "load ms" loads the model from JSON in the training process; "cold load
