@@ -37,18 +37,20 @@ function substrings(texts: Iterable<string>, maxLength: number): Set<string> {
 const LONGEST_WORD = 16;
 
 /**
- * The bundled dictionary lines whose word occurs in `texts`, plus one line holding the frequency of
- * all the others, so the dictionary's total, and with it every kept word's probability, is unchanged.
+ * The bundled dictionary lines whose word occurs in `texts` or is among its `common` most frequent
+ * words, plus one line holding the frequency of all the others, so the dictionary's total, and with
+ * it every kept word's probability, is unchanged.
  */
-export function dictionaryLinesFor(texts: Iterable<string>): string[] {
+export function dictionaryLinesFor(texts: Iterable<string>, common = 0): string[] {
   const wanted = substrings(texts, LONGEST_WORD);
+  const lines = bundledDictionary().toString('utf8').split('\n').filter((line) => line.indexOf(' ') > 0);
+  const freq = (line: string): number => Number.parseInt(line.slice(line.indexOf(' ') + 1), 10) || 0;
+  const frequent = new Set(common > 0 ? [...lines].sort((a, b) => freq(b) - freq(a)).slice(0, common) : []);
   const kept: string[] = [];
   let droppedMass = 0;
-  for (const line of bundledDictionary().toString('utf8').split('\n')) {
-    const space = line.indexOf(' ');
-    if (space <= 0) continue;
-    if (wanted.has(line.slice(0, space))) kept.push(line);
-    else droppedMass += Number.parseInt(line.slice(space + 1), 10) || 0;
+  for (const line of lines) {
+    if (frequent.has(line) || wanted.has(line.slice(0, line.indexOf(' ')))) kept.push(line);
+    else droppedMass += freq(line);
   }
   if (droppedMass > 0) kept.push(`${MASS_WORD} ${droppedMass}`);
   return kept;

@@ -98,6 +98,17 @@ describe('JiebaTokenizer', () => {
       expect(whole.persist().bundledLines).toBeUndefined();
     });
 
+    it('keeps the most frequent bundled words too when asked', () => {
+      const common = new JiebaTokenizer({ dictionaryPath: null, pattern: undefined, bundledWords: 'seen_in_training', commonWords: 1000 });
+      common.train(ctx(data));
+      const lines = common.persist().bundledLines ?? [];
+      expect(lines.length).toBeGreaterThan(1000);
+      expect(lines.length).toBeLessThan(1500);
+      expect(lines.some((l) => l.startsWith('中国 '))).toBe(true);
+      expect(reduced.persist().bundledLines?.some((l) => l.startsWith('中国 '))).toBe(false);
+      for (const { text } of examples) expect(words(common, text)).toEqual(words(whole, text));
+    });
+
     it('restores the same reduced dictionary from its persisted state', () => {
       const restored = new JiebaTokenizer({ dictionaryPath: null, pattern: undefined, state: reduced.persist() });
       for (const s of ['我想听周杰伦的歌', '鱼香肉丝和回锅肉', '我要牛肉套餐']) expect(words(restored, s)).toEqual(words(reduced, s));

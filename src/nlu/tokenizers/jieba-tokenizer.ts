@@ -76,7 +76,7 @@ export class JiebaTokenizer implements TrainableNluComponent {
   private jieba: Jieba | undefined;
   private state: JiebaState;
 
-  constructor(private readonly opts: { dictionaryPath: string | null; pattern: RegExp | undefined; posTags?: boolean; bundledWords?: BundledWords; state?: JiebaState }) {
+  constructor(private readonly opts: { dictionaryPath: string | null; pattern: RegExp | undefined; posTags?: boolean; bundledWords?: BundledWords; commonWords?: number; state?: JiebaState }) {
     this.state = opts.state ?? { words: [], fileLines: [] };
     if (opts.state) this.jieba = segmenterFor(opts.state);
   }
@@ -85,7 +85,7 @@ export class JiebaTokenizer implements TrainableNluComponent {
     const fileLines = this.opts.dictionaryPath ? readDictionaryPath(this.opts.dictionaryPath) : [];
     const words = vocabularyWords(ctx.data);
     this.state = this.opts.bundledWords === 'seen_in_training'
-      ? { words, fileLines, bundledLines: dictionaryLinesFor(trainingTexts(ctx, words)) }
+      ? { words, fileLines, bundledLines: dictionaryLinesFor(trainingTexts(ctx, words), this.opts.commonWords ?? 0) }
       : { words, fileLines };
     this.jieba = segmenterFor(this.state);
   }
@@ -120,11 +120,18 @@ export const jiebaTokenizerSpec = defineComponent({
     /** tag each token with jieba's part of speech (token.pos), for LexicalSyntacticFeaturizer's pos / pos2 */
     pos_tags: z.boolean().default(false),
     bundled_dictionary: z.enum(['all', 'seen_in_training']).default('seen_in_training'),
+    /**
+     * with seen_in_training: also keep the bundled dictionary's this many most frequent words, so
+     * unseen texts segment more nearly as with all of them. 5-fold CV errors on train (all / seen
+     * only / seen + 50,000): SMP2017 246 / 250 / 243, CAIS 371 / 373 / 370.
+     */
+    common_words: z.number().int().min(0).default(50_000),
   }).strict(),
   create: (options, env) => new JiebaTokenizer({
     dictionaryPath: options.dictionary_path,
     posTags: options.pos_tags,
     bundledWords: options.bundled_dictionary,
+    commonWords: options.common_words,
     pattern: compileTokenPattern(options.token_pattern),
     state: env.state === undefined ? undefined : parseState(stateSchema, env),
   }),
