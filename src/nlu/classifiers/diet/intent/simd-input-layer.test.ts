@@ -49,6 +49,24 @@ describe('SimdInputLayer', () => {
     }
   });
 
+  it('hands a released layer to the next training of its shape, zeroed', () => {
+    const shape = { rows: 4, width: 8, cacheRows: 2, maxFeatures: 3 };
+    const first = SimdInputLayer.acquire(shape);
+    expect(first).toBeDefined();
+    if (!first) return;
+    first.params.fill(1);
+    first.grad.fill(2);
+    first.release();
+    const second = SimdInputLayer.acquire({ ...shape, cacheRows: 1 });
+    expect(second).toBe(first);
+    expect(second?.params.every((w) => w === 0)).toBe(true);
+    expect(second?.grad.every((g) => g === 0)).toBe(true);
+    // taken: the next one is new, and so is one of another shape
+    expect(SimdInputLayer.acquire(shape)).not.toBe(first);
+    second?.release();
+    expect(SimdInputLayer.acquire({ ...shape, width: 12 })).not.toBe(first);
+  });
+
   it('declines memories wasm32 cannot hold', () => {
     expect(SimdInputLayer.create({ rows: 2 ** 25, width: 16, cacheRows: 16, maxFeatures: 16 })).toBeUndefined();
   });

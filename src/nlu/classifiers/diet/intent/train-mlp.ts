@@ -47,7 +47,7 @@ function initWeights(set: MlpTrainingSet, hidden: number, random: () => number, 
 function simdInputLayer(set: MlpTrainingSet, width: number, batchSize: number): SimdInputLayer | undefined {
   let maxFeatures = 1;
   for (const x of set.samples) maxFeatures = Math.max(maxFeatures, x.indices.length);
-  return SimdInputLayer.create({ rows: set.inputSize, width, cacheRows: Math.max(1, Math.min(set.inputSize, batchSize * maxFeatures)), maxFeatures });
+  return SimdInputLayer.acquire({ rows: set.inputSize, width, cacheRows: Math.max(1, Math.min(set.inputSize, batchSize * maxFeatures)), maxFeatures });
 }
 
 /** Copies w into `into` (allocated on first use): the best epoch's weights reuse one buffer set. */
@@ -81,9 +81,11 @@ export function trainMlp(set: MlpTrainingSet, opts: MlpTrainingOptions): MlpTrai
     else if (epoch - best.epoch >= opts.patience) break;
   }
   if (!best.weights) {
-    // out of the training memory, which then goes with the moments and the gradient cache
+    // out of the training memory, which the next training may reuse
     if (simd) weights.w1 = weights.w1.slice();
+    simd?.release();
     return { model, bestEpoch: epoch, epochsRun: epoch };
   }
+  simd?.release();
   return { model: new MlpModel(set.labels, set.inputSize, opts.hidden, best.weights), bestEpoch: best.epoch, epochsRun: epoch };
 }
