@@ -73,13 +73,14 @@ punctuation; Chinese fillers and particles), seeded per utterance so every syste
 matched exactly (an ATIS multi-intent label such as \`atis_flight+atis_airfare\` is one class, as in the usual ATIS protocol);
 macro-F1 averages over the labels that occur as gold or prediction, so a test intent absent from train counts with F1 0.
 "train s" is wall time (stretched by whatever else the machine runs; the systems run one at a time, training included);
-"train CPU s" is the training process's CPU time. "p50 ms" / "p99 ms": one parse at a time over the evaluation
-texts, after one untimed pass over them (a server's steady state, not its first requests). "server RSS MB" is a fresh process that opens the model archive
-(written by \`writeModelArchive\`, opened by \`loadModel\` as \`parley run\` does) and parses the evaluation texts; it
-includes the tsx loader (${probeBase}). "model MB" is the model as JSON; "archive MB" the archive file (a JSON header,
+"train CPU s" is the training process's CPU time. "server RSS MB", "cold load ms" and "p50 ms" / "p99 ms" come
+from a fresh process per system that loads the saved model as a server would (Parley: the model archive written by
+\`writeModelArchive\`, opened by \`loadModel\` as \`parley run\` does; nlp.js: its exported model, imported), parses the
+evaluation texts once untimed (a server's steady state, not its first requests), then once more one at a time, timed.
+Its RSS includes the tsx loader (${probeBase}). "model MB" is the model as JSON; "archive MB" the archive file (a JSON header,
 then the weights and long vocabularies as raw aligned sections). "load ms" loads the model from JSON in the training process; "cold load
-ms" is opening the archive in that fresh process, wall time and CPU time; for Chinese it includes jieba building the
-model's dictionary (the bundled words its training texts hold, plus its own), timed again on its own in brackets beside
+ms" is loading in that fresh process, wall time and CPU time; for Chinese Parley models it includes jieba building the
+model's dictionary (the bundled words its training texts hold, the 50,000 most frequent, and its own), timed again on its own in brackets beside
 jieba's whole bundled 349k-word dictionary, which models trained with \`bundled_dictionary: all\` load.
 
 ${markdownTable(rows.map(row))}

@@ -12,7 +12,7 @@ export interface TrainedSystem {
   sizeBytes: number;
   /** time to load the persisted model, when the system can persist */
   loadMs: number | undefined;
-  /** the persisted model (Parley), for the server probe */
+  /** the persisted model (Parley's NLU data, nlp.js's export), for the server probe */
   persisted?: unknown;
 }
 
@@ -70,17 +70,23 @@ async function trainParley(rows: readonly BenchExample[], language: 'zh' | 'en',
   };
 }
 
-interface NlpManagerLike {
+export interface NlpManagerLike {
   addDocument(lang: string, text: string, intent: string): void;
   train(): Promise<unknown>;
   process(lang: string, text: string): Promise<{ intent?: string; score?: number }>;
   export(minified?: boolean): string;
+  import(data: string): void;
+}
+
+/** An empty nlp.js manager for one language (train it, or import an exported model). */
+export function nlpjsManager(language: 'zh' | 'en'): NlpManagerLike {
+  // node-nlp ships no type declarations; load it through require with the small shape we use
+  const { NlpManager } = createRequire(import.meta.url)('node-nlp') as { NlpManager: new (o: Record<string, unknown>) => NlpManagerLike };
+  return new NlpManager({ languages: [language], forceNER: false, autoSave: false, autoLoad: false, nlu: { log: false } });
 }
 
 function trainNlpjs(rows: readonly BenchExample[], language: 'zh' | 'en'): Promise<TrainedSystem> {
-  // node-nlp ships no type declarations; load it through require with the small shape we use
-  const { NlpManager } = createRequire(import.meta.url)('node-nlp') as { NlpManager: new (o: Record<string, unknown>) => NlpManagerLike };
-  const manager = new NlpManager({ languages: [language], forceNER: false, autoSave: false, autoLoad: false, nlu: { log: false } });
+  const manager = nlpjsManager(language);
   for (const r of rows) manager.addDocument(language, r.text, r.intent);
   // nlp.js keeps intents in plain objects: a label like `constructor` breaks its parses
   const clash = [...new Set(rows.map((r) => r.intent))].filter((i) => i in Object.prototype);
@@ -90,6 +96,7 @@ function trainNlpjs(rows: readonly BenchExample[], language: 'zh' | 'en'): Promi
   return manager.train().catch(explain).then(() => ({
     sizeBytes: Buffer.byteLength(manager.export(true)),
     loadMs: undefined,
+    persisted: manager.export(true),
     async parse(text) {
       const r = await manager.process(language, text).catch(explain);
       return { intent: r.intent ?? 'None', confidence: r.score ?? 0, entities: [] };

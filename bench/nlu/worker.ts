@@ -63,20 +63,27 @@ function writeArchive(dir: string, nlu: NluModelData): Promise<string> {
   }, { fixedName: 'bench' });
 }
 
-/** Runs server-probe.ts on an archive of the persisted model in a fresh process. */
-async function serverProbe(persisted: NluModelData, texts: string[]): Promise<{ archiveBytes: number; result: ProbeResult }> {
+/**
+ * Runs server-probe.ts in a fresh process on the persisted model: a model archive for Parley,
+ * nlp.js's export for nlp.js (no archive: archiveBytes null).
+ */
+async function serverProbe(system: SystemName, language: string, persisted: unknown, texts: string[]): Promise<{ archiveBytes: number | null; result: ProbeResult }> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-probe-'));
-  const model = await writeArchive(dir, persisted);
+  const isNlpjs = system === 'nlpjs';
+  const model = isNlpjs ? join(dir, 'nlpjs.json') : await writeArchive(dir, persisted as NluModelData);
+  if (isNlpjs) writeFileSync(model, persisted as string);
   writeFileSync(join(dir, 'texts.json'), JSON.stringify(texts));
   // tsx/esm as for the workers (run.ts): full tsx's require hook detaches a buffer loading yaml, which
   // slows every typed array of the process; a compiled `parley run` has no such hook
-  const args = ['--import', 'tsx/esm', join(import.meta.dirname, 'server-probe.ts'), '--model', model, '--texts', join(dir, 'texts.json')];
+  const args = ['--import', 'tsx/esm', join(import.meta.dirname, 'server-probe.ts'), '--model', model, '--texts', join(dir, 'texts.json'),
+    ...(isNlpjs ? ['--system', 'nlpjs', '--language', language] : [])];
   const out = await new Promise<string>((resolve, reject) => {
     execFile(process.execPath, args, { maxBuffer: 1 << 20 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
   });
-  const archiveBytes = statSync(model).size;
+  const archiveBytes = isNlpjs ? null : statSync(model).size;
   rmSync(dir, { recursive: true, force: true });
-  return { archiveBytes, result: JSON.parse(out) as ProbeResult };
+  // the last line: nlp.js prints progress ("Compiling dictionary") to stdout as it loads
+  return { archiveBytes, result: JSON.parse(out.trim().split('\n').at(-1) ?? '') as ProbeResult };
 }
 
 async function parseAll(sys: TrainedSystem, rows: readonly BenchExample[]): Promise<{ parsed: Parsed[]; times: number[] }> {
@@ -124,7 +131,7 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(cpu0);
   const trainCpuSeconds = (cpu.user + cpu.system) / 1e6;
   await turnToTime();
-  const probe = sys.persisted === undefined ? null : await serverProbe(sys.persisted as NluModelData, evalRows.map((r) => r.text));
+  const probe = sys.persisted === undefined ? null : await serverProbe(system, set.language, sys.persisted, evalRows.map((r) => r.text));
   // warm-up, not scored: one pass over the evaluation texts, so both systems are timed as a server
   // answers after its first few thousand messages (200 parses left Parley's first timed pass about
   // 10 % slower than its later ones: V8 was still optimising, profile.ts shows it round by round)
@@ -160,7 +167,7 @@ async function main(): Promise<void> {
     system, set: set.name, split, trainCount: trainRows.length, testCount: evalRows.length,
     accuracy: accuracy(inPreds), noisyAccuracy, macroF1: macroF1(inPreds), perIntent: perIntent(inPreds), warnings: set.warnings,
     slotF1: set.hasEntities && system !== 'nlpjs' ? slotF1(inScope.map((r) => r.entities ?? []), parsed.slice(0, inScope.length).map((p) => p.entities)) : null,
-    ece: ece(preds), trainSeconds, trainCpuSeconds, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99),
+    ece: ece(preds), trainSeconds, trainCpuSeconds, p50Ms: probe?.result.p50Ms ?? percentile(sorted, 0.5), p99Ms: probe?.result.p99Ms ?? percentile(sorted, 0.99),
     peakRssMb: process.resourceUsage().maxRSS / 1024, sizeBytes: sys.sizeBytes, loadMs: sys.loadMs ?? null, oos,
     archiveBytes: probe?.archiveBytes ?? null, server: probe?.result ?? null,
   };
