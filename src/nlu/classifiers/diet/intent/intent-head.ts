@@ -11,6 +11,7 @@ import { trainMembers } from './mlp-ensemble.js';
 import { MlpModel, mlpModelSchema } from './mlp-model.js';
 import { QuantizedMlp } from './quantized-mlp.js';
 import { RowLayout, rowLayoutSchema } from './row-layout.js';
+import { InputLayerPool } from './simd-input-layer.js';
 import { topLabels } from './top-labels.js';
 import { trainMlp, type MlpTrainingOptions, type MlpTrainingSet } from './train-mlp.js';
 
@@ -65,7 +66,9 @@ export class IntentHead {
   }
 
   /** `targets[i]` is the label of `messages[i]`. */
-  static fit(messages: readonly Message[], targets: readonly string[], holdout: Holdout, opts: IntentFitOptions): IntentHeadData {
+  static fit(messages: readonly Message[], targets: readonly string[], holdout: Holdout, fitOptions: IntentFitOptions): IntentHeadData {
+    // the head's trainings share their WebAssembly memory; it goes when fit() returns
+    const opts = { ...fitOptions, layers: new InputLayerPool() };
     const layout = RowLayout.fromMessages(messages, opts.minFeatureCount);
     const labels = [...new Set(targets)].sort();
     const index = new Map(labels.map((l, i) => [l, i]));

@@ -45,14 +45,6 @@ function layout(s: InputLayerShape): { params: number; m: number; v: number; gra
   return { params, m, v, grad, touched, z, idx, val, end: val + 4 * s.maxFeatures };
 }
 
-/**
- * The layer of the last training that finished: the next training of the same shape (ensemble
- * members, cross-validation folds) reuses it. A memory is freed only when the garbage collector
- * gets to it, which a training loop that allocates little rarely asks for: a fresh memory per
- * network kept several alive at once (CLINC150 with a 4-network ensemble peaked at 1.8 GB).
- */
-let spare: WeakRef<SimdInputLayer> | undefined;
-
 export class SimdInputLayer {
   /** the input-layer weights, rows × width */
   readonly params: Float32Array;
@@ -87,31 +79,17 @@ export class SimdInputLayer {
     this.sum = bind<ForwardRowsKernel>(FORWARD_ROWS, memory);
   }
 
-  /**
-   * A zeroed layer of this shape, the spare one if it fits; undefined where SIMD is unavailable or
-   * the memory would be too large (the caller then trains in JavaScript). Give it back with release().
-   */
-  static acquire(shape: InputLayerShape): SimdInputLayer | undefined {
-    const kept = spare?.deref();
-    spare = undefined;
-    if (kept && kept.fits(shape)) {
-      kept.params.fill(0);
-      kept.m.fill(0);
-      kept.v.fill(0);
-      kept.grad.fill(0);
-      return kept;
-    }
-    return SimdInputLayer.create(shape);
-  }
-
-  /** For the next acquire(): nothing may use this layer's arrays any more. */
-  release(): void {
-    spare = new WeakRef(this);
-  }
-
-  private fits(s: InputLayerShape): boolean {
+  /** Whether a training of this shape can use this layer. */
+  fits(s: InputLayerShape): boolean {
     const own = this.shape;
     return own.rows === s.rows && own.width === s.width && own.cacheRows >= s.cacheRows && own.maxFeatures >= s.maxFeatures;
+  }
+
+  /** Zeroes the weights and Adam's moments for the next training (the gradient cache is left zero by every step). */
+  reset(): void {
+    this.params.fill(0);
+    this.m.fill(0);
+    this.v.fill(0);
   }
 
   /** Undefined where SIMD is unavailable or the memory would be too large (the caller then trains in JavaScript). */
@@ -159,5 +137,32 @@ export class SimdInputLayer {
     if (4 * groups === width) return;
     // the last width mod 4 floats of each row, in JavaScript
     for (let s = 0; s < count; s++) adamRange(params, m, v, grad, (touched[s] as number) * width, s * width, 4 * groups, width, o);
+  }
+}
+
+/**
+ * Layers handed from one training to the next of the same shape (ensemble members, cross-validation
+ * folds, the refit): a memory is freed only when the garbage collector gets to it, which a training
+ * loop that allocates little rarely asks for, so a fresh memory per network kept several alive at
+ * once (CLINC150 with a 4-network ensemble peaked at 1.8 GB). One pool per intent head: when the
+ * head is trained the pool goes, and its memory with it.
+ */
+export class InputLayerPool {
+  private spare: SimdInputLayer | undefined;
+
+  /** A zeroed layer of this shape, the spare one if it fits; undefined where SIMD is unavailable or the memory would be too large. */
+  acquire(shape: InputLayerShape): SimdInputLayer | undefined {
+    const kept = this.spare;
+    this.spare = undefined;
+    if (kept?.fits(shape)) {
+      kept.reset();
+      return kept;
+    }
+    return SimdInputLayer.create(shape);
+  }
+
+  /** For the next acquire(): the caller no longer uses the layer's arrays. */
+  release(layer: SimdInputLayer): void {
+    this.spare = layer;
   }
 }

@@ -4,7 +4,7 @@ import { seededRandom, shuffleInPlace } from '../../../util/rng.js';
 import type { SparseVector } from '../../feature-layout.js';
 import { MlpModel, type MlpWeights } from './mlp-model.js';
 import { MlpStepper } from './mlp-stepper.js';
-import { SimdInputLayer } from './simd-input-layer.js';
+import { SimdInputLayer, type InputLayerPool } from './simd-input-layer.js';
 
 export interface MlpTrainingSet { samples: readonly SparseVector[]; targets: Int32Array; labels: readonly string[]; inputSize: number }
 
@@ -21,6 +21,8 @@ export interface MlpTrainingOptions {
   /** scores the model after each epoch (higher is better); without it all epochs run */
   monitor?: (model: MlpModel, epoch: number) => number;
   onEpoch?: (epoch: number) => void;
+  /** where the WebAssembly input layer comes from and goes back to, across the trainings of one head */
+  layers?: InputLayerPool;
 }
 
 export interface MlpTrainingResult { model: MlpModel; bestEpoch: number; epochsRun: number }
@@ -44,10 +46,11 @@ function initWeights(set: MlpTrainingSet, hidden: number, random: () => number, 
  * The input rows and their Adam state in WebAssembly memory where SIMD is available. The gradient
  * row cache holds every row one batch can touch, so it never has to grow.
  */
-function simdInputLayer(set: MlpTrainingSet, width: number, batchSize: number): SimdInputLayer | undefined {
+function simdInputLayer(set: MlpTrainingSet, width: number, batchSize: number, layers: InputLayerPool | undefined): SimdInputLayer | undefined {
   let maxFeatures = 1;
   for (const x of set.samples) maxFeatures = Math.max(maxFeatures, x.indices.length);
-  return SimdInputLayer.acquire({ rows: set.inputSize, width, cacheRows: Math.max(1, Math.min(set.inputSize, batchSize * maxFeatures)), maxFeatures });
+  const shape = { rows: set.inputSize, width, cacheRows: Math.max(1, Math.min(set.inputSize, batchSize * maxFeatures)), maxFeatures };
+  return layers ? layers.acquire(shape) : SimdInputLayer.create(shape);
 }
 
 /** Copies w into `into` (allocated on first use): the best epoch's weights reuse one buffer set. */
@@ -63,7 +66,7 @@ function keepWeights(w: MlpWeights, into: MlpWeights | undefined): MlpWeights {
 export function trainMlp(set: MlpTrainingSet, opts: MlpTrainingOptions): MlpTrainingResult {
   const random = seededRandom(opts.seed);
   const width = opts.hidden > 0 ? opts.hidden : set.labels.length;
-  const simd = simdInputLayer(set, width, opts.batchSize);
+  const simd = simdInputLayer(set, width, opts.batchSize, opts.layers);
   const weights = initWeights(set, opts.hidden, random, simd?.params ?? new Float32Array(set.inputSize * width));
   const model = new MlpModel(set.labels, set.inputSize, opts.hidden, weights);
   const step = new MlpStepper(model, opts, random, simd);
@@ -83,9 +86,9 @@ export function trainMlp(set: MlpTrainingSet, opts: MlpTrainingOptions): MlpTrai
   if (!best.weights) {
     // out of the training memory, which the next training may reuse
     if (simd) weights.w1 = weights.w1.slice();
-    simd?.release();
+    if (simd) opts.layers?.release(simd);
     return { model, bestEpoch: epoch, epochsRun: epoch };
   }
-  simd?.release();
+  if (simd) opts.layers?.release(simd);
   return { model: new MlpModel(set.labels, set.inputSize, opts.hidden, best.weights), bestEpoch: best.epoch, epochsRun: epoch };
 }
