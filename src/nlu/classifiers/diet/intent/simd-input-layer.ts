@@ -105,7 +105,8 @@ export class SimdInputLayer {
 
   /** z = bias + Σ x.values[n] · row x.indices[n], the rows added in order (as addScaledRow adds them). */
   forward(x: SparseVector, bias: Float32Array): Float64Array {
-    const { z, width } = { z: this.z, width: this.shape.width };
+    const z = this.z;
+    const width = this.shape.width;
     for (let u = 0; u < width; u++) z[u] = bias[u] as number;
     const n = x.indices.length;
     this.idx.set(x.indices);

@@ -132,9 +132,9 @@ export class CrfModel {
         const first = rowInfo[2 * r] as number;
         // adding the zeros of a dense row changes no sum
         if (first < 0) {
-          if (inWasm) simd?.addRow(i, -first - 1);
-          else if (simd) simd.addRowTo(emit, i, -first - 1);
-          else addRow(emit, i * t, this.dense, (-first - 1) * t, t);
+          if (!simd) addRow(emit, i * t, this.dense, (-first - 1) * t, t);
+          else if (inWasm) simd.addRow(i, -first - 1);
+          else simd.addRowTo(emit, i, -first - 1);
           continue;
         }
         const end = rowInfo[2 * r + 1] as number;
