@@ -43,14 +43,16 @@ const LONGEST_WORD = 16;
  */
 export function dictionaryLinesFor(texts: Iterable<string>, common = 0): string[] {
   const wanted = substrings(texts, LONGEST_WORD);
-  const lines = bundledDictionary().toString('utf8').split('\n').filter((line) => line.indexOf(' ') > 0);
-  const freq = (line: string): number => Number.parseInt(line.slice(line.indexOf(' ') + 1), 10) || 0;
-  const frequent = new Set(common > 0 ? [...lines].sort((a, b) => freq(b) - freq(a)).slice(0, common) : []);
+  const entries = bundledDictionary().toString('utf8').split('\n').flatMap((line) => {
+    const space = line.indexOf(' ');
+    return space > 0 ? [{ line, word: line.slice(0, space), freq: Number.parseInt(line.slice(space + 1), 10) || 0 }] : [];
+  });
+  const frequent = new Set(common > 0 ? [...entries].sort((a, b) => b.freq - a.freq).slice(0, common).map((e) => e.line) : []);
   const kept: string[] = [];
   let droppedMass = 0;
-  for (const line of lines) {
-    if (frequent.has(line) || wanted.has(line.slice(0, line.indexOf(' ')))) kept.push(line);
-    else droppedMass += freq(line);
+  for (const { line, word, freq } of entries) {
+    if (frequent.has(line) || wanted.has(word)) kept.push(line);
+    else droppedMass += freq;
   }
   if (droppedMass > 0) kept.push(`${MASS_WORD} ${droppedMass}`);
   return kept;
