@@ -43,7 +43,7 @@ function startWorker(system: string, dir: string): WorkerRun {
   // the dialogue policies) with a WebAssembly lexer whose memory growth detaches an ArrayBuffer; V8
   // then checks every typed-array access for detachment, and training takes 20–30 % more CPU than
   // a compiled `parley train` (import-slowdown.ts)
-  const args = ['--expose-gc', '--import', 'tsx/esm', join(import.meta.dirname, 'worker.ts'), '--system', system, '--dir', dir, '--out', out, '--split', values.split ?? 'test'];
+  const args = ['--import', 'tsx/esm', join(import.meta.dirname, 'worker.ts'), '--system', system, '--dir', dir, '--out', out, '--split', values.split ?? 'test'];
   if (values['max-train']) args.push('--max-train', values['max-train']);
   if (values.diet) args.push('--diet', values.diet);
   if (values.vectors) args.push('--vectors', values.vectors);

@@ -13,7 +13,7 @@ export interface TrainedSystem {
   /** time to load the persisted model, when the system can persist */
   loadMs: number | undefined;
   /** the persisted model (Parley's NLU data, nlp.js's export), for the server probe */
-  persisted?: unknown;
+  persisted: unknown;
 }
 
 /**

@@ -11,7 +11,7 @@ import { MODEL_FORMAT_VERSION, writeModelArchive } from '../../src/model-archive
 import type { NluModelData } from '../../src/nlu/index.js';
 import { PARLEY_VERSION } from '../../src/version.js';
 import { evaluationSplit, loadBenchSet, type BenchExample } from './dataset.js';
-import { accuracy, ece, macroF1, percentile, perIntent, slotF1, type IntentScore, type Prediction } from './metrics.js';
+import { accuracy, ece, macroF1, perIntent, slotF1, type IntentScore, type Prediction } from './metrics.js';
 import { trainSystem, type Parsed, type SystemName, type TrainedSystem } from './systems.js';
 import { noisyUtterance } from './noise.js';
 import { chooseThreshold, oosScores } from './oos.js';
@@ -86,15 +86,10 @@ async function serverProbe(system: SystemName, language: string, persisted: unkn
   return { archiveBytes, result: JSON.parse(out.trim().split('\n').at(-1) ?? '') as ProbeResult };
 }
 
-async function parseAll(sys: TrainedSystem, rows: readonly BenchExample[]): Promise<{ parsed: Parsed[]; times: number[] }> {
+async function parseAll(sys: TrainedSystem, rows: readonly BenchExample[]): Promise<{ parsed: Parsed[] }> {
   const parsed: Parsed[] = [];
-  const times: number[] = [];
-  for (const r of rows) {
-    const t0 = performance.now();
-    parsed.push(await sys.parse(r.text));
-    times.push(performance.now() - t0);
-  }
-  return { parsed, times };
+  for (const r of rows) parsed.push(await sys.parse(r.text));
+  return { parsed };
 }
 
 /**
@@ -131,15 +126,9 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(cpu0);
   const trainCpuSeconds = (cpu.user + cpu.system) / 1e6;
   await turnToTime();
-  const probe = sys.persisted === undefined ? null : await serverProbe(system, set.language, sys.persisted, evalRows.map((r) => r.text));
-  // warm-up, not scored: one pass over the evaluation texts, so both systems are timed as a server
-  // answers after its first few thousand messages (200 parses left Parley's first timed pass about
-  // 10 % slower than its later ones: V8 was still optimising, profile.ts shows it round by round)
-  await parseAll(sys, evalRows);
-  // collect what training left behind (run.ts passes --expose-gc), so no major GC of the training heap
-  // lands in the timed parses: a server does not carry a training heap
-  (globalThis as { gc?: () => void }).gc?.();
-  const { parsed, times } = await parseAll(sys, evalRows);
+  // latency, cold load and server RSS: a fresh process per system (server-probe.ts), not this one
+  const probe = await serverProbe(system, set.language, sys.persisted, evalRows.map((r) => r.text));
+  const { parsed } = await parseAll(sys, evalRows);
   const preds: Prediction[] = evalRows.map((r, i) => ({ gold: r.intent, predicted: normalise((parsed[i] as Parsed).intent, set.oos !== undefined), confidence: (parsed[i] as Parsed).confidence }));
   const inPreds = preds.slice(0, inScope.length);
   if (values.errors) {
@@ -162,14 +151,13 @@ async function main(): Promise<void> {
   const noisyRows = inScope.map((r, i) => ({ ...r, text: noisyUtterance(r.text, set.language, i) }));
   const noisyParsed = (await parseAll(sys, noisyRows)).parsed;
   const noisyAccuracy = accuracy(noisyRows.map((r, i) => ({ gold: r.intent, predicted: normalise((noisyParsed[i] as Parsed).intent, set.oos !== undefined), confidence: (noisyParsed[i] as Parsed).confidence })));
-  const sorted = [...times].sort((a, b) => a - b);
   const result: WorkerResult = {
     system, set: set.name, split, trainCount: trainRows.length, testCount: evalRows.length,
     accuracy: accuracy(inPreds), noisyAccuracy, macroF1: macroF1(inPreds), perIntent: perIntent(inPreds), warnings: set.warnings,
     slotF1: set.hasEntities && system !== 'nlpjs' ? slotF1(inScope.map((r) => r.entities ?? []), parsed.slice(0, inScope.length).map((p) => p.entities)) : null,
-    ece: ece(preds), trainSeconds, trainCpuSeconds, p50Ms: probe?.result.p50Ms ?? percentile(sorted, 0.5), p99Ms: probe?.result.p99Ms ?? percentile(sorted, 0.99),
+    ece: ece(preds), trainSeconds, trainCpuSeconds, p50Ms: probe.result.p50Ms, p99Ms: probe.result.p99Ms,
     peakRssMb: process.resourceUsage().maxRSS / 1024, sizeBytes: sys.sizeBytes, loadMs: sys.loadMs ?? null, oos,
-    archiveBytes: probe?.archiveBytes ?? null, server: probe?.result ?? null,
+    archiveBytes: probe.archiveBytes, server: probe.result,
   };
   writeFileSync(values.out ?? '/dev/stdout', JSON.stringify(result));
 }
