@@ -131,4 +131,35 @@ describe('DIETClassifier', () => {
     const again = await train('en', d, { intent_ensemble_size: 3, hidden_layers_sizes: { text: [8] } });
     expect(again.fingerprint).toBe(model.fingerprint);
   });
+
+  it('tags a message only with the entity types its intent was annotated with (entity_types_by_intent)', async () => {
+    const rows: [string, string][] = [];
+    for (const city of ['berlin', 'london', 'paris', 'new york', 'tokyo', 'madrid']) {
+      rows.push(['weather', `what is the weather in [${city}](city)`], ['weather', `weather for [${city}](city) please`], ['weather', `is it raining in [${city}](city)`]);
+    }
+    for (const t of ['thanks', 'thank you', 'thanks a lot', 'many thanks', 'thank you so much', 'cheers thanks']) rows.push(['thanks', t]);
+    const d = data(rows);
+    const texts = ['thank you london', 'thanks, berlin', 'many thanks from tokyo'];
+    const on = await train('en', d);
+    const off = await train('en', d, { entity_types_by_intent: false });
+    const loaded = loadNlu(JSON.parse(JSON.stringify(on.persist())) as ReturnType<typeof on.persist>, emptyDomain());
+    let offFound = 0;
+    for (const text of texts) {
+      const p = await on.parse(text);
+      expect(p.intent?.name).toBe('thanks');
+      expect(p.entities).toEqual([]);
+      expect(await loaded.parse(text)).toEqual(p);
+      offFound += (await off.parse(text)).entities.length;
+    }
+    // without the restriction the tagger finds cities in these thanks: the test can tell the two apart
+    expect(offFound).toBeGreaterThan(0);
+    expect((await on.parse('weather in paris')).entities.map((e) => [e.entity, e.value])).toEqual([['city', 'paris']]);
+
+    // a model whose list names a type the tagger does not have is refused, not half-loaded
+    const state = JSON.parse(JSON.stringify(on.persist())) as { components: { component: string; state: { entities: { intentTypes: Record<string, number[]> } } }[] };
+    const diet = state.components.find((c) => c.component === 'DIETClassifier');
+    if (!diet) throw new Error('no DIETClassifier in the model');
+    diet.state.entities.intentTypes.weather = [3];
+    expect(() => loadNlu(state as unknown as ReturnType<typeof on.persist>, emptyDomain())).toThrow(/entity types of intent 'weather'/);
+  });
 });

@@ -52,7 +52,7 @@ function trainEntities(input: DietTrainingInput, holdout: Holdout, o: { seed: nu
   return EntityHead.fit(examples, holdout, {
     characters: isChineseLanguage(ctx.language),
     patterns: collectPatterns(ctx.data, { useRegexes: true, useLookupTables: true }),
-    gazetteerFolds: opts.entity_gazetteer_folds,
+    gazetteerFolds: opts.entity_gazetteer_folds, intentTypes: opts.entity_types_by_intent,
     epochs: opts.entity_epochs, learningRate: opts.entity_learning_rate, seed: o.seed, patience: opts.early_stopping_patience, refit: o.refit,
     onEpoch: (epoch) => ctx.onProgress?.(`${name} (entities)`, epoch, opts.entity_epochs),
   });

@@ -1,8 +1,10 @@
 // A trained CRF for inference: emission weights as pruned sparse rows keyed by feature hash
-// (small archives, fast loading), transitions, Viterbi decoding and per-span confidences.
+// (small archives, fast loading), transitions, Viterbi decoding and per-span confidences. The
+// weights are held once (CrfRows); a CrfDecoder decodes over all the tags or, for the messages of
+// an intent, over the tags of that intent's entity types only.
 import { z } from 'zod';
 import { decodeFloat32, decodeInt32, decodeUint16, encodeArray, encodedArraySchema } from '../codec.js';
-import { decodeBilou, type UnitSpan } from './bilou.js';
+import { decodeBilou, tagCount, type UnitSpan } from './bilou.js';
 import { CrfStructure } from './crf-structure.js';
 import { CrfWorkspace, pathMarginals } from './forward-backward.js';
 import { HashIndex } from './hash-index.js';
@@ -27,60 +29,133 @@ const PRUNE_BELOW = 5e-3;
 
 export interface ScoredSpan extends UnitSpan { confidence: number }
 
-export class CrfModel {
+/** The emission weights, looked up by feature hash: held once, shared by every decoder of a model. */
+class CrfRows {
+  readonly rowOf: HashIndex;
+  /**
+   * Per row, side by side (one cache line per lookup, not one per array): −(dense row + 1) or the
+   * first sparse entry, then the end of its sparse entries.
+   */
+  readonly rowInfo: Int32Array;
+  /** the rows with many tags (bias, intent, common words), which decoders sum as dense rows */
+  readonly denseRows: Int32Array;
+
+  constructor(readonly tags: number, readonly hashes: Int32Array, readonly rowStart: Int32Array, readonly tagIdx: Uint16Array, readonly values: Float32Array) {
+    this.rowOf = new HashIndex(hashes);
+    this.rowInfo = new Int32Array(2 * hashes.length);
+    const dense: number[] = [];
+    for (let r = 0; r < hashes.length; r++) {
+      const isDense = (rowStart[r + 1] as number) - (rowStart[r] as number) > tags / 4;
+      if (isDense) dense.push(r);
+      this.rowInfo[2 * r] = isDense ? -dense.length : (rowStart[r] as number);
+      this.rowInfo[2 * r + 1] = rowStart[r + 1] as number;
+    }
+    this.denseRows = Int32Array.from(dense);
+  }
+}
+
+/**
+ * Viterbi decoding and span confidences over one set of tags: the model's, or the tags of some of
+ * its entity types (`tagOf`: model tag → this decoder's tag, −1 for a left-out one). Its path is the
+ * one a decoder over all tags finds with the left-out tags scored −∞; its confidences are normalised
+ * over its own tags.
+ */
+export class CrfDecoder {
   private readonly structure: CrfStructure;
-  private readonly rowOf: HashIndex;
   private readonly expTrans: Float64Array;
   private readonly ws = new CrfWorkspace();
   /** the Viterbi recursion in WebAssembly, where available */
   private readonly viterbiKernel: WasmViterbi | undefined;
   /** the path tag's marginal per unit (decode scratch) */
   private chosen = new Float64Array(0);
-  /** rows with many tags (bias, intent, common words) also as dense rows: summed unrolled, not scattered */
+  /** the dense rows over this decoder's tags, summed unrolled, not scattered (JavaScript path) */
   private readonly dense: Float32Array;
-  /**
-   * Per row, side by side (one cache line per lookup, not one per array): −(dense row + 1) or the
-   * first sparse entry, then the end of its sparse entries.
-   */
-  private readonly rowInfo: Int32Array;
   /** the dense rows and the emission buffer in WebAssembly memory, where SIMD is available */
   private readonly simd: SimdEmissions | undefined;
 
-  private constructor(
-    readonly types: readonly string[],
-    private readonly hashes: Int32Array,
-    private readonly rowStart: Int32Array,
-    private readonly tagIdx: Uint16Array,
-    private readonly values: Float32Array,
-    private readonly trans: Float32Array,
-  ) {
+  constructor(readonly types: readonly string[], private readonly rows: CrfRows, private readonly trans: Float32Array, private readonly tagOf: Int32Array) {
     this.structure = new CrfStructure(types.length);
-    this.rowOf = new HashIndex(hashes);
     const t = this.structure.tags;
-    this.rowInfo = new Int32Array(2 * hashes.length);
-    let count = 0;
-    for (let r = 0; r < hashes.length; r++) {
-      const isDense = (rowStart[r + 1] as number) - (rowStart[r] as number) > t / 4;
-      this.rowInfo[2 * r] = isDense ? -(++count) : (rowStart[r] as number);
-      this.rowInfo[2 * r + 1] = rowStart[r + 1] as number;
-    }
+    const count = rows.denseRows.length;
     // with SIMD the dense rows live only in WebAssembly memory; the JavaScript path keeps its own
     this.simd = SimdEmissions.create(count, t);
     this.dense = new Float32Array(this.simd ? 0 : count * t);
-    for (let r = 0; r < hashes.length; r++) {
-      const d = -(this.rowInfo[2 * r] as number) - 1;
-      if (d < 0) continue;
+    const { rowStart, tagIdx, values } = rows;
+    for (let d = 0; d < count; d++) {
+      const r = rows.denseRows[d] as number;
       const row = this.simd ? this.simd.row(d) : this.dense.subarray(d * t, (d + 1) * t);
-      for (let e = rowStart[r] as number; e < (rowStart[r + 1] as number); e++) row[tagIdx[e] as number] = values[e] as number;
+      for (let e = rowStart[r] as number; e < (rowStart[r + 1] as number); e++) {
+        const y = tagOf[tagIdx[e] as number] as number;
+        if (y >= 0) row[y] = values[e] as number;
+      }
     }
     this.viterbiKernel = WasmViterbi.create(t, trans.length);
     this.expTrans = new Float64Array(trans.length);
     expTransitions(trans, this.expTrans);
   }
 
+  /** Spans over units for the given per-unit feature hashes; confidence = mean marginal of the span's tags. */
+  decode(unitHashes: readonly Int32Array[]): ScoredSpan[] {
+    const n = unitHashes.length;
+    if (n === 0) return [];
+    const t = this.structure.tags;
+    const simd = this.simd;
+    // the workspace also holds the Viterbi and forward-backward buffers: reserve them either way
+    this.ws.reserve(n, t);
+    const inWasm = simd?.emissions(n);
+    const emit = inWasm ?? this.ws.emissions(n, t);
+    const { rowOf, rowInfo, tagIdx, values } = this.rows;
+    const tagOf = this.tagOf;
+    for (let i = 0; i < n; i++) {
+      const hs = unitHashes[i] as Int32Array;
+      for (let f = 0; f < hs.length; f++) {
+        const r = rowOf.get(hs[f] as number);
+        if (r < 0) continue;
+        const first = rowInfo[2 * r] as number;
+        // adding the zeros of a dense row changes no sum
+        if (first < 0) {
+          if (!simd) addRow(emit, i * t, this.dense, (-first - 1) * t, t);
+          else if (inWasm) simd.addRow(i, -first - 1);
+          else simd.addRowTo(emit, i, -first - 1);
+          continue;
+        }
+        const end = rowInfo[2 * r + 1] as number;
+        for (let e = first; e < end; e++) {
+          const y = tagOf[tagIdx[e] as number] as number;
+          if (y < 0) continue;
+          const k = i * t + y;
+          emit[k] = (emit[k] as number) + (values[e] as number);
+        }
+      }
+    }
+    const path = this.structure.viterbi(emit, n, this.trans, this.ws, this.viterbiKernel);
+    const spans = decodeBilou(path);
+    if (spans.length === 0) return [];
+    if (this.chosen.length < n) this.chosen = new Float64Array(Math.max(n, 2 * this.chosen.length));
+    const chosen = this.chosen;
+    pathMarginals(this.structure, emit, n, this.expTrans, path, spans, this.ws, chosen);
+    return spans.map((s) => {
+      let sum = 0;
+      for (let i = s.first; i <= s.last; i++) sum += chosen[i] as number;
+      return { ...s, confidence: sum / (s.last - s.first + 1) };
+    });
+  }
+}
+
+export class CrfModel {
+  private readonly rows: CrfRows;
+  /** decodes over all the model's tags */
+  readonly decoder: CrfDecoder;
+
+  private constructor(readonly types: readonly string[], hashes: Int32Array, rowStart: Int32Array, tagIdx: Uint16Array, values: Float32Array, private readonly trans: Float32Array) {
+    const tags = tagCount(types.length);
+    this.rows = new CrfRows(tags, hashes, rowStart, tagIdx, values);
+    this.decoder = new CrfDecoder(types, this.rows, trans, Int32Array.from({ length: tags }, (_, y) => y));
+  }
+
   /** `hashes[r]` is the feature hash of dense row r. */
   static fromWeights(types: readonly string[], hashes: Int32Array, w: CrfWeights): CrfModel {
-    const t = 1 + 4 * types.length;
+    const t = tagCount(types.length);
     const keptHashes: number[] = [];
     const rowStart: number[] = [0];
     const tagIdx: number[] = [];
@@ -106,54 +181,40 @@ export class CrfModel {
     );
   }
 
+  /**
+   * A decoder over some of the entity types (indices into `types`, ascending): the others' tags and
+   * transitions left out, the weights shared with this model.
+   */
+  restrict(keep: readonly number[]): CrfDecoder {
+    const full = new CrfStructure(this.types.length);
+    const sub = new CrfStructure(keep.length);
+    const tagOf = new Int32Array(full.tags).fill(-1);
+    tagOf[0] = 0;
+    keep.forEach((type, j) => { for (let k = 0; k < 4; k++) tagOf[1 + 4 * type + k] = 1 + 4 * j + k; });
+    const from = full.layout;
+    const to = sub.layout;
+    const trans = new Float32Array(to.size);
+    for (let y = 0; y < full.tags; y++) {
+      const n = tagOf[y] as number;
+      if (n < 0) continue;
+      trans[to.out + n] = this.trans[from.out + y] as number;
+      trans[to.in + n] = this.trans[from.in + y] as number;
+    }
+    trans[to.adj] = this.trans[from.adj] as number;
+    keep.forEach((type, j) => { for (let k = 0; k < 4; k++) trans[sub.inner(j, k)] = this.trans[full.inner(type, k)] as number; });
+    return new CrfDecoder(keep.map((t) => this.types[t] as string), this.rows, trans, tagOf);
+  }
+
   toData(): CrfModelData {
+    const { hashes, rowStart, tagIdx, values } = this.rows;
     return {
-      types: [...this.types], hashes: encodeArray(this.hashes), rowStart: encodeArray(this.rowStart), tags: encodeArray(this.tagIdx),
-      values: encodeArray(this.values), entries: this.values.length, rows: this.hashes.length, trans: encodeArray(this.trans),
+      types: [...this.types], hashes: encodeArray(hashes), rowStart: encodeArray(rowStart), tags: encodeArray(tagIdx),
+      values: encodeArray(values), entries: values.length, rows: hashes.length, trans: encodeArray(this.trans),
     };
   }
 
-  /** Spans over units for the given per-unit feature hashes; confidence = mean marginal of the span's tags. */
+  /** Spans over units for the given per-unit feature hashes, over all tags. */
   decode(unitHashes: readonly Int32Array[]): ScoredSpan[] {
-    const n = unitHashes.length;
-    if (n === 0) return [];
-    const t = this.structure.tags;
-    const simd = this.simd;
-    // the workspace also holds the Viterbi and forward-backward buffers: reserve them either way
-    this.ws.reserve(n, t);
-    const inWasm = simd?.emissions(n);
-    const emit = inWasm ?? this.ws.emissions(n, t);
-    const { rowInfo, tagIdx, values } = this;
-    for (let i = 0; i < n; i++) {
-      const hs = unitHashes[i] as Int32Array;
-      for (let f = 0; f < hs.length; f++) {
-        const r = this.rowOf.get(hs[f] as number);
-        if (r < 0) continue;
-        const first = rowInfo[2 * r] as number;
-        // adding the zeros of a dense row changes no sum
-        if (first < 0) {
-          if (!simd) addRow(emit, i * t, this.dense, (-first - 1) * t, t);
-          else if (inWasm) simd.addRow(i, -first - 1);
-          else simd.addRowTo(emit, i, -first - 1);
-          continue;
-        }
-        const end = rowInfo[2 * r + 1] as number;
-        for (let e = first; e < end; e++) {
-          const k = i * t + (tagIdx[e] as number);
-          emit[k] = (emit[k] as number) + (values[e] as number);
-        }
-      }
-    }
-    const path = this.structure.viterbi(emit, n, this.trans, this.ws, this.viterbiKernel);
-    const spans = decodeBilou(path);
-    if (spans.length === 0) return [];
-    if (this.chosen.length < n) this.chosen = new Float64Array(Math.max(n, 2 * this.chosen.length));
-    const chosen = this.chosen;
-    pathMarginals(this.structure, emit, n, this.expTrans, path, spans, this.ws, chosen);
-    return spans.map((s) => {
-      let sum = 0;
-      for (let i = s.first; i <= s.last; i++) sum += chosen[i] as number;
-      return { ...s, confidence: sum / (s.last - s.first + 1) };
-    });
+    return this.decoder.decode(unitHashes);
   }
 }

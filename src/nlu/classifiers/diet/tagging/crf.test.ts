@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../util/rng.js';
+import { CrfModel } from './crf-model.js';
 import { CrfStructure } from './crf-structure.js';
 import { CrfWorkspace, forwardBackward, pathMarginals } from './forward-backward.js';
 import { HashIndex } from './hash-index.js';
@@ -82,5 +83,59 @@ describe('HashIndex', () => {
     expect(index.get(keys[5] as number)).toBe(2999);
     expect(index.get(123456789)).toBe(-1);
     expect(new HashIndex(new Int32Array(0)).get(0)).toBe(-1);
+  });
+});
+
+describe('CrfModel.restrict', () => {
+  // 3 types (13 tags), 40 feature rows: dense ones (bias-like, every tag) and sparse ones
+  const types = ['city', 'date', 'count'];
+  const full = new CrfStructure(types.length);
+  const rows = 40;
+  const random = seededRandom(5);
+  const emission = new Float32Array(rows * full.tags);
+  for (let r = 0; r < rows; r++) {
+    for (let y = 0; y < full.tags; y++) if (r < 4 || random() < 0.2) emission[r * full.tags + y] = random() * 4 - 2;
+  }
+  const trans = Float32Array.from({ length: full.layout.size }, () => random() * 2 - 1);
+  const hashes = Int32Array.from({ length: rows }, (_, r) => r * 7919 + 1);
+  const model = CrfModel.fromWeights(types, hashes, { emission, trans });
+
+  /** The model a training with only `keep`'s weights would have saved. */
+  function subModel(keep: number[]): CrfModel {
+    const sub = new CrfStructure(keep.length);
+    const tagOf = (j: number, k: number): number => 1 + 4 * (keep[j] as number) + k;
+    const subEmission = new Float32Array(rows * sub.tags);
+    for (let r = 0; r < rows; r++) {
+      subEmission[r * sub.tags] = emission[r * full.tags] as number;
+      keep.forEach((_, j) => { for (let k = 0; k < 4; k++) subEmission[r * sub.tags + 1 + 4 * j + k] = emission[r * full.tags + tagOf(j, k)] as number; });
+    }
+    const subTrans = new Float32Array(sub.layout.size);
+    subTrans[sub.layout.out] = trans[full.layout.out] as number;
+    subTrans[sub.layout.in] = trans[full.layout.in] as number;
+    subTrans[sub.layout.adj] = trans[full.layout.adj] as number;
+    keep.forEach((type, j) => {
+      for (let k = 0; k < 4; k++) {
+        subTrans[sub.layout.out + 1 + 4 * j + k] = trans[full.layout.out + tagOf(j, k)] as number;
+        subTrans[sub.layout.in + 1 + 4 * j + k] = trans[full.layout.in + tagOf(j, k)] as number;
+        subTrans[sub.inner(j, k)] = trans[full.inner(type, k)] as number;
+      }
+    });
+    return CrfModel.fromWeights(keep.map((t) => types[t] as string), hashes, { emission: subEmission, trans: subTrans });
+  }
+
+  it('decodes exactly as a model holding only the kept types\' weights, the types named as in the model', () => {
+    const sentences = Array.from({ length: 30 }, () => Array.from({ length: 1 + Math.floor(random() * 7) }, () =>
+      Int32Array.from({ length: 6 }, () => (random() < 0.1 ? 99 : (hashes[Math.floor(random() * rows)] as number)))));
+    for (const keep of [[0, 2], [1], [0, 1, 2]]) {
+      const restricted = model.restrict(keep);
+      const reference = subModel(keep);
+      expect(restricted.types).toEqual(keep.map((t) => types[t]));
+      for (const units of sentences) expect(restricted.decode(units)).toEqual(reference.decode(units));
+    }
+    // the spans a restricted decoder finds are of its types only, and some sentence has one
+    const onlyDates = model.restrict([1]);
+    const spans = sentences.flatMap((units) => onlyDates.decode(units));
+    expect(spans.length).toBeGreaterThan(0);
+    expect(new Set(spans.map((s) => s.type))).toEqual(new Set([0]));
   });
 });
