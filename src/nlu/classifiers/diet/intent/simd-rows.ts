@@ -12,34 +12,40 @@ import {
 } from '../wasm-simd.js';
 import { claimScratch } from '../wasm-arena.js';
 
-// acc(out, rows, scales, count, width): params 0–4; locals 5 n, 6 j, 7 row, 8 optr (i32), 9 v, 10 q, 11 h, 12 x (v128)
+// acc(out, rows, scales, count, width): params 0–4; locals 5 n, 6 j, 7 row, 8 optr (i32), 9 v, 10 q,
+// 11 h, 12 x, 13–20 a0–a7 (v128). Sixteen columns at a time, over every row: the sixteen sums stay in
+// eight registers while the rows pass, instead of a load and a store of `out` per row and column.
+// Each column still adds its rows in the given order, so the bits are those of a row-by-row loop.
 const [OUT, ROWS, SCALES, COUNT, WIDTH, N, J, ROW, OPTR, V, Q, H, X] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+const A = [13, 14, 15, 16, 17, 18, 19, 20];
 
-/** out[optr + offset ..] += v · float64(lanes 0 and 1 of the int32 vector `lanes`) */
-const addPair = (offset: number, lanes: number[]): number[] =>
-  [GET, OPTR, GET, OPTR, ...LOAD(offset), GET, V, ...lanes, ...simd(F64_FROM_I32), ...simd(F64_MUL), ...simd(F64_ADD), ...STORE(offset)];
+/** a += v · float64(lanes 0 and 1 of the int32 vector `lanes`) */
+const addPair = (a: number, lanes: number[]): number[] =>
+  [GET, a, GET, V, ...lanes, ...simd(F64_FROM_I32), ...simd(F64_MUL), ...simd(F64_ADD), SET, a];
 
-/** Four int16 lanes of h widened to int32, added as two float64 pairs. */
-const addFour = (widen: number, offset: number): number[] =>
-  [GET, H, ...simd(widen), SET, X, ...addPair(offset, [GET, X]), ...addPair(offset + 16, [GET, X, GET, X, ...SWAP_HALVES])];
+/** Four int16 lanes of h widened to int32, added to two float64 pairs of sums. */
+const addFour = (widen: number, first: number): number[] =>
+  [GET, H, ...simd(widen), SET, X, ...addPair(A[first] as number, [GET, X]), ...addPair(A[first + 1] as number, [GET, X, GET, X, ...SWAP_HALVES])];
 
 const body: number[] = [
-  2, 4, I32, 4, V128, // locals
+  2, 4, I32, 12, V128, // locals
   ...RETURN_IF_ZERO(COUNT),
+  I32_CONST, 0, SET, J,
+  ...LOOP, // over 16 columns at a time
+  GET, OUT, GET, J, I32_CONST, 3, I32_SHL, I32_ADD, SET, OPTR,
+  ...A.flatMap((a, k) => [GET, OPTR, ...LOAD(16 * k), SET, a]),
   I32_CONST, 0, SET, N,
   ...LOOP, // over rows
   GET, ROWS, GET, N, I32_CONST, 2, I32_SHL, I32_ADD, I32_LOAD, 2, 0, SET, ROW,
   GET, SCALES, GET, N, I32_CONST, 3, I32_SHL, I32_ADD, F64_LOAD, 3, 0, ...simd(F64X2_SPLAT), SET, V,
-  I32_CONST, 0, SET, J,
-  ...LOOP, // over 16 columns at a time
-  GET, OUT, GET, J, I32_CONST, 3, I32_SHL, I32_ADD, SET, OPTR,
   GET, ROW, GET, J, I32_ADD, ...LOAD(0), TEE, Q, ...simd(I16_LOW), SET, H,
-  ...addFour(I32_LOW, 0), ...addFour(I32_HIGH, 32),
+  ...addFour(I32_LOW, 0), ...addFour(I32_HIGH, 2),
   GET, Q, ...simd(I16_HIGH), SET, H,
-  ...addFour(I32_LOW, 64), ...addFour(I32_HIGH, 96),
-  GET, J, I32_CONST, 16, I32_ADD, TEE, J, GET, WIDTH, I32_LT_U, ...BR_IF_LOOP,
-  END,
+  ...addFour(I32_LOW, 4), ...addFour(I32_HIGH, 6),
   GET, N, I32_CONST, 1, I32_ADD, TEE, N, GET, COUNT, I32_LT_U, ...BR_IF_LOOP,
+  END,
+  ...A.flatMap((a, k) => [GET, OPTR, GET, a, ...STORE(16 * k)]),
+  GET, J, I32_CONST, 16, I32_ADD, TEE, J, GET, WIDTH, I32_LT_U, ...BR_IF_LOOP,
   END,
   END,
 ];
