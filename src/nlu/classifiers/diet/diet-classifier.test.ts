@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyDomain, emptyNluData, type AnnotatedEntity, type ComponentConfig, type NluTrainingData } from '../../../core/index.js';
 import { loadNlu } from '../../load-nlu.js';
 import { trainNlu } from '../../train-nlu.js';
+import { EntityHead, RESTRICT_FROM, type EntityHeadData } from './tagging/entity-head.js';
 
 /** `[text](entity)` and `[text]{"entity": .., "role": ..}` annotations, as in Rasa's NLU data. */
 function example(intent: string, annotated: string): { text: string; intent: string; entities: AnnotatedEntity[] } {
@@ -153,6 +154,15 @@ describe('DIETClassifier', () => {
     }
     // without the restriction the tagger finds cities in these thanks: the test can tell the two apart
     expect(offFound).toBeGreaterThan(0);
+    // the flag changes decoding only (same weights): an unsure intent is tagged with every type
+    const persisted = on.persist().components.find((c) => c.component === 'DIETClassifier')?.state as { entities: EntityHeadData };
+    const head = EntityHead.fromData(persisted.entities);
+    for (const text of texts) {
+      const tokens = [...text.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+      const unrestricted = (await off.parse(text)).entities.map((e) => [e.entity, e.start, e.end]);
+      expect(head.extract(text, tokens, 'thanks', RESTRICT_FROM - 0.01).map((e) => [e.entity, e.start, e.end])).toEqual(unrestricted);
+      expect(head.extract(text, tokens, 'thanks', RESTRICT_FROM)).toEqual([]);
+    }
     expect((await on.parse('weather in paris')).entities.map((e) => [e.entity, e.value])).toEqual([['city', 'paris']]);
 
     // a model whose list names a type the tagger does not have is refused, not half-loaded

@@ -62,7 +62,8 @@ export class DietClassifier implements TrainableNluComponent {
     const head = this.parts.entities;
     if (!head) return;
     // the tagger was trained with the intent as a feature when there was an intent head
-    const found = head.extract(msg.text, msg.tokens, this.parts.intent ? msg.parse.intent?.name ?? '' : '');
+    const intent = this.parts.intent ? msg.parse.intent : undefined;
+    const found = head.extract(msg.text, msg.tokens, intent?.name ?? '', intent?.confidence ?? 0);
     if (found.length === 0) return;
     const units = this.parts.roles || this.parts.groups ? tagUnits(msg.text, msg.tokens, { characters: isChineseLanguage(this.language) }) : [];
     for (const f of found) {

@@ -67,8 +67,9 @@ export const dietOptions = z.object({
    */
   entity_gazetteer_folds: z.number().int().min(0).max(20).refine((n) => n !== 1, 'entity_gazetteer_folds: 0 (off) or at least 2').default(5),
   /**
-   * tag a message only with the entity types its predicted intent was annotated with in training
-   * (an intent never annotated: no entities). Fewer tags to decode, and no slot its intent never had.
+   * tag a message whose intent is predicted with confidence ≥ 0.7 only with the entity types that
+   * intent was annotated with in training (an intent never annotated: no entities). Fewer tags to
+   * decode, and no slot its intent never had; a less certain message is tagged with every type.
    */
   entity_types_by_intent: z.boolean().default(true),
 }).strict();

@@ -70,6 +70,12 @@ function frequentFeatures(sentences: readonly Int32Array[][]): Map<number, numbe
   return rowOf;
 }
 
+/**
+ * The intent confidence from which a message is tagged with its intent's entity types only: the
+ * default confidence below which Parley asks the LLM to check the intent (endpoints.yml llm.intentCheck.threshold).
+ */
+export const RESTRICT_FROM = 0.7;
+
 /** Which types each intent was annotated with in training (indices into `types`, ascending). */
 function typesOfIntents(examples: readonly TaggingExample[], typeIndex: ReadonlyMap<string, number>): Record<string, number[]> {
   const seen = new Map<string, Set<number>>();
@@ -164,9 +170,13 @@ export class EntityHead {
     return new EntityHead(featurizer, CrfModel.fromWeights(types, hashes, result.weights), result.bestEpoch, byIntent);
   }
 
-  /** `intent`: the predicted intent ('' when there is none). */
-  extract(text: string, tokens: readonly Token[], intent: string): FoundEntity[] {
-    const crf = this.byIntent.get(intent) ?? (this.byIntent.has(intent) ? null : this.crf.decoder);
+  /**
+   * `intent`: the predicted intent ('' when there is none), and its confidence: below
+   * RESTRICT_FROM the intent may well be wrong (and the LLM check may replace it), so the message is
+   * tagged with every type rather than lose its entities with the intent.
+   */
+  extract(text: string, tokens: readonly Token[], intent: string, confidence = 1): FoundEntity[] {
+    const crf = confidence < RESTRICT_FROM ? this.crf.decoder : this.byIntent.get(intent) ?? (this.byIntent.has(intent) ? null : this.crf.decoder);
     if (!crf) return [];
     const { units, hashes } = this.featurizer.featurize(text, tokens, { intent });
     return crf.decode(hashes).map((s) => ({
