@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../util/rng.js';
 import { whitespaceTokens } from '../../../tokenizers/whitespace-tokenizer.js';
 import { foldGazetteers, fullGazetteer, Gazetteer } from './gazetteer.js';
 import { characterUnits } from './tag-tokens.js';
@@ -31,6 +32,39 @@ describe('Gazetteer', () => {
     const g = Gazetteer.fromEntries([{ entity: 'meal', value: '宫保鸡丁' }]);
     const text = '我要宫保鸡丁';
     expect(g.matches(text, characterUnits(text))).toEqual([{ name: 'meal', start: 2, end: 6, text: '宫保鸡丁' }]);
+  });
+
+  it('finds exactly the spans a check of every span finds, on random texts (the prefix search narrows soundly)', () => {
+    const random = seededRandom(3);
+    const alphabet = ['a', 'b', 'ab', 'A', ' ', '\uffff', '\u00e9'];
+    const word = (): string => Array.from({ length: 1 + Math.floor(random() * 3) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('').trim() || 'a';
+    const values = Array.from({ length: 60 }, () => Array.from({ length: 1 + Math.floor(random() * 3) }, word).join(' '));
+    const g = Gazetteer.fromEntries(values.map((value, i) => ({ entity: `t${i % 3}`, value })));
+    const known = new Map<string, Set<string>>();
+    values.forEach((v, i) => {
+      const key = v.toLowerCase().replace(/\s+/gu, ' ').trim();
+      known.set(key, (known.get(key) ?? new Set()).add(`t${i % 3}`));
+    });
+    for (let n = 0; n < 200; n++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 6) }, word).join(random() < 0.5 ? ' ' : '  ');
+      const units = whitespaceTokens(text);
+      const expected: string[] = [];
+      for (let i = 0; i < units.length; i++) {
+        for (let j = i; j < units.length; j++) {
+          const span = text.slice((units[i] as { start: number }).start, (units[j] as { end: number }).end);
+          const key = span.toLowerCase().replace(/\s+/gu, ' ').trim();
+          for (const t of [...(known.get(key) ?? [])].sort()) expected.push(`${t}:${span}`);
+        }
+      }
+      expect(g.matches(text, units).map((m) => `${m.name}:${m.text}`)).toEqual(expected);
+    }
+  });
+
+  it('extends a span whose text ends in the highest code unit', () => {
+    const g = Gazetteer.fromEntries([{ entity: 'x', value: 'a\uffff' }, { entity: 'x', value: 'a\uffff b' }, { entity: 'x', value: 'a\uffffz' }]);
+    const text = 'a\uffff b';
+    const units = [{ text: 'a\uffff', start: 0, end: 2 }, { text: 'b', start: 3, end: 4 }];
+    expect(g.matches(text, units).map((m) => m.text)).toEqual(['a\uffff', 'a\uffff b']);
   });
 
   it('survives persisting', () => {

@@ -71,35 +71,59 @@ export class Gazetteer {
   matches(text: string, units: readonly Token[]): PatternMatch[] {
     const out: PatternMatch[] = [];
     if (this.typesOf.size === 0) return out;
-    const lowered = units.map((u) => normalise(text.slice(u.start, u.end)));
+    const lowered = units.map((u) => normaliseUnit(text, u.start, u.end));
+    const values = this.sorted;
     for (let i = 0; i < units.length; i++) {
       const start = (units[i] as Token).start;
       let key = '';
+      // the values starting with key are values[lo, hi); a longer key's are among them
+      let lo = 0;
+      let hi = values.length;
       for (let j = i; j < units.length; j++) {
         if (j > i) key += gapOf(text, (units[j - 1] as Token).end, (units[j] as Token).start);
         key += lowered[j] as string;
-        if (key.length > this.maxLength || !this.hasPrefix(key)) break;
-        const types = this.typesOf.get(key);
-        if (!types) continue;
+        if (key.length > this.maxLength) break;
+        // a unit that normalises to nothing (whitespace) narrows nothing
+        if (key.length === 0) continue;
+        lo = lowerBound(values, key, lo, hi);
+        if (lo === hi || !(values[lo] as string).startsWith(key)) break;
+        hi = lowerBound(values, prefixEnd(key), lo, hi);
+        if ((values[lo] as string).length !== key.length) continue;
+        const types = this.typesOf.get(key) as string[];
         const end = (units[j] as Token).end;
         for (const name of types) out.push({ name, start, end, text: text.slice(start, end) });
       }
     }
     return out;
   }
+}
 
-  /** Whether some known value starts with `key` (binary search over the sorted values). */
-  private hasPrefix(key: string): boolean {
-    const values = this.sorted;
-    let lo = 0;
-    let hi = values.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((values[mid] as string) < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < values.length && (values[lo] as string).startsWith(key);
+/** The first index in values[lo, hi) whose value is not below key (values sorted). */
+function lowerBound(values: readonly string[], key: string, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] as string) < key) lo = mid + 1;
+    else hi = mid;
   }
+  return lo;
+}
+
+/** The least string above every string that starts with key (key's last code unit + 1). */
+function prefixEnd(key: string): string {
+  const last = key.charCodeAt(key.length - 1);
+  // nothing sorts above a string's U+FFFF continued: the caller's hi stays
+  return last === 0xffff ? '\uffff'.repeat(key.length + 1) : key.slice(0, -1) + String.fromCharCode(last + 1);
+}
+
+/** The code units JavaScript's \s matches. */
+const isSpace = (c: number): boolean =>
+  (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/** normalise() of text[start, end): a unit without whitespace only needs lowercasing. */
+function normaliseUnit(text: string, start: number, end: number): string {
+  for (let k = start; k < end; k++) if (isSpace(text.charCodeAt(k))) return normalise(text.slice(start, end));
+  return text.slice(start, end).toLowerCase();
 }
 
 /** The normalised text between two units: '' when they touch, one space for any whitespace. */
