@@ -27,6 +27,7 @@ export const LOAD = (offset: number): number[] => [...simd(0), 4, ...leb(offset)
 export const STORE = (offset: number): number[] => [...simd(11), 4, ...leb(offset)];
 /** lanes 8–15 then 0–7: the high half of a vector moved down */
 export const SWAP_HALVES = [...simd(13), 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7];
+export const F32X4_SPLAT = 19, F32X4_ADD = 228, F32X4_MUL = 230, F32X4_FROM_I32 = 250, F32_LOAD = 0x2a;
 export const F64X2_SPLAT = 20, I16_LOW = 135, I16_HIGH = 136, I32_LOW = 167, I32_HIGH = 168;
 export const F64_ADD = 240, F64_SUB = 241, F64_MUL = 242, F64_DIV = 243, F64_SQRT = 239, F64_FROM_I32 = 254, F64_FROM_F32 = 95, F32_FROM_F64 = 94;
 /** lanes 0–7 of the first vector, then lanes 0–7 of the second: two float32 pairs into one vector */

@@ -1,6 +1,7 @@
 // The intent network as parsing uses it: the input matrix stays int8 with one scale per row, as the
 // model archive stores it. Loading is then a base64 decode with no per-weight work, and a server
-// holds a quarter of the float32 matrix in memory.
+// holds a quarter of the float32 matrix in memory. The input layer's sums are float32 (four SIMD
+// lanes per instruction, twice float64's): int8 weights carry far less precision than that.
 import { ParleyError } from '../../../../errors.js';
 import type { SparseVector } from '../../feature-layout.js';
 import { decodeFloat32, readQuantizedRows } from '../codec.js';
@@ -12,7 +13,9 @@ import { SimdRows } from './simd-rows.js';
 export class QuantizedMlp {
   // one block of four rows for addScaledRows4Int8 (scratch: no allocation per parse)
   private readonly blockRows = new Int32Array(4);
-  private readonly blockScales = new Float64Array(4);
+  private readonly blockScales = new Float32Array(4);
+  /** the input layer's float32 sums (scratch) */
+  private readonly sums: Float32Array;
   /** the input rows in WebAssembly memory where SIMD is available (then w1 is not kept twice) */
   private readonly simd: SimdRows | undefined;
   private readonly w1: Int8Array;
@@ -29,6 +32,7 @@ export class QuantizedMlp {
   ) {
     this.simd = SimdRows.from(w1, hidden > 0 ? hidden : labels.length);
     this.w1 = this.simd ? new Int8Array(0) : w1;
+    this.sums = new Float32Array(hidden > 0 ? hidden : labels.length);
   }
 
   static fromData(d: MlpModelData): QuantizedMlp {
@@ -48,19 +52,24 @@ export class QuantizedMlp {
   /** Raw logits (before temperature) into out; `z` is scratch of at least `hidden` units. */
   logits(x: SparseVector, out: Float64Array, z: Float64Array): Float64Array {
     const k = this.labels.length;
+    const sums = this.sums;
     if (this.hidden === 0) {
-      for (let j = 0; j < k; j++) out[j] = this.b2[j] as number;
-      this.accumulate(x, k, out);
+      sums.set(this.b2);
+      this.accumulate(x, k, sums);
+      for (let j = 0; j < k; j++) out[j] = sums[j] as number;
       return out;
     }
     const h = this.hidden;
-    for (let u = 0; u < h; u++) z[u] = this.b1[u] as number;
-    this.accumulate(x, h, z);
-    for (let u = 0; u < h; u++) if ((z[u] as number) < 0) z[u] = 0;
+    sums.set(this.b1);
+    this.accumulate(x, h, sums);
+    for (let u = 0; u < h; u++) {
+      const v = sums[u] as number;
+      z[u] = v < 0 ? 0 : v;
+    }
     return outputLayer(z, h, this.w2, this.b2, out);
   }
 
-  private accumulate(x: SparseVector, width: number, out: Float64Array): void {
+  private accumulate(x: SparseVector, width: number, out: Float32Array): void {
     if (this.simd) {
       this.simd.accumulate(out, x.indices, x.values, this.scales);
       return;
@@ -79,7 +88,7 @@ export class QuantizedMlp {
     }
     for (; n < idx.length; n++) {
       const r = idx[n] as number;
-      addScaledRowInt8(out, this.w1, r * width, (val[n] as number) * (this.scales[r] as number), width);
+      addScaledRowInt8(out, this.w1, r * width, Math.fround((val[n] as number) * (this.scales[r] as number)), width);
     }
   }
 }

@@ -10,9 +10,9 @@ function matrix(rows: number, width: number, seed: number): Int8Array {
 }
 
 /** The JavaScript kernel, row by row: what the SIMD sums must equal bit for bit. */
-function reference(out: Float64Array, q: Int8Array, width: number, indices: Int32Array, values: Float32Array, scales: Float32Array): Float64Array {
+function reference(out: Float32Array, q: Int8Array, width: number, indices: Int32Array, values: Float32Array, scales: Float32Array): Float32Array {
   const sums = out.slice();
-  indices.forEach((r, k) => addScaledRowInt8(sums, q, r * width, (values[k] as number) * (scales[r] as number), width));
+  indices.forEach((r, k) => addScaledRowInt8(sums, q, r * width, Math.fround((values[k] as number) * (scales[r] as number)), width));
   return sums;
 }
 
@@ -28,7 +28,7 @@ describe('SimdRows', () => {
     expect(simd).toBeDefined();
     const indices = Int32Array.from([3, 39, 0, 3, 17, 22, 8]);
     const values = Float32Array.from(indices, () => random() - 0.5);
-    const out = Float64Array.from({ length: width }, () => random());
+    const out = Float32Array.from({ length: width }, () => random());
     const expected = reference(out, q, width, indices, values, scales);
     simd?.accumulate(out, indices, values, scales);
     expect(Array.from(out)).toEqual(Array.from(expected));
@@ -37,7 +37,7 @@ describe('SimdRows', () => {
   it('sums messages with more rows than one kernel call takes, in order, and handles none', () => {
     const indices = Int32Array.from({ length: 1001 }, (_, k) => (k * 7) % rows);
     const values = Float32Array.from(indices, () => random());
-    const out = new Float64Array(width);
+    const out = new Float32Array(width);
     const expected = reference(out, q, width, indices, values, scales);
     simd?.accumulate(out, indices, values, scales);
     expect(Array.from(out)).toEqual(Array.from(expected));
@@ -54,23 +54,23 @@ describe('SimdRows', () => {
     const indices = Int32Array.from([5, 1, 5, 30]);
     const values = Float32Array.from(indices, () => random() - 0.5);
     const run = (): number[] => {
-      const out = new Float64Array(width);
+      const out = new Float32Array(width);
       rowsInPlace?.accumulate(out, indices, values, scales);
       return Array.from(out);
     };
-    expect(run()).toEqual(Array.from(reference(new Float64Array(width), q, width, indices, values, scales)));
+    expect(run()).toEqual(Array.from(reference(new Float32Array(width), q, width, indices, values, scales)));
     // a change to the arena's bytes is seen: the kernel reads the matrix there, not a copy
     inArena[5 * width] = 0;
     const changed = q.slice();
     changed[5 * width] = 0;
-    expect(run()).toEqual(Array.from(reference(new Float64Array(width), changed, width, indices, values, scales)));
+    expect(run()).toEqual(Array.from(reference(new Float32Array(width), changed, width, indices, values, scales)));
     // a matrix outside any arena is copied: later changes to it are not seen
     const source = q.slice();
     const copied = SimdRows.from(source, width);
     source[5 * width] = 0;
-    const out = new Float64Array(width);
+    const out = new Float32Array(width);
     copied?.accumulate(out, indices, values, scales);
-    expect(Array.from(out)).toEqual(Array.from(reference(new Float64Array(width), q, width, indices, values, scales)));
+    expect(Array.from(out)).toEqual(Array.from(reference(new Float32Array(width), q, width, indices, values, scales)));
   });
 
   it('declines widths that are not a multiple of 16 (the JavaScript kernel runs instead)', () => {

@@ -1,47 +1,43 @@
-// The intent network's input layer with WebAssembly SIMD: out += Σ_k v_k · int8 row r_k. V8 does not
-// vectorise JavaScript, and this sum over the few hundred n-gram rows of a message was the largest
-// single cost of a parse. Each lane computes out[j] + v·q[j] in float64 exactly as the JavaScript
-// kernel does (WebAssembly has no fused multiply-add), rows in the same order: the sums are
-// bit-identical. The rows are summed where a model archive was read (../wasm-arena.ts), else
-// in the module's own memory, copied there once when the model loads.
-// The kernel's bytes are written with the helpers of ../wasm-simd.ts.
+// The intent network's input layer with WebAssembly SIMD: out += Σ_k v_k · int8 row r_k, in float32.
+// V8 does not vectorise JavaScript, and this sum over the few hundred n-gram rows of a message was
+// the largest single cost of a parse. Each lane computes out[j] + float32(v·q[j]) rounded to float32,
+// as the JavaScript kernel (addScaledRowInt8) does, rows in the same order: the sums are bit-identical.
+// The rows are summed where a model archive was read (../wasm-arena.ts), else in the module's own
+// memory, copied there once when the model loads. The kernel's bytes are written with the helpers of
+// ../wasm-simd.ts.
 import {
-  bind, END, F64_ADD, F64_FROM_I32, F64_LOAD, F64_MUL, F64X2_SPLAT, GET, I16_HIGH, I16_LOW, I32, I32_ADD, I32_CONST, I32_HIGH,
-  I32_LOAD, I32_LOW, I32_LT_U, I32_SHL, kernelModule, LOAD, LOOP, BR_IF_LOOP, newMemory, RETURN_IF_ZERO, SET, simd, simdSupported,
-  STORE, SWAP_HALVES, TEE, V128, type WasmMemory,
+  bind, END, F32_LOAD, F32X4_ADD, F32X4_FROM_I32, F32X4_MUL, F32X4_SPLAT, GET, I16_HIGH, I16_LOW, I32, I32_ADD, I32_CONST,
+  I32_HIGH, I32_LOAD, I32_LOW, I32_LT_U, I32_SHL, kernelModule, LOAD, LOOP, BR_IF_LOOP, newMemory, RETURN_IF_ZERO, SET, simd,
+  simdSupported, STORE, TEE, V128, type WasmMemory,
 } from '../wasm-simd.js';
 import { claimScratch } from '../wasm-arena.js';
 
 // acc(out, rows, scales, count, width): params 0–4; locals 5 n, 6 j, 7 row, 8 optr (i32), 9 v, 10 q,
-// 11 h, 12 x, 13–20 a0–a7 (v128). Sixteen columns at a time, over every row: the sixteen sums stay in
-// eight registers while the rows pass, instead of a load and a store of `out` per row and column.
-// Each column still adds its rows in the given order, so the bits are those of a row-by-row loop.
-const [OUT, ROWS, SCALES, COUNT, WIDTH, N, J, ROW, OPTR, V, Q, H, X] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
-const A = [13, 14, 15, 16, 17, 18, 19, 20];
+// 11 h, 12–15 a0–a3 (v128). Sixteen columns at a time, over every row: the sixteen sums stay in four
+// registers while the rows pass, instead of a load and a store of `out` per row. Each column still
+// adds its rows in the given order, so the bits are those of a row-by-row loop.
+const [OUT, ROWS, SCALES, COUNT, WIDTH, N, J, ROW, OPTR, V, Q, H] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+const A = [12, 13, 14, 15];
 
-/** a += v · float64(lanes 0 and 1 of the int32 vector `lanes`) */
-const addPair = (a: number, lanes: number[]): number[] =>
-  [GET, a, GET, V, ...lanes, ...simd(F64_FROM_I32), ...simd(F64_MUL), ...simd(F64_ADD), SET, a];
-
-/** Four int16 lanes of h widened to int32, added to two float64 pairs of sums. */
-const addFour = (widen: number, first: number): number[] =>
-  [GET, H, ...simd(widen), SET, X, ...addPair(A[first] as number, [GET, X]), ...addPair(A[first + 1] as number, [GET, X, GET, X, ...SWAP_HALVES])];
+/** a += float32(v · float32(four int16 lanes of h, widened)) */
+const addFour = (a: number, widen: number): number[] =>
+  [GET, a, GET, H, ...simd(widen), ...simd(F32X4_FROM_I32), GET, V, ...simd(F32X4_MUL), ...simd(F32X4_ADD), SET, a];
 
 const body: number[] = [
-  2, 4, I32, 12, V128, // locals
+  2, 4, I32, 7, V128, // locals
   ...RETURN_IF_ZERO(COUNT),
   I32_CONST, 0, SET, J,
   ...LOOP, // over 16 columns at a time
-  GET, OUT, GET, J, I32_CONST, 3, I32_SHL, I32_ADD, SET, OPTR,
+  GET, OUT, GET, J, I32_CONST, 2, I32_SHL, I32_ADD, SET, OPTR,
   ...A.flatMap((a, k) => [GET, OPTR, ...LOAD(16 * k), SET, a]),
   I32_CONST, 0, SET, N,
   ...LOOP, // over rows
   GET, ROWS, GET, N, I32_CONST, 2, I32_SHL, I32_ADD, I32_LOAD, 2, 0, SET, ROW,
-  GET, SCALES, GET, N, I32_CONST, 3, I32_SHL, I32_ADD, F64_LOAD, 3, 0, ...simd(F64X2_SPLAT), SET, V,
+  GET, SCALES, GET, N, I32_CONST, 2, I32_SHL, I32_ADD, F32_LOAD, 2, 0, ...simd(F32X4_SPLAT), SET, V,
   GET, ROW, GET, J, I32_ADD, ...LOAD(0), TEE, Q, ...simd(I16_LOW), SET, H,
-  ...addFour(I32_LOW, 0), ...addFour(I32_HIGH, 2),
+  ...addFour(A[0] as number, I32_LOW), ...addFour(A[1] as number, I32_HIGH),
   GET, Q, ...simd(I16_HIGH), SET, H,
-  ...addFour(I32_LOW, 4), ...addFour(I32_HIGH, 6),
+  ...addFour(A[2] as number, I32_LOW), ...addFour(A[3] as number, I32_HIGH),
   GET, N, I32_CONST, 1, I32_ADD, TEE, N, GET, COUNT, I32_LT_U, ...BR_IF_LOOP,
   END,
   ...A.flatMap((a, k) => [GET, OPTR, GET, a, ...STORE(16 * k)]),
@@ -63,19 +59,19 @@ const align16 = (n: number): number => Math.ceil(n / 16) * 16;
 export class SimdRows {
   private readonly acc: Acc;
   /** the out vector, then CHUNK row offsets, then CHUNK scales: fixed views (the memory never grows) */
-  private readonly sums: Float64Array;
+  private readonly sums: Float32Array;
   private readonly rowOffsets: Int32Array;
-  private readonly scales: Float64Array;
+  private readonly scales: Float32Array;
 
   private constructor(memory: WasmMemory, private readonly width: number, private readonly matrixAt: number, private readonly outAt: number) {
     this.acc = bind<Acc>(MODULE, memory);
-    this.sums = new Float64Array(memory.buffer, outAt, width);
+    this.sums = new Float32Array(memory.buffer, outAt, width);
     this.rowOffsets = new Int32Array(memory.buffer, this.rowsAt, CHUNK);
-    this.scales = new Float64Array(memory.buffer, this.rowsAt + 4 * CHUNK, CHUNK);
+    this.scales = new Float32Array(memory.buffer, this.rowsAt + 4 * CHUNK, CHUNK);
   }
 
   private get rowsAt(): number {
-    return this.outAt + 8 * this.width;
+    return this.outAt + 4 * this.width;
   }
 
   /**
@@ -84,7 +80,7 @@ export class SimdRows {
    */
   static from(matrix: Int8Array, width: number): SimdRows | undefined {
     if (!supported || width === 0 || width % 16 !== 0) return undefined;
-    const scratch = 8 * width + 12 * CHUNK;
+    const scratch = 4 * width + 8 * CHUNK;
     const claimed = claimScratch(matrix.buffer, scratch);
     if (claimed) return new SimdRows(claimed.memory, width, matrix.byteOffset, claimed.at);
     const outAt = align16(matrix.length);
@@ -93,8 +89,11 @@ export class SimdRows {
     return new SimdRows(memory, width, 0, outAt);
   }
 
-  /** out[0, width) += Σ_k values[k] · rowScales[indices[k]] · row(indices[k]), rows in the given order. */
-  accumulate(out: Float64Array, indices: Int32Array, values: Float32Array, rowScales: Float32Array): void {
+  /**
+   * out[0, width) += Σ_k float32(values[k] · rowScales[indices[k]]) · row(indices[k]), in float32, rows
+   * in the given order.
+   */
+  accumulate(out: Float32Array, indices: Int32Array, values: Float32Array, rowScales: Float32Array): void {
     const { rowOffsets, scales, sums, width, matrixAt, rowsAt } = this;
     sums.set(out.subarray(0, width));
     for (let from = 0; from < indices.length; from += CHUNK) {
