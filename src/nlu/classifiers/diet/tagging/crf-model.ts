@@ -81,12 +81,14 @@ export class CrfDecoder {
     this.simd = SimdEmissions.create(count, t);
     this.dense = new Float32Array(this.simd ? 0 : count * t);
     const { rowStart, tagIdx, values } = rows;
+    const simd = this.simd;
     for (let d = 0; d < count; d++) {
       const r = rows.denseRows[d] as number;
-      const row = this.simd ? this.simd.row(d) : this.dense.subarray(d * t, (d + 1) * t);
       for (let e = rowStart[r] as number; e < (rowStart[r + 1] as number); e++) {
         const y = tagOf[tagIdx[e] as number] as number;
-        if (y >= 0) row[y] = values[e] as number;
+        if (y < 0) continue;
+        if (simd) simd.setCell(d, y, values[e] as number);
+        else this.dense[d * t + y] = values[e] as number;
       }
     }
     this.viterbiKernel = WasmViterbi.create(t, trans.length);

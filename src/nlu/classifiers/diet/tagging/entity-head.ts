@@ -88,24 +88,31 @@ function typesOfIntents(examples: readonly TaggingExample[], typeIndex: Readonly
 }
 
 export class EntityHead {
+  /** the types of each intent annotated with fewer than all of them (none: not tagged at all) */
+  private readonly narrower = new Map<string, readonly number[]>();
   /**
-   * the CRF each intent with a narrower set of types decodes with (the full one for the others);
-   * null: the intent was never annotated with an entity, so its messages are not tagged at all
+   * decoders over those narrower sets, shared by intents with the same types and built when a
+   * message first needs one (1–3 ms each for SNIPS: a model loads without waiting for all of them)
    */
-  private readonly byIntent = new Map<string, CrfDecoder | null>();
+  private readonly decoders = new Map<string, CrfDecoder>();
 
   private constructor(private readonly featurizer: UnitFeaturizer, readonly crf: CrfModel, readonly epochs: number, private readonly intentTypes?: Readonly<Record<string, readonly number[]>>) {
-    // restricted CRFs: fewer tags to score, decode and normalise (SNIPS: 157 tags, 29 per intent on
-    // average), and no type the intent never had; intents with the same types share one
-    const shared = new Map<string, CrfDecoder>();
-    for (const [intent, types] of Object.entries(intentTypes ?? {})) {
-      if (types.length === 0) { this.byIntent.set(intent, null); continue; }
-      if (types.length === crf.types.length) continue;
-      const key = types.join(',');
-      const sub = shared.get(key) ?? crf.restrict(types);
-      shared.set(key, sub);
-      this.byIntent.set(intent, sub);
+    // restricted decoders: fewer tags to score, decode and normalise (SNIPS: 157 tags, 31 per intent
+    // on average), and no type the intent never had
+    for (const [intent, types] of Object.entries(intentTypes ?? {})) if (types.length < crf.types.length) this.narrower.set(intent, types);
+  }
+
+  private decoderFor(intent: string, confidence: number): CrfDecoder | null {
+    const types = confidence < RESTRICT_FROM ? undefined : this.narrower.get(intent);
+    if (types === undefined) return this.crf.decoder;
+    if (types.length === 0) return null;
+    const key = types.join(',');
+    let decoder = this.decoders.get(key);
+    if (!decoder) {
+      decoder = this.crf.restrict(types);
+      this.decoders.set(key, decoder);
     }
+    return decoder;
   }
 
   static fromData(d: EntityHeadData): EntityHead {
@@ -176,7 +183,7 @@ export class EntityHead {
    * tagged with every type rather than lose its entities with the intent.
    */
   extract(text: string, tokens: readonly Token[], intent: string, confidence = 1): FoundEntity[] {
-    const crf = confidence < RESTRICT_FROM ? this.crf.decoder : this.byIntent.get(intent) ?? (this.byIntent.has(intent) ? null : this.crf.decoder);
+    const crf = this.decoderFor(intent, confidence);
     if (!crf) return [];
     const { units, hashes } = this.featurizer.featurize(text, tokens, { intent });
     return crf.decode(hashes).map((s) => ({

@@ -80,6 +80,11 @@ export class SimdEmissions {
     return new Float32Array(this.memory.buffer, 4 * r * this.stride, this.tags);
   }
 
+  /** Sets cell y of dense row r (filling rows cell by cell without a view per row). */
+  setCell(r: number, y: number, value: number): void {
+    this.rows[r * this.stride + y] = value;
+  }
+
   /**
    * A zeroed emission buffer for n ≤ MAX_UNITS units (a view, valid until the next call), to be
    * filled through addRow(); undefined for longer messages, whose rows go through addRowTo().
