@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { emptyDomain } from '../../src/core/index.js';
 import { loadNlu, type NluModelData } from '../../src/nlu/index.js';
-import { CrfModel } from '../../src/nlu/classifiers/diet/tagging/crf-model.js';
+import { CrfDecoder } from '../../src/nlu/classifiers/diet/tagging/crf-model.js';
 import { UnitFeaturizer } from '../../src/nlu/classifiers/diet/tagging/unit-featurizer.js';
 import { readJsonl } from './dataset.js';
 
@@ -39,7 +39,7 @@ for (const c of components) {
   }
 }
 time(UnitFeaturizer.prototype as unknown as Timed, 'featurize', '  entity unit features');
-time(CrfModel.prototype as unknown as Timed, 'decode', '  CRF decode');
+time(CrfDecoder.prototype as unknown as Timed, 'decode', '  CRF decode');
 const rounds = Number(values.rounds);
 let total = 0;
 for (let r = 0; r < rounds; r++) {
