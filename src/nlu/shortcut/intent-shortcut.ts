@@ -23,6 +23,8 @@ export class IntentShortcut {
 
   /** The parse result for a shortcut message, or undefined when the text is to go through NLU. */
   parse(text: string): ParseData | undefined {
+    // every message passes here: most do not start with '/', and need no regex (with indices) run
+    if (text.charCodeAt(0) !== 0x2f) return undefined;
     const m = SHORTCUT.exec(text);
     const groups = m?.groups;
     if (!m || !groups) return undefined;
