@@ -87,7 +87,8 @@ async function main(): Promise<void> {
     // a user word no model has, so the segmenter cache cannot answer
     const probe = { words: [`探针${process.pid}`], fileLines: [] };
     const t1 = performance.now();
-    segmenterFor({ ...probe, ...((jieba.state as JiebaState).bundledLines ? { bundledLines: (jieba.state as JiebaState).bundledLines } : {}) });
+    const { bundledText, bundledLines } = jieba.state as JiebaState;
+    segmenterFor({ ...probe, ...(bundledText ? { bundledText } : {}), ...(bundledLines ? { bundledLines } : {}) });
     result.jiebaDictionaryMs = performance.now() - t1;
     const t2 = performance.now();
     segmenterFor(probe);

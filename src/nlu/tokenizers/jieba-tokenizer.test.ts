@@ -6,6 +6,13 @@ import { emptyDomain, emptyNluData, type NluTrainingData } from '../../core/inde
 import type { TrainingContext } from '../component.js';
 import { alignSegments, JiebaTokenizer, segmenterFor } from './jieba-tokenizer.js';
 
+/** The lines of the bundled dictionary a tokenizer's model keeps. */
+function bundledLinesOf(t: JiebaTokenizer): string[] {
+  const text = t.persist().bundledText ?? '';
+  expect(text.endsWith('\n')).toBe(true);
+  return text.slice(0, -1).split('\n');
+}
+
 function ctx(data: Partial<NluTrainingData>): TrainingContext {
   return { data: { ...emptyNluData(), ...data }, domain: emptyDomain(), language: 'zh', seed: 1 };
 }
@@ -87,7 +94,7 @@ describe('JiebaTokenizer', () => {
     });
 
     it('keeps only the bundled words of its texts, and the dropped words\' frequency in one entry', () => {
-      const lines = reduced.persist().bundledLines ?? [];
+      const lines = bundledLinesOf(reduced);
       expect(lines.length).toBeGreaterThan(20);
       expect(lines.length).toBeLessThan(500);
       expect(lines).toContainEqual(expect.stringMatching(/^周杰伦 \d+/));
@@ -95,17 +102,24 @@ describe('JiebaTokenizer', () => {
       const mass = lines.filter((l) => l.startsWith('\uE000'));
       expect(mass).toHaveLength(1);
       expect(Number(mass[0]?.split(' ')[1])).toBeGreaterThan(50_000_000);
-      expect(whole.persist().bundledLines).toBeUndefined();
+      expect(whole.persist().bundledText).toBeUndefined();
+    });
+
+    it('loads a model that kept its bundled words as a list of lines (models before bundledText) the same way', () => {
+      const { bundledText, ...rest } = reduced.persist();
+      const asList = new JiebaTokenizer({ dictionaryPath: null, pattern: undefined, state: { ...rest, bundledLines: (bundledText ?? '').slice(0, -1).split('\n') } });
+      const asText = new JiebaTokenizer({ dictionaryPath: null, pattern: undefined, state: reduced.persist() });
+      for (const { text } of examples) expect(words(asList, text)).toEqual(words(asText, text));
     });
 
     it('keeps the most frequent bundled words too when asked', () => {
       const common = new JiebaTokenizer({ dictionaryPath: null, pattern: undefined, bundledWords: 'seen_in_training', commonWords: 1000 });
       common.train(ctx(data));
-      const lines = common.persist().bundledLines ?? [];
+      const lines = bundledLinesOf(common);
       expect(lines.length).toBeGreaterThan(1000);
       expect(lines.length).toBeLessThan(1500);
       expect(lines.some((l) => l.startsWith('中国 '))).toBe(true);
-      expect(reduced.persist().bundledLines?.some((l) => l.startsWith('中国 '))).toBe(false);
+      expect(bundledLinesOf(reduced).some((l) => l.startsWith('中国 '))).toBe(false);
       for (const { text } of examples) expect(words(common, text)).toEqual(words(whole, text));
     });
 

@@ -10,8 +10,13 @@ import { bundledDictionary, dictionaryLinesFor } from './bundled-dictionary.js';
 import { compileTokenPattern, refineTokens, tokenizerOptionsShape } from './tokenizer-options.js';
 import { dictionaryText, readDictionaryPath, vocabularyWords } from './user-dictionary.js';
 
-/** `bundledLines`: the part of jieba's bundled dictionary this model uses; absent, all of it. */
-export interface JiebaState { words: string[]; fileLines: string[]; bundledLines?: string[] }
+/**
+ * `bundledText`: the part of jieba's bundled dictionary this model uses, its lines as jieba reads them
+ * (each ending in a newline): one string, not a list, because jieba takes it whole and a list of
+ * ~50,000 lines cost ~30 ms to split and join again as a model loaded. `bundledLines`: the same as a
+ * list, as models trained before it wrote. Neither: all of the bundled dictionary.
+ */
+export interface JiebaState { words: string[]; fileLines: string[]; bundledText?: string; bundledLines?: string[] }
 
 const require = createRequire(import.meta.url);
 
@@ -26,7 +31,7 @@ const forget = new FinalizationRegistry<string>((key) => {
 /** The bundled dictionary (or this model's part of it) plus this model's words; loaded lazily so English bots never pay. */
 export function segmenterFor(state: JiebaState): Jieba {
   const userDict = state.words.length > 0 || state.fileLines.length > 0 ? dictionaryText(state.words, state.fileLines) : '';
-  const base = state.bundledLines === undefined ? undefined : state.bundledLines.join('\n') + '\n';
+  const base = state.bundledText ?? (state.bundledLines === undefined ? undefined : state.bundledLines.join('\n') + '\n');
   const key = `${base ?? '*'}\0${userDict}`;
   const cached = segmenters.get(key)?.deref();
   if (cached) return cached;
@@ -85,7 +90,7 @@ export class JiebaTokenizer implements TrainableNluComponent {
     const fileLines = this.opts.dictionaryPath ? readDictionaryPath(this.opts.dictionaryPath) : [];
     const words = vocabularyWords(ctx.data);
     this.state = this.opts.bundledWords === 'seen_in_training'
-      ? { words, fileLines, bundledLines: dictionaryLinesFor(trainingTexts(ctx, words), this.opts.commonWords ?? 0) }
+      ? { words, fileLines, bundledText: dictionaryLinesFor(trainingTexts(ctx, words), this.opts.commonWords ?? 0).map((line) => `${line}\n`).join('') }
       : { words, fileLines };
     this.jieba = segmenterFor(this.state);
   }
@@ -110,7 +115,7 @@ export class JiebaTokenizer implements TrainableNluComponent {
 
 // one `every` per list instead of z.array(z.string()), which checks thousands of words one schema call each
 const stringList = z.custom<string[]>((v) => Array.isArray(v) && v.every((t) => typeof t === 'string'), { message: 'must be a list of strings' });
-const stateSchema = z.object({ words: stringList, fileLines: stringList, bundledLines: stringList.optional() });
+const stateSchema = z.object({ words: stringList, fileLines: stringList, bundledText: z.string().optional(), bundledLines: stringList.optional() });
 
 export const jiebaTokenizerSpec = defineComponent({
   stage: 'tokenizer',
