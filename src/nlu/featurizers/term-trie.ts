@@ -9,6 +9,13 @@ const spread = (node: number, char: number): number => {
   return h ^ (h >>> 15);
 };
 
+/** Slots for `edges` edges at most half full: a power of two, at least 16. */
+function capacityFor(edges: number): number {
+  let capacity = 16;
+  while (capacity < edges * 2) capacity *= 2;
+  return capacity;
+}
+
 export class TermTrie {
   /** [parent, char, child] triples; child 0 (the root is never a child) marks an empty slot */
   private readonly edges: Int32Array;
@@ -18,37 +25,54 @@ export class TermTrie {
 
   /** `terms[i]` has index i; a repeated term keeps its last index. */
   constructor(terms: readonly string[]) {
-    // node ids first (a Map, once per vocabulary), then the compact table sized to them
-    const childOf = new Map<number, number>();
-    const termAt: number[] = [-1];
+    // edges go straight into an open-addressing table sized for the most nodes the terms can make
+    // (one per character), then move to one sized for the nodes they made. A Map keyed by node and
+    // character took 166 ms for 11,000 gazetteer values: past 32,767 nodes its keys were no longer
+    // small integers.
+    let chars = 0;
+    for (const term of terms) chars += term.length;
+    const termAt = new Int32Array(chars + 1).fill(-1);
+    let table = new Int32Array(3 * capacityFor(chars));
+    let mask = table.length / 3 - 1;
+    let nodes = 1;
     terms.forEach((term, index) => {
       let node = 0;
       for (let k = 0; k < term.length; k++) {
-        const key = node * 65536 + term.charCodeAt(k);
-        let child = childOf.get(key);
-        if (child === undefined) {
-          child = termAt.length;
-          termAt.push(-1);
-          childOf.set(key, child);
+        const char = term.charCodeAt(k);
+        let s = spread(node, char) & mask;
+        for (;;) {
+          const child = table[3 * s + 2] as number;
+          if (child === 0) {
+            table[3 * s] = node;
+            table[3 * s + 1] = char;
+            table[3 * s + 2] = nodes;
+            node = nodes++;
+            break;
+          }
+          if (table[3 * s] === node && table[3 * s + 1] === char) {
+            node = child;
+            break;
+          }
+          s = (s + 1) & mask;
         }
-        node = child;
       }
       termAt[node] = index;
     });
-    let capacity = 16;
-    while (capacity < childOf.size * 2) capacity *= 2;
-    this.mask = capacity - 1;
-    this.edges = new Int32Array(3 * capacity);
-    for (const [key, child] of childOf) {
-      const node = Math.floor(key / 65536);
-      const char = key % 65536;
-      let s = spread(node, char) & this.mask;
-      while (this.edges[3 * s + 2] !== 0) s = (s + 1) & this.mask;
-      this.edges[3 * s] = node;
-      this.edges[3 * s + 1] = char;
-      this.edges[3 * s + 2] = child;
+    const built = table;
+    table = new Int32Array(3 * capacityFor(nodes - 1));
+    mask = table.length / 3 - 1;
+    for (let e = 0; e < built.length; e += 3) {
+      const child = built[e + 2] as number;
+      if (child === 0) continue;
+      let s = spread(built[e] as number, built[e + 1] as number) & mask;
+      while (table[3 * s + 2] !== 0) s = (s + 1) & mask;
+      table[3 * s] = built[e] as number;
+      table[3 * s + 1] = built[e + 1] as number;
+      table[3 * s + 2] = child;
     }
-    this.termOf = Int32Array.from(termAt);
+    this.edges = table;
+    this.mask = mask;
+    this.termOf = termAt.slice(0, nodes);
   }
 
   /** The child of `node` along `char`, or -1. */

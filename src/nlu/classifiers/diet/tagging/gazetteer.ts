@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Token } from '../../../component.js';
 import type { PatternMatch } from '../../../extractors/patterns.js';
+import { TermTrie } from '../../../featurizers/term-trie.js';
 import { seededRandom, shuffleInPlace } from '../../../util/rng.js';
 
 export const gazetteerSchema = z.record(z.string(), z.array(z.string()));
@@ -20,21 +21,19 @@ const normalise = (s: string): string => s.toLowerCase().replace(/\s+/gu, ' ').t
 export class Gazetteer {
   /** value → the types it was annotated as (sorted) */
   private readonly typesOf = new Map<string, string[]>();
-  /** every value, sorted: prefix search */
+  /** every value, sorted */
   private readonly sorted: string[];
-  private readonly maxLength: number;
+  /** the values as a character trie (term i = sorted[i]), built when a message is first matched */
+  private trie: TermTrie | undefined;
 
   private constructor(data: GazetteerData) {
-    let max = 0;
     for (const type of Object.keys(data).sort()) {
       for (const value of data[type] ?? []) {
         const types = this.typesOf.get(value);
         if (types) types.push(type);
         else this.typesOf.set(value, [type]);
-        max = Math.max(max, value.length);
       }
     }
-    this.maxLength = max;
     this.sorted = [...this.typesOf.keys()].sort();
   }
 
@@ -65,31 +64,26 @@ export class Gazetteer {
 
   /**
    * Every span of whole units whose text is a known value, once per type it is known as. This runs
-   * for every parse: a span grows one unit at a time and stops as soon as no value starts with it,
-   * so a sentence costs a few lookups per unit instead of one normalised substring per span.
+   * for every parse: a span grows one unit at a time, walking a character trie of the values, and
+   * stops as soon as no value starts with it (for character units: one step per character, where a
+   * search of the sorted values compared a dozen strings).
    */
   matches(text: string, units: readonly Token[]): PatternMatch[] {
     const out: PatternMatch[] = [];
     if (this.typesOf.size === 0) return out;
+    const trie = (this.trie ??= new TermTrie(this.sorted));
     const lowered = units.map((u) => normaliseUnit(text, u.start, u.end));
-    const values = this.sorted;
     for (let i = 0; i < units.length; i++) {
       const start = (units[i] as Token).start;
-      let key = '';
-      // the values starting with key are values[lo, hi); a longer key's are among them
-      let lo = 0;
-      let hi = values.length;
-      for (let j = i; j < units.length; j++) {
-        if (j > i) key += gapOf(text, (units[j - 1] as Token).end, (units[j] as Token).start);
-        key += lowered[j] as string;
-        if (key.length > this.maxLength) break;
-        // a unit that normalises to nothing (whitespace) narrows nothing
-        if (key.length === 0) continue;
-        lo = lowerBound(values, key, lo, hi);
-        if (lo === hi || !(values[lo] as string).startsWith(key)) break;
-        hi = lowerBound(values, prefixEnd(key), lo, hi);
-        if ((values[lo] as string).length !== key.length) continue;
-        const types = this.typesOf.get(key) as string[];
+      let node = 0;
+      for (let j = i; j < units.length && node >= 0; j++) {
+        if (j > i) node = walk(trie, node, gapOf(text, (units[j - 1] as Token).end, (units[j] as Token).start));
+        node = walk(trie, node, lowered[j] as string);
+        // the root spells '' (a unit that normalises to nothing): no value
+        if (node <= 0) continue;
+        const term = trie.term(node);
+        if (term < 0) continue;
+        const types = this.typesOf.get(this.sorted[term] as string) as string[];
         const end = (units[j] as Token).end;
         for (const name of types) out.push({ name, start, end, text: text.slice(start, end) });
       }
@@ -98,21 +92,10 @@ export class Gazetteer {
   }
 }
 
-/** The first index in values[lo, hi) whose value is not below key (values sorted). */
-function lowerBound(values: readonly string[], key: string, lo: number, hi: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((values[mid] as string) < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The least string above every string that starts with key (key's last code unit + 1). */
-function prefixEnd(key: string): string {
-  const last = key.charCodeAt(key.length - 1);
-  // nothing sorts above a string's U+FFFF continued: the caller's hi stays
-  return last === 0xffff ? '\uffff'.repeat(key.length + 1) : key.slice(0, -1) + String.fromCharCode(last + 1);
+/** The trie node reached from `node` along the characters of s, or −1. */
+function walk(trie: TermTrie, node: number, s: string): number {
+  for (let k = 0; k < s.length && node >= 0; k++) node = trie.child(node, s.charCodeAt(k));
+  return node;
 }
 
 /** The code units JavaScript's \s matches. */
