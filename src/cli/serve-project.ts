@@ -11,6 +11,7 @@ import { createEventBroker, type EventBroker } from '../broker/index.js';
 import { createLlm, type LlmServices } from '../llm/create-llm.js';
 import { llmHooks } from '../llm-hooks.js';
 import { loadModel, type LoadedModel } from '../loaded-model.js';
+import { warmUp } from '../nlu/warm-up.js';
 import { remoteNluParse } from '../remote-nlu.js';
 import { HealthRegistry, stateCheck } from '../observability/health.js';
 import { createLogger, type Logger } from '../observability/logger.js';
@@ -79,6 +80,9 @@ export async function serveProject(flags: ServeFlags, opts: { logger?: Logger; m
   const logger = opts.logger ?? createLogger({ level: config.logLevel });
   for (const w of warnings) logger.warn({ event: 'config.warning' }, w);
   const model = await loadModel(resolve(root, flags.model ?? 'models'));
+  // the model's own examples, parsed before the server listens: first-use work is not a request's
+  const warm = await warmUp(model.nlu, (model.archive.nlu_examples ?? []).map((e) => e.text));
+  logger.info({ event: 'model.warm_up', parses: warm.parses, failures: warm.failures, latency_ms: Math.round(warm.ms) }, 'model warmed up');
   // an NLU-only server holds no conversations: it never opens the configured stores
   const nluOnly = config.role === 'nlu';
   const metrics = opts.metrics ?? createMetrics();

@@ -67,6 +67,18 @@ describe('parley CLI', () => {
     expect(await exited).toBe(0);
   });
 
+  it('parses the model\'s own examples before it listens, and logs the warm-up', async () => {
+    const port = await freePort();
+    let out = '';
+    const server = await startCliServer(['-p', project, '--store', 'memory', '--log-level', 'info'], port, { onStdout: (c) => { out += c; } });
+    await say(port, 'warm-user', '你好');
+    await stopCliServer(server);
+    const warm = out.split('\n').filter((l) => l.includes('"model.warm_up"')).map((l) => JSON.parse(l) as { parses: number; failures: number; latency_ms: number });
+    expect(warm).toHaveLength(1);
+    expect(warm[0]?.parses).toBeGreaterThan(0);
+    expect(warm[0]?.failures).toBe(0);
+  });
+
   it('says in one line that a port is in use', async () => {
     const blocker = createServer().listen(0, '127.0.0.1');
     await new Promise((r) => blocker.once('listening', r));

@@ -19,14 +19,14 @@ export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.Proces
 }
 
 /** Starts `parley run` and resolves once it answers HTTP. */
-export async function startCliServer(args: string[], port: number, opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ChildProcess> {
+export async function startCliServer(args: string[], port: number, opts: { cwd?: string; env?: NodeJS.ProcessEnv; onStdout?: (chunk: string) => void } = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, [CLI, 'run', '--port', String(port), '--host', '127.0.0.1', '--log-level', 'warn', ...args],
     { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
   // keep stdout flowing: a server whose unread stdout pipe fills (64 KB of logs) blocks on its next
   // log line, and then cannot even shut down (tests may add their own listeners)
-  child.stdout?.on('data', () => undefined);
+  child.stdout?.on('data', (c: Buffer) => opts.onStdout?.(c.toString('utf8')));
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`parley run exited ${child.exitCode}: ${stderr}`);
     try { if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return child; } catch { /* not listening yet */ }
