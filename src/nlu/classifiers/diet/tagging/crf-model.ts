@@ -68,6 +68,8 @@ export class CrfDecoder {
   private readonly viterbiKernel: WasmViterbi | undefined;
   /** the path tag's marginal per unit (decode scratch) */
   private chosen = new Float64Array(0);
+  /** each feature's row, for one message (decode scratch) */
+  private rowScratch = new Int32Array(256);
   /** the dense rows over this decoder's tags, summed unrolled, not scattered (JavaScript path) */
   private readonly dense: Float32Array;
   /** the dense rows and the emission buffer in WebAssembly memory, where SIMD is available */
@@ -108,10 +110,20 @@ export class CrfDecoder {
     const emit = inWasm ?? this.ws.emissions(n, t);
     const { rowOf, rowInfo, tagIdx, values } = this.rows;
     const tagOf = this.tagOf;
-    for (let i = 0; i < n; i++) {
+    // every feature's row first, then the sums: the lookups (most of them cache misses) do not wait
+    // on each other or on a row's additions, so the processor overlaps them
+    let total = 0;
+    for (let i = 0; i < n; i++) total += (unitHashes[i] as Int32Array).length;
+    if (this.rowScratch.length < total) this.rowScratch = new Int32Array(Math.max(total, 2 * this.rowScratch.length));
+    const rowsOf = this.rowScratch;
+    for (let i = 0, k = 0; i < n; i++) {
       const hs = unitHashes[i] as Int32Array;
-      for (let f = 0; f < hs.length; f++) {
-        const r = rowOf.get(hs[f] as number);
+      for (let f = 0; f < hs.length; f++) rowsOf[k++] = rowOf.get(hs[f] as number);
+    }
+    for (let i = 0, k = 0; i < n; i++) {
+      const count = (unitHashes[i] as Int32Array).length;
+      for (let f = 0; f < count; f++) {
+        const r = rowsOf[k++] as number;
         if (r < 0) continue;
         const first = rowInfo[2 * r] as number;
         // adding the zeros of a dense row changes no sum
