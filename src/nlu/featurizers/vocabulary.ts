@@ -41,7 +41,7 @@ export function countTerms(terms: Iterable<string>, index: ReadonlyMap<string, n
   return counts;
 }
 
-const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((t) => typeof t === 'string');
+export const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((t) => typeof t === 'string');
 
 /**
  * The persisted state of a vocabulary-based featurizer. One `every` over the list instead of

@@ -7,9 +7,11 @@ import { z } from 'zod';
 import type { Token } from '../../../component.js';
 import type { PatternMatch } from '../../../extractors/patterns.js';
 import { TermTrie } from '../../../featurizers/term-trie.js';
+import { isStringList } from '../../../featurizers/vocabulary.js';
 import { seededRandom, shuffleInPlace } from '../../../util/rng.js';
 
-export const gazetteerSchema = z.record(z.string(), z.array(z.string()));
+// one `every` per type rather than a schema call per value (SNIPS: 11,000 values, checked on every load)
+export const gazetteerSchema = z.record(z.string(), z.custom<string[]>(isStringList, { message: 'gazetteer values must be a list of strings' }));
 /** entity type → known values (normalised surface text) */
 export type GazetteerData = z.infer<typeof gazetteerSchema>;
 
@@ -21,10 +23,8 @@ const normalise = (s: string): string => s.toLowerCase().replace(/\s+/gu, ' ').t
 export class Gazetteer {
   /** value → the types it was annotated as (sorted) */
   private readonly typesOf = new Map<string, string[]>();
-  /** every value, sorted */
-  private readonly sorted: string[];
-  /** the values as a character trie (term i = sorted[i]), built when a message is first matched */
-  private trie: TermTrie | undefined;
+  /** the values, and a character trie of them (term i = values[i]), built when a message is first matched */
+  private lookup: { values: string[]; trie: TermTrie } | undefined;
 
   private constructor(data: GazetteerData) {
     for (const type of Object.keys(data).sort()) {
@@ -34,7 +34,6 @@ export class Gazetteer {
         else this.typesOf.set(value, [type]);
       }
     }
-    this.sorted = [...this.typesOf.keys()].sort();
   }
 
   static fromData(data: GazetteerData): Gazetteer {
@@ -71,7 +70,8 @@ export class Gazetteer {
   matches(text: string, units: readonly Token[]): PatternMatch[] {
     const out: PatternMatch[] = [];
     if (this.typesOf.size === 0) return out;
-    const trie = (this.trie ??= new TermTrie(this.sorted));
+    this.lookup ??= ((values) => ({ values, trie: new TermTrie(values) }))([...this.typesOf.keys()]);
+    const { values, trie } = this.lookup;
     const lowered = units.map((u) => normaliseUnit(text, u.start, u.end));
     for (let i = 0; i < units.length; i++) {
       const start = (units[i] as Token).start;
@@ -83,7 +83,7 @@ export class Gazetteer {
         if (node <= 0) continue;
         const term = trie.term(node);
         if (term < 0) continue;
-        const types = this.typesOf.get(this.sorted[term] as string) as string[];
+        const types = this.typesOf.get(values[term] as string) as string[];
         const end = (units[j] as Token).end;
         for (const name of types) out.push({ name, start, end, text: text.slice(start, end) });
       }
