@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Jieba } from '@node-rs/jieba';
 import { ParleyError } from '../../errors.js';
 import type { Message, Token, TrainableNluComponent, TrainingContext } from '../component.js';
+import { isStringList } from '../featurizers/vocabulary.js';
 import { defineComponent, parseState } from '../pipeline/component-spec.js';
 import { bundledDictionary, dictionaryLinesFor } from './bundled-dictionary.js';
 import { compileTokenPattern, refineTokens, tokenizerOptionsShape } from './tokenizer-options.js';
@@ -114,7 +115,7 @@ export class JiebaTokenizer implements TrainableNluComponent {
 }
 
 // one `every` per list instead of z.array(z.string()), which checks thousands of words one schema call each
-const stringList = z.custom<string[]>((v) => Array.isArray(v) && v.every((t) => typeof t === 'string'), { message: 'must be a list of strings' });
+const stringList = z.custom<string[]>(isStringList, { message: 'must be a list of strings' });
 const stateSchema = z.object({ words: stringList, fileLines: stringList, bundledText: z.string().optional(), bundledLines: stringList.optional() });
 
 export const jiebaTokenizerSpec = defineComponent({

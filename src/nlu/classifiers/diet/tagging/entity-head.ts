@@ -30,7 +30,6 @@ export type EntityHeadData = z.infer<typeof entityHeadSchema>;
 
 export interface TaggingExample { text: string; tokens: readonly Token[]; entities: readonly AnnotatedEntity[]; intent: string }
 
-/** `gazetteerFolds`: gazetteer features, training sentences seeing the values of the other folds; 0 = none. */
 /**
  * `gazetteerFolds`: gazetteer features, training sentences seeing the values of the other folds; 0 = none.
  * `intentTypes`: remember which types each intent was annotated with, and tag a message with its intent's only.

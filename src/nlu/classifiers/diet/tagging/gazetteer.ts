@@ -70,7 +70,10 @@ export class Gazetteer {
   matches(text: string, units: readonly Token[]): PatternMatch[] {
     const out: PatternMatch[] = [];
     if (this.typesOf.size === 0) return out;
-    this.lookup ??= ((values) => ({ values, trie: new TermTrie(values) }))([...this.typesOf.keys()]);
+    if (!this.lookup) {
+      const values = [...this.typesOf.keys()];
+      this.lookup = { values, trie: new TermTrie(values) };
+    }
     const { values, trie } = this.lookup;
     const lowered = units.map((u) => normaliseUnit(text, u.start, u.end));
     for (let i = 0; i < units.length; i++) {
