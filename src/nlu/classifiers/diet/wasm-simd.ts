@@ -23,6 +23,10 @@ export const GET = 0x20, SET = 0x21, TEE = 0x22, I32 = 0x7f, V128 = 0x7b;
 export const I32_CONST = 0x41, I32_ADD = 0x6a, I32_SUB = 0x6b, I32_MUL = 0x6c, I32_SHL = 0x74, I32_LT_U = 0x49, I32_EQZ = 0x45, I32_LOAD = 0x28, F64_LOAD = 0x2b;
 export const LOOP = [0x03, 0x40], END = 0x0b, BR_IF_LOOP = [0x0d, 0];
 export const RETURN_IF_ZERO = (local: number): number[] => [GET, local, I32_EQZ, 0x04, 0x40, 0x0f, END];
+/** The end of a counted-down loop: local −= 1, and go round again while it is not zero. */
+export const LOOP_WHILE_DOWN = (local: number): number[] => [GET, local, I32_CONST, 1, I32_SUB, TEE, local, ...BR_IF_LOOP];
+/** The end of a counted-up loop: local += 1, and go round again while it is below `limit` (unsigned). */
+export const LOOP_WHILE_BELOW = (local: number, limit: number): number[] => [GET, local, I32_CONST, 1, I32_ADD, TEE, local, GET, limit, I32_LT_U, ...BR_IF_LOOP];
 export const LOAD = (offset: number): number[] => [...simd(0), 4, ...leb(offset)];
 export const STORE = (offset: number): number[] => [...simd(11), 4, ...leb(offset)];
 /** lanes 8–15 then 0–7: the high half of a vector moved down */

@@ -3,9 +3,9 @@
 // (WebAssembly has no fused multiply-add; sqrt and division round as JavaScript's do), then rounded
 // back to float32 as a Float32Array store rounds: the weights are bit-identical.
 import {
-  END, F32_FROM_F64, F64_ADD, F64_DIV, F64_FROM_F32, F64_LOAD, F64_MUL, F64_SQRT, F64_SUB, F64X2_SPLAT, GET, I32, I32_ADD,
-  I32_CONST, I32_LOAD, I32_LT_U, I32_MUL, I32_SHL, I32_SUB, kernelModule, LOAD, LOOP, LOW_HALVES, BR_IF_LOOP, RETURN_IF_ZERO, SET, simd, STORE,
-  SWAP_HALVES, TEE, V128,
+  LOOP_WHILE_DOWN, LOOP_WHILE_BELOW, END, F32_FROM_F64, F64_ADD, F64_DIV, F64_FROM_F32, F64_LOAD, F64_MUL, F64_SQRT,
+  F64_SUB, F64X2_SPLAT, GET, I32, I32_ADD, I32_CONST, I32_LOAD, I32_MUL, I32_SHL, kernelModule, LOAD, LOOP, LOW_HALVES,
+  RETURN_IF_ZERO, SET, simd, STORE, SWAP_HALVES, TEE, V128,
 } from '../wasm-simd.js';
 
 // adam(p0, m0, v0, g0, touched, count, groups, rowBytes, consts), byte addresses: for each of the
@@ -65,9 +65,9 @@ const body: number[] = [
   ...store(M, MLO, MHI), ...store(V, VLO, VHI), ...store(P, PLO, PHI),
   GET, G, GET, ZERO, ...STORE(0),
   ...advance(P), ...advance(M), ...advance(V), ...advance(G),
-  GET, K, I32_CONST, 1, I32_SUB, TEE, K, ...BR_IF_LOOP,
+  ...LOOP_WHILE_DOWN(K),
   END,
-  GET, N, I32_CONST, 1, I32_ADD, TEE, N, GET, COUNT, I32_LT_U, ...BR_IF_LOOP,
+  ...LOOP_WHILE_BELOW(N, COUNT),
   END,
   END,
 ];

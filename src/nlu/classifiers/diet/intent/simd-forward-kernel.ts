@@ -2,8 +2,8 @@
 // z += Σ_n val[n] · W1 row idx[n], rows in order. Each lane computes z[j] + v·float64(w[j]) exactly
 // as addScaledRow does (WebAssembly has no fused multiply-add): the sums are bit-identical.
 import {
-  END, F64_ADD, F64_FROM_F32, F64_MUL, F64X2_SPLAT, GET, I32, I32_ADD, I32_CONST, I32_LOAD, I32_LT_U, I32_MUL, I32_SHL, I32_SUB,
-  kernelModule, LOAD, LOOP, BR_IF_LOOP, RETURN_IF_ZERO, SET, simd, STORE, SWAP_HALVES, TEE, V128,
+  LOOP_WHILE_DOWN, LOOP_WHILE_BELOW, END, F64_ADD, F64_FROM_F32, F64_MUL, F64X2_SPLAT, GET, I32, I32_ADD, I32_CONST,
+  I32_LOAD, I32_MUL, I32_SHL, kernelModule, LOAD, LOOP, RETURN_IF_ZERO, SET, simd, STORE, SWAP_HALVES, V128,
 } from '../wasm-simd.js';
 
 const F32_LOAD = 0x2a, F64_PROMOTE_F32 = 0xbb;
@@ -33,9 +33,9 @@ const body: number[] = [
   ...addPair(16, [GET, WF, GET, WF, ...SWAP_HALVES]),
   GET, ZP, I32_CONST, 32, I32_ADD, SET, ZP,
   GET, PTR, I32_CONST, 16, I32_ADD, SET, PTR,
-  GET, K, I32_CONST, 1, I32_SUB, TEE, K, ...BR_IF_LOOP,
+  ...LOOP_WHILE_DOWN(K),
   END,
-  GET, N, I32_CONST, 1, I32_ADD, TEE, N, GET, COUNT, I32_LT_U, ...BR_IF_LOOP,
+  ...LOOP_WHILE_BELOW(N, COUNT),
   END,
   END,
 ];

@@ -6,9 +6,9 @@
 // memory, copied there once when the model loads. The kernel's bytes are written with the helpers of
 // ../wasm-simd.ts.
 import {
-  bind, END, F32_LOAD, F32X4_ADD, F32X4_FROM_I32, F32X4_MUL, F32X4_SPLAT, GET, I16_HIGH, I16_LOW, I32, I32_ADD, I32_CONST,
-  I32_HIGH, I32_LOAD, I32_LOW, I32_LT_U, I32_SHL, kernelModule, LOAD, LOOP, BR_IF_LOOP, newMemory, RETURN_IF_ZERO, SET, simd,
-  simdSupported, STORE, TEE, V128, type WasmMemory,
+  LOOP_WHILE_BELOW, bind, END, F32_LOAD, F32X4_ADD, F32X4_FROM_I32, F32X4_MUL, F32X4_SPLAT, GET, I16_HIGH, I16_LOW, I32,
+  I32_ADD, I32_CONST, I32_HIGH, I32_LOAD, I32_LOW, I32_LT_U, I32_SHL, kernelModule, LOAD, LOOP, BR_IF_LOOP, newMemory,
+  RETURN_IF_ZERO, SET, simd, simdSupported, STORE, TEE, V128, type WasmMemory,
 } from '../wasm-simd.js';
 import { claimScratch } from '../wasm-arena.js';
 
@@ -38,7 +38,7 @@ const body: number[] = [
   ...addFour(A[0] as number, I32_LOW), ...addFour(A[1] as number, I32_HIGH),
   GET, Q, ...simd(I16_HIGH), SET, H,
   ...addFour(A[2] as number, I32_LOW), ...addFour(A[3] as number, I32_HIGH),
-  GET, N, I32_CONST, 1, I32_ADD, TEE, N, GET, COUNT, I32_LT_U, ...BR_IF_LOOP,
+  ...LOOP_WHILE_BELOW(N, COUNT),
   END,
   ...A.flatMap((a, k) => [GET, OPTR, GET, a, ...STORE(16 * k)]),
   GET, J, I32_CONST, 16, I32_ADD, TEE, J, GET, WIDTH, I32_LT_U, ...BR_IF_LOOP,

@@ -10,8 +10,8 @@
 // function for detachment from then on (20–35 % slower NLU training kernels, measured with
 // bench/nlu/import-slowdown.ts). Messages longer than MAX_UNITS are summed in JavaScript instead.
 import {
-  END, F64_ADD, F64_FROM_F32, GET, I32_ADD, I32_CONST, I32_SUB, instantiate, kernelModule, LOAD, LOOP, BR_IF_LOOP,
-  RETURN_IF_ZERO, SET, simd, simdSupported, STORE, SWAP_HALVES, TEE, V128, type WasmMemory,
+  LOOP_WHILE_DOWN, END, F64_ADD, F64_FROM_F32, GET, I32_ADD, I32_CONST, instantiate, kernelModule, LOAD, LOOP,
+  RETURN_IF_ZERO, SET, simd, simdSupported, STORE, SWAP_HALVES, V128, type WasmMemory,
 } from '../wasm-simd.js';
 import { addRow } from './train-crf.js';
 
@@ -26,7 +26,7 @@ const body: number[] = [
   GET, OUT, GET, OUT, ...LOAD(16), GET, V, GET, V, ...SWAP_HALVES, ...simd(F64_FROM_F32), ...simd(F64_ADD), ...STORE(16),
   GET, OUT, I32_CONST, 32, I32_ADD, SET, OUT,
   GET, ROW, I32_CONST, 16, I32_ADD, SET, ROW,
-  GET, GROUPS, I32_CONST, 1, I32_SUB, TEE, GROUPS, ...BR_IF_LOOP,
+  ...LOOP_WHILE_DOWN(GROUPS),
   END,
   END,
 ];

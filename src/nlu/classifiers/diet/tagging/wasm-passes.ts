@@ -3,7 +3,10 @@
 // fields; here an access is one instruction. Every number is computed by the same float64
 // operations in the same order as forwardStep and backwardStep (WebAssembly rounds as JavaScript does and has no
 // fused multiply-add): the same bits. The kernel's bytes are written with ../wasm-simd.ts.
-import { END, GET, I32, I32_ADD, I32_CONST, I32_LT_U, I32_SHL, I32_SUB, bind, instantiate, kernelModule, leb, LOOP, BR_IF_LOOP, SET, simdSupported, TEE, type WasmMemory } from '../wasm-simd.js';
+import {
+  LOOP_WHILE_DOWN, LOOP_WHILE_BELOW, END, GET, I32, I32_ADD, I32_CONST, I32_SHL, I32_SUB, bind, instantiate,
+  kernelModule, leb, LOOP, BR_IF_LOOP, SET, simdSupported, TEE, type WasmMemory,
+} from '../wasm-simd.js';
 
 const F64 = 0x7c, F64_CONST = 0x44, F64_LOAD = 0x2b, F64_STORE = 0x39, F64_ADD = 0xa0, F64_MUL = 0xa2, F64_DIV = 0xa3;
 
@@ -17,7 +20,6 @@ const load = (ptr: number, offset: number): number[] => [GET, ptr, F64_LOAD, 3, 
 const store = (offset: number): number[] => [F64_STORE, 3, ...leb(offset)];
 const add = (local: number, bytes: number): number[] => [GET, local, I32_CONST, bytes, I32_ADD, SET, local];
 /** k −= 1; loop again while k ≠ 0 */
-const countDown = [GET, K, I32_CONST, 1, I32_SUB, TEE, K, ...BR_IF_LOOP];
 /** sum += the value on the stack, which is also stored at `offset` from alpha at unit i (PA + TB) */
 const storeAndSum = (offset: number): number[] => [TEE, V, ...store(offset), GET, SUM, GET, V, F64_ADD, SET, SUM];
 const unitAddress = [GET, PA, GET, TB, I32_ADD];
@@ -40,7 +42,7 @@ const body: number[] = [
   GET, SENT, ...load(PA, 16), ...load(PX, 16), F64_MUL, F64_ADD,
   ...load(PA, 24), ...load(PX, 24), F64_MUL, F64_ADD, SET, SENT,
   ...add(PA, 32), ...add(PX, 32),
-  ...countDown,
+  ...LOOP_WHILE_DOWN(K),
   END,
   GET, SE, GET, I, I32_CONST, 3, I32_SHL, I32_ADD, GET, SENT, ...store(0),
   // O: x_in(O)·(sO + sEnt)·e(O)
@@ -62,7 +64,7 @@ const body: number[] = [
   ...unitAddress, GET, AB, ...load(PY, 8), F64_MUL, GET, AI, ...load(PY, 24), F64_MUL, F64_ADD, ...load(PE, 16), F64_MUL, ...storeAndSum(16),
   ...unitAddress, ...load(PX, 24), GET, START, F64_MUL, ...load(PE, 24), F64_MUL, ...storeAndSum(24),
   ...add(PA, 32), ...add(PE, 32), ...add(PX, 32), ...add(PY, 32),
-  ...countDown,
+  ...LOOP_WHILE_DOWN(K),
   END,
   GET, S, GET, I, I32_CONST, 3, I32_SHL, I32_ADD, GET, SUM, ...store(0),
   // scale to sum 1
@@ -71,11 +73,11 @@ const body: number[] = [
   ...LOOP,
   GET, PA, ...load(PA, 0), GET, SUM, F64_DIV, ...store(0),
   ...add(PA, 8),
-  ...countDown,
+  ...LOOP_WHILE_DOWN(K),
   END,
   GET, AT, SET, PREV,
   GET, EAT, GET, TB, I32_ADD, SET, EAT,
-  GET, I, I32_CONST, 1, I32_ADD, TEE, I, GET, N, I32_LT_U, ...BR_IF_LOOP,
+  ...LOOP_WHILE_BELOW(I, N),
   END,
   END,
 ];
@@ -90,7 +92,6 @@ const [BI, PN, PB, PV, BK, PX2, PY2, BTB, BAT] = [10, 11, 12, 13, 14, 15, 16, 17
 const [C, RO, RENT, ENDV, VI, VL] = [19, 20, 21, 22, 23, 24];
 const I32_MUL = 0x6c, I32_GE_S = 0x4e;
 const step = (local: number, bytes: number): number[] => [GET, local, I32_CONST, bytes, I32_ADD, SET, local];
-const backCountDown = [GET, BK, I32_CONST, 1, I32_SUB, TEE, BK, ...BR_IF_LOOP];
 
 const backwardBody: number[] = [
   2, 9, I32, 6, F64,
@@ -107,7 +108,7 @@ const backwardBody: number[] = [
   ...LOOP,
   GET, PV, ...load(PN, 0), ...load(PB, 0), F64_MUL, GET, C, F64_DIV, ...store(0),
   ...step(PN, 8), ...step(PB, 8), ...step(PV, 8),
-  ...backCountDown,
+  ...LOOP_WHILE_DOWN(BK),
   END,
   GET, X, GET, BTB, I32_ADD, F64_LOAD, 3, 0, ...load(VV, 0), F64_MUL, SET, RO,
   // rEnt over the entity starts (B, U of each type)
@@ -119,7 +120,7 @@ const backwardBody: number[] = [
   GET, RENT, ...load(PX2, 0), ...load(PV, 0), F64_MUL, F64_ADD,
   ...load(PX2, 24), ...load(PV, 24), F64_MUL, F64_ADD, SET, RENT,
   ...step(PX2, 32), ...step(PV, 32),
-  ...backCountDown,
+  ...LOOP_WHILE_DOWN(BK),
   END,
   GET, RE, GET, BI, I32_CONST, 1, I32_ADD, I32_CONST, 3, I32_SHL, I32_ADD, GET, RENT, ...store(0),
   GET, BAT, ...load(X, 0), GET, RO, GET, RENT, F64_ADD, F64_MUL, ...store(0),
@@ -137,7 +138,7 @@ const backwardBody: number[] = [
   GET, PB, ...load(PX2, 16), GET, ENDV, F64_MUL, ...store(16),
   GET, PB, ...load(PX2, 24), GET, ENDV, F64_MUL, ...store(24),
   ...step(PB, 32), ...step(PV, 32), ...step(PX2, 32), ...step(PY2, 32),
-  ...backCountDown,
+  ...LOOP_WHILE_DOWN(BK),
   END,
   GET, BI, I32_CONST, 1, I32_SUB, TEE, BI, GET, STOP, I32_GE_S, ...BR_IF_LOOP,
   END,

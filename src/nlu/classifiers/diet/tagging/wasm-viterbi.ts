@@ -3,7 +3,10 @@
 // a bounds check and field reloads. The scores are the same float64 additions in the same order
 // (float32 transitions widened exactly, as JavaScript reads them), and ties go the same way (the
 // same strict and non-strict comparisons): the same path. Bytes written with ../wasm-simd.ts.
-import { END, GET, I32, I32_ADD, I32_CONST, I32_LT_U, I32_SHL, I32_SUB, instantiate, kernelModule, leb, LOOP, BR_IF_LOOP, SET, simdSupported, TEE, type WasmMemory } from '../wasm-simd.js';
+import {
+  LOOP_WHILE_DOWN, LOOP_WHILE_BELOW, END, GET, I32, I32_ADD, I32_CONST, I32_SHL, instantiate, kernelModule, leb, LOOP,
+  SET, simdSupported, type WasmMemory,
+} from '../wasm-simd.js';
 
 const F64 = 0x7c, F64_CONST = 0x44, F64_LOAD = 0x2b, F64_STORE = 0x39, F64_ADD = 0xa0, F64_GT = 0x64, F64_GE = 0x66;
 const F32_LOAD = 0x2a, F64_PROMOTE = 0xbb, I32_STORE = 0x36, SELECT = 0x1b;
@@ -21,7 +24,6 @@ const f32 = (ptr: number, offset: number): number[] => [GET, ptr, F32_LOAD, 2, .
 const storeF64 = (offset: number): number[] => [F64_STORE, 3, ...leb(offset)];
 const storeI32 = (offset: number): number[] => [I32_STORE, 2, ...leb(offset)];
 const add = (local: number, bytes: number): number[] => [GET, local, I32_CONST, ...leb(bytes), I32_ADD, SET, local];
-const countDown = [GET, K, I32_CONST, 1, I32_SUB, TEE, K, ...BR_IF_LOOP];
 /** if (score > bestE) { bestE = score; argE = b + offset } */
 const betterEnd = (offset: number): number[] => [
   GET, SC, GET, BESTE, F64_GT, SET, COND,
@@ -57,7 +59,7 @@ const body: number[] = [
   ...f64(PD, 16), ...f32(PT, 8), F64_ADD, SET, SC, ...betterEnd(2),
   ...f64(PD, 24), ...f32(PT, 12), F64_ADD, SET, SC, ...betterEnd(3),
   ...add(PD, 32), ...add(PT, 16), ...add(B, 4),
-  ...countDown,
+  ...LOOP_WHILE_DOWN(K),
   END,
   // O: after O or the best end
   GET, TR, GET, TB, I32_ADD, F32_LOAD, 2, 0, F64_PROMOTE, SET, ADJ,
@@ -92,12 +94,12 @@ const body: number[] = [
   GET, DI, ...f32(PINNER, 12), F64_ADD, SET, FROMI,
   ...inner(16, 8),
   ...add(PD, 32), ...add(PE, 32), ...add(PB, 16), ...add(PIN, 16), ...add(PINNER, 16), ...add(B, 4),
-  ...countDown,
+  ...LOOP_WHILE_DOWN(K),
   END,
   GET, PREV, GET, TB, I32_ADD, SET, PREV,
   GET, EM, GET, TB, I32_ADD, SET, EM,
   GET, BK, GET, T4, I32_ADD, SET, BK,
-  GET, I, I32_CONST, 1, I32_ADD, TEE, I, GET, N, I32_LT_U, ...BR_IF_LOOP,
+  ...LOOP_WHILE_BELOW(I, N),
   END,
   END,
 ];
