@@ -43,6 +43,23 @@ describe('PostgresTrackerStore', () => {
     for (const s of stores) await s.close();
   });
 
+  it('creates a missing schema once when several servers start on it at the same time', async () => {
+    const schema = `${db.schema}_new`;
+    try {
+      // before the fix, CREATE SCHEMA IF NOT EXISTS raced outside the migration lock and most
+      // rounds failed one opener on pg_namespace's unique index
+      for (let round = 0; round < 5; round++) {
+        await db.admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        const stores = await Promise.all(Array.from({ length: 4 }, () => PostgresTrackerStore.open({ url: db.url, schema, poolSize: 2 })));
+        const { rows } = await db.admin.query(`SELECT version FROM "${schema}".parley_migrations ORDER BY version`);
+        expect(rows.map((r: { version: number }) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+        for (const s of stores) await s.close();
+      }
+    } finally {
+      await db.admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    }
+  });
+
   it('never interleaves two writers on two pools: each append is all or nothing, seq stays contiguous', async () => {
     await db.truncate();
     const a = await db.openStore({ poolSize: 8 });

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { ParleyError } from '../../errors.js';
 import type { StoreLogger } from '../store-logger.js';
 import { migrate } from '../sql/migrate.js';
+import { MIGRATIONS } from '../sql/migrations.js';
 import type { SqlClient } from '../sql/sql-client.js';
 import { SqlTrackerStore } from '../sql/sql-tracker-store.js';
 import { pgSqlClient } from './pg-sql-client.js';
@@ -52,8 +53,7 @@ export class PostgresTrackerStore extends SqlTrackerStore {
     // an idle connection killed by the server emits here; without a listener the process dies
     pool.on('error', (error) => opts.logger?.warn({ event: 'store.postgres.idle_client_error', err: error.message }, 'PostgreSQL dropped an idle connection'));
     try {
-      if (opts.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${opts.schema}"`);
-      await migrate(pgSqlClient(pool));
+      await migrate(pgSqlClient(pool), MIGRATIONS, opts.schema ? { createSchema: opts.schema } : {});
     } catch (error) {
       await pool.end().catch(() => undefined);
       throw new ParleyError('STORE_UNAVAILABLE', `cannot open the PostgreSQL tracker store: ${(error as Error).message}`, { cause: error });
