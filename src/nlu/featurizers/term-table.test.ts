@@ -30,6 +30,19 @@ describe('TermTable', () => {
     });
   }
 
+  it('counts char_wb words it has seen as before, across n-gram ranges and after its word cache empties', () => {
+    const wide: NgramOptions = { analyzer: 'char_wb', minN: 1, maxN: 4 };
+    const narrow: NgramOptions = { analyzer: 'char_wb', minN: 2, maxN: 3 };
+    const vocabulary = buildVocabulary(TRAIN.map((w) => extractTerms(w, wide)), { minDf: 1, maxDf: 1, maxFeatures: null, stopWords: new Set() });
+    const table = new TermTable(vocabulary);
+    for (const opts of [wide, narrow, wide]) {
+      for (const words of [...PARSE, ...PARSE]) expect([...(table.count(words, opts) ?? [])]).toEqual(reference(vocabulary, words, opts));
+    }
+    // more distinct words than the cache keeps
+    for (let i = 0; i < 20_050; i++) table.count([`x${i}`], wide);
+    for (const words of PARSE) expect([...(table.count(words, wide) ?? [])]).toEqual(reference(vocabulary, words, wide));
+  });
+
   it('leaves what it does not handle to the string path (astral characters, char analyzer, word trigrams)', () => {
     const table = new TermTable(['a', 'b']);
     expect(table.count(['a😀'], { analyzer: 'char_wb', minN: 1, maxN: 2 })).toBeUndefined();

@@ -10,6 +10,8 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const SPACE = 32;
 const SURROGATE = /[\uD800-\uDFFF]/;
+/** words whose char_wb terms a table keeps (a few hundred bytes each) */
+const WORD_CACHE_SIZE = 20_000;
 
 function fnv(h: number, text: string, from: number, to: number): number {
   for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
@@ -30,6 +32,13 @@ export class TermTable {
   private readonly tally: Int32Array;
   private found = new Int32Array(64);
   private foundCount = 0;
+  /**
+   * char_wb: each word's terms, in order, for the n-gram range `wordTermsFor`: a word's n-grams
+   * depend on the word alone, and most words of a message were seen in earlier ones. Emptied when
+   * full, so it holds the words in current use.
+   */
+  private readonly wordTerms = new Map<string, Int32Array>();
+  private wordTermsFor = '';
 
   /** `terms[i]` has index i. */
   constructor(private readonly terms: readonly string[]) {
@@ -80,7 +89,20 @@ export class TermTable {
     } else {
       if (opts.analyzer !== 'char_wb') return undefined;
       for (const w of words) if (SURROGATE.test(w)) return undefined;
-      for (const w of words) this.charWbNgrams(w, opts);
+      const range = `${opts.minN}-${opts.maxN}`;
+      if (this.wordTermsFor !== range) {
+        this.wordTerms.clear();
+        this.wordTermsFor = range;
+      }
+      for (const w of words) {
+        let terms = this.wordTerms.get(w);
+        if (terms === undefined) {
+          terms = this.charWbTerms(w, opts);
+          if (this.wordTerms.size >= WORD_CACHE_SIZE) this.wordTerms.clear();
+          this.wordTerms.set(w, terms);
+        }
+        for (let k = 0; k < terms.length; k++) this.add(terms[k] as number);
+      }
     }
     // one Map entry per distinct term, inserted in order of first occurrence as countTerms does
     const counts = new Map<number, number>();
@@ -119,8 +141,8 @@ export class TermTable {
     }
   }
 
-  /** n-grams of ` w ` (the word padded with one space each side). */
-  private charWbNgrams(w: string, opts: NgramOptions): void {
+  /** The terms among the n-grams of ` w ` (the word padded with one space each side), in extractTerms' order. */
+  private charWbTerms(w: string, opts: NgramOptions): Int32Array {
     const length = w.length + 2;
     const maxN = opts.maxN;
     if (this.gramTerms.length < length * maxN) this.gramTerms = new Int32Array(2 * length * maxN);
@@ -137,9 +159,19 @@ export class TermTable {
       }
     }
     // n outer, start inner: the order extractTerms emits the n-grams in
+    let count = 0;
     for (let n = opts.minN; n <= maxN; n++) {
-      for (let i = 0; i + n <= length; i++) this.add(terms[i * maxN + n - 1] as number);
+      for (let i = 0; i + n <= length; i++) if ((terms[i * maxN + n - 1] as number) >= 0) count++;
     }
+    const out = new Int32Array(count);
+    count = 0;
+    for (let n = opts.minN; n <= maxN; n++) {
+      for (let i = 0; i + n <= length; i++) {
+        const term = terms[i * maxN + n - 1] as number;
+        if (term >= 0) out[count++] = term;
+      }
+    }
+    return out;
   }
 }
 

@@ -31,26 +31,47 @@ export interface ScoredSpan extends UnitSpan { confidence: number }
 
 /** The emission weights, looked up by feature hash: held once, shared by every decoder of a model. */
 class CrfRows {
-  readonly rowOf: HashIndex;
   /**
-   * Per row, side by side (one cache line per lookup, not one per array): −(dense row + 1) or the
-   * first sparse entry, then the end of its sparse entries.
+   * feature hash → −(dense row + 2) for a row with many tags (bias, intent, common words, which
+   * decoders sum as dense rows), else the offset in `records` of the row's record: its entry count,
+   * then (tag, weight bits) per entry. A feature costs one probe and one record read: the row's tags
+   * and weights used to lie in three arrays, a cache miss each.
    */
-  readonly rowInfo: Int32Array;
-  /** the rows with many tags (bias, intent, common words), which decoders sum as dense rows */
+  readonly codeOf: HashIndex;
+  readonly records: Int32Array;
+  /** `records` read as float32 (the weights) */
+  readonly recordWeights: Float32Array;
+  /** the model rows of the dense rows */
   readonly denseRows: Int32Array;
 
   constructor(readonly tags: number, readonly hashes: Int32Array, readonly rowStart: Int32Array, readonly tagIdx: Uint16Array, readonly values: Float32Array) {
-    this.rowOf = new HashIndex(hashes);
-    this.rowInfo = new Int32Array(2 * hashes.length);
+    const codes = new Int32Array(hashes.length);
     const dense: number[] = [];
+    let size = 0;
     for (let r = 0; r < hashes.length; r++) {
-      const isDense = (rowStart[r + 1] as number) - (rowStart[r] as number) > tags / 4;
-      if (isDense) dense.push(r);
-      this.rowInfo[2 * r] = isDense ? -dense.length : (rowStart[r] as number);
-      this.rowInfo[2 * r + 1] = rowStart[r + 1] as number;
+      const count = (rowStart[r + 1] as number) - (rowStart[r] as number);
+      if (count > tags / 4) {
+        codes[r] = -(dense.length + 2);
+        dense.push(r);
+      } else {
+        codes[r] = size;
+        size += 1 + 2 * count;
+      }
     }
     this.denseRows = Int32Array.from(dense);
+    this.records = new Int32Array(size);
+    this.recordWeights = new Float32Array(this.records.buffer);
+    for (let r = 0; r < hashes.length; r++) {
+      let at = codes[r] as number;
+      if (at < 0) continue;
+      this.records[at++] = (rowStart[r + 1] as number) - (rowStart[r] as number);
+      for (let e = rowStart[r] as number; e < (rowStart[r + 1] as number); e++) {
+        this.records[at] = tagIdx[e] as number;
+        this.recordWeights[at + 1] = values[e] as number;
+        at += 2;
+      }
+    }
+    this.codeOf = new HashIndex(hashes, codes);
   }
 }
 
@@ -68,8 +89,10 @@ export class CrfDecoder {
   private readonly viterbiKernel: WasmViterbi | undefined;
   /** the path tag's marginal per unit (decode scratch) */
   private chosen = new Float64Array(0);
-  /** each feature's row, for one message (decode scratch) */
-  private rowScratch = new Int32Array(256);
+  /** each feature's code (CrfRows.codeOf), for one message (decode scratch) */
+  private codeScratch = new Int32Array(256);
+  /** (unit, dense row) pairs to add, for one message (decode scratch: two ints per feature at most) */
+  private denseScratch = new Int32Array(512);
   /** the dense rows over this decoder's tags, summed unrolled, not scattered (JavaScript path) */
   private readonly dense: Float32Array;
   /** the dense rows and the emission buffer in WebAssembly memory, where SIMD is available */
@@ -108,38 +131,51 @@ export class CrfDecoder {
     this.ws.reserve(n, t);
     const inWasm = simd?.emissions(n);
     const emit = inWasm ?? this.ws.emissions(n, t);
-    const { rowOf, rowInfo, tagIdx, values } = this.rows;
+    const { codeOf, records, recordWeights } = this.rows;
     const tagOf = this.tagOf;
-    // every feature's row first, then the sums: the lookups (most of them cache misses) do not wait
+    // every feature's code first, then the sums: the lookups (most of them cache misses) do not wait
     // on each other or on a row's additions, so the processor overlaps them
     let total = 0;
     for (let i = 0; i < n; i++) total += (unitHashes[i] as Int32Array).length;
-    if (this.rowScratch.length < total) this.rowScratch = new Int32Array(Math.max(total, 2 * this.rowScratch.length));
-    const rowsOf = this.rowScratch;
+    if (this.codeScratch.length < total) {
+      this.codeScratch = new Int32Array(Math.max(total, 2 * this.codeScratch.length));
+      this.denseScratch = new Int32Array(2 * this.codeScratch.length);
+    }
+    const codes = this.codeScratch;
+    const denseAdds = this.denseScratch;
     for (let i = 0, k = 0; i < n; i++) {
       const hs = unitHashes[i] as Int32Array;
-      for (let f = 0; f < hs.length; f++) rowsOf[k++] = rowOf.get(hs[f] as number);
+      for (let f = 0; f < hs.length; f++) codes[k++] = codeOf.get(hs[f] as number);
     }
+    // the sparse rows now, the dense rows after them (in WebAssembly: one call per message, not one per row)
+    let denseCount = 0;
     for (let i = 0, k = 0; i < n; i++) {
       const count = (unitHashes[i] as Int32Array).length;
       for (let f = 0; f < count; f++) {
-        const r = rowsOf[k++] as number;
-        if (r < 0) continue;
-        const first = rowInfo[2 * r] as number;
-        // adding the zeros of a dense row changes no sum
-        if (first < 0) {
-          if (!simd) addRow(emit, i * t, this.dense, (-first - 1) * t, t);
-          else if (inWasm) simd.addRow(i, -first - 1);
-          else simd.addRowTo(emit, i, -first - 1);
+        const code = codes[k++] as number;
+        if (code === -1) continue;
+        if (code < 0) {
+          denseAdds[2 * denseCount] = i;
+          denseAdds[2 * denseCount++ + 1] = -code - 2;
           continue;
         }
-        const end = rowInfo[2 * r + 1] as number;
-        for (let e = first; e < end; e++) {
-          const y = tagOf[tagIdx[e] as number] as number;
+        const end = code + 1 + 2 * (records[code] as number);
+        for (let e = code + 1; e < end; e += 2) {
+          const y = tagOf[records[e] as number] as number;
           if (y < 0) continue;
-          const k = i * t + y;
-          emit[k] = (emit[k] as number) + (values[e] as number);
+          const c = i * t + y;
+          emit[c] = (emit[c] as number) + (recordWeights[e + 1] as number);
         }
+      }
+    }
+    if (inWasm) simd?.addRows(denseAdds, denseCount);
+    else {
+      for (let p = 0; p < denseCount; p++) {
+        const i = denseAdds[2 * p] as number;
+        const d = denseAdds[2 * p + 1] as number;
+        // adding the zeros of a dense row changes no sum
+        if (simd) simd.addRowTo(emit, i, d);
+        else addRow(emit, i * t, this.dense, d * t, t);
       }
     }
     const path = this.structure.viterbi(emit, n, this.trans, this.ws, this.viterbiKernel);

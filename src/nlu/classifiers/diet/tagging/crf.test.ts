@@ -84,6 +84,12 @@ describe('HashIndex', () => {
     expect(index.get(123456789)).toBe(-1);
     expect(new HashIndex(new Int32Array(0)).get(0)).toBe(-1);
   });
+
+  it('holds given values, negative ones included, and refuses -1', () => {
+    const index = new HashIndex(Int32Array.of(7, -3, 11), Int32Array.of(-2, 0, 2147483646));
+    expect([index.get(7), index.get(-3), index.get(11), index.get(8)]).toEqual([-2, 0, 2147483646, -1]);
+    expect(() => new HashIndex(Int32Array.of(1), Int32Array.of(-1))).toThrow(RangeError);
+  });
 });
 
 describe('CrfModel.restrict', () => {

@@ -15,10 +15,8 @@ describe('SimdEmissions', () => {
       const emit = simd?.emissions(n) ?? new Float64Array(0);
       const expected = new Float64Array(n * tags);
       const adds = Array.from({ length: 5 * n }, (_, k) => [Math.floor(random() * n), k % rows] as const);
-      for (const [i, d] of adds) {
-        addRow(expected, i * tags, dense, d * tags, tags);
-        simd?.addRow(i, d);
-      }
+      for (const [i, d] of adds) addRow(expected, i * tags, dense, d * tags, tags);
+      simd?.addRows(Int32Array.from(adds.flat()), adds.length);
       expect(Array.from(emit)).toEqual(Array.from(expected));
     }
     // a fresh buffer starts at zero again
@@ -32,14 +30,28 @@ describe('SimdEmissions', () => {
     for (let r = 0; r < 3; r++) built?.row(r).set(dense.subarray(r * tags, (r + 1) * tags));
     const copied = SimdEmissions.from(dense, tags);
     const a = built?.emissions(2) ?? new Float64Array(0);
-    built?.addRow(0, 2);
-    built?.addRow(1, 1);
+    built?.addRows(Int32Array.of(0, 2, 1, 1), 2);
     const b = copied?.emissions(2) ?? new Float64Array(0);
-    copied?.addRow(0, 2);
-    copied?.addRow(1, 1);
+    copied?.addRows(Int32Array.of(0, 2, 1, 1), 2);
     expect(Array.from(a)).toEqual(Array.from(b));
     expect(Array.from(a)).toEqual([...dense.subarray(2 * tags), ...dense.subarray(tags, 2 * tags)]);
     expect(Array.from(built?.row(1) ?? [])).toEqual(Array.from(dense.subarray(tags, 2 * tags)));
+  });
+
+  it('adds more rows than one kernel call takes, in order, and only the first `count` pairs', () => {
+    const random = seededRandom(8);
+    const tags = 6;
+    const rows = 3;
+    const dense = Float32Array.from({ length: rows * tags }, () => random() * 4 - 2);
+    const simd = SimdEmissions.from(dense, tags);
+    const n = 4;
+    const emit = simd?.emissions(n) ?? new Float64Array(0);
+    const count = 2500;
+    const units = Int32Array.from({ length: 2 * count + 2 }, (_, k) => (k % 2 === 0 ? Math.floor(random() * n) : Math.floor(random() * rows)));
+    const expected = new Float64Array(n * tags);
+    for (let k = 0; k < count; k++) addRow(expected, (units[2 * k] as number) * tags, dense, (units[2 * k + 1] as number) * tags, tags);
+    simd?.addRows(units, count);
+    expect(Array.from(emit)).toEqual(Array.from(expected));
   });
 
   it('never detaches a buffer: longer messages are summed in JavaScript with the same bits', () => {

@@ -10,31 +10,42 @@
 // function for detachment from then on (20–35 % slower NLU training kernels, measured with
 // bench/nlu/import-slowdown.ts). Messages longer than MAX_UNITS are summed in JavaScript instead.
 import {
-  LOOP_WHILE_DOWN, END, F64_ADD, F64_FROM_F32, GET, I32_ADD, I32_CONST, instantiate, kernelModule, LOAD, LOOP,
+  LOOP_WHILE_DOWN, END, F64_ADD, F64_FROM_F32, GET, I32, I32_ADD, I32_CONST, I32_LOAD, instantiate, kernelModule, LOAD, LOOP,
   RETURN_IF_ZERO, SET, simd, simdSupported, STORE, SWAP_HALVES, V128, type WasmMemory,
 } from '../wasm-simd.js';
 import { addRow } from './train-crf.js';
 
-// add(out, row, groups): out[0..4·groups) += row[0..4·groups); params 0–2, local 3 (v128)
-const [OUT, ROW, GROUPS, V] = [0, 1, 2, 3];
+// add(pairs, count, groups): for each of the `count` (out, row) address pairs from `pairs` on, in
+// order: out[0..4·groups) += row[0..4·groups). One call per message: a call per row cost more than
+// its adds. Params 0–2, locals 3–5 (i32) and 6 (v128).
+const [PAIRS, COUNT, GROUPS, OUT, ROW, G, V] = [0, 1, 2, 3, 4, 5, 6];
 const body: number[] = [
-  1, 1, V128,
-  ...RETURN_IF_ZERO(GROUPS),
+  2, 3, I32, 1, V128,
+  ...RETURN_IF_ZERO(COUNT),
+  ...LOOP,
+  GET, PAIRS, I32_LOAD, 2, 0, SET, OUT,
+  GET, PAIRS, I32_LOAD, 2, 4, SET, ROW,
+  GET, GROUPS, SET, G,
   ...LOOP,
   GET, ROW, ...LOAD(0), SET, V,
   GET, OUT, GET, OUT, ...LOAD(0), GET, V, ...simd(F64_FROM_F32), ...simd(F64_ADD), ...STORE(0),
   GET, OUT, GET, OUT, ...LOAD(16), GET, V, GET, V, ...SWAP_HALVES, ...simd(F64_FROM_F32), ...simd(F64_ADD), ...STORE(16),
   GET, OUT, I32_CONST, 32, I32_ADD, SET, OUT,
   GET, ROW, I32_CONST, 16, I32_ADD, SET, ROW,
-  ...LOOP_WHILE_DOWN(GROUPS),
+  ...LOOP_WHILE_DOWN(G),
+  END,
+  GET, PAIRS, I32_CONST, 8, I32_ADD, SET, PAIRS,
+  ...LOOP_WHILE_DOWN(COUNT),
   END,
   END,
 ];
 
 const MODULE = kernelModule(3, body);
 const supported = simdSupported(MODULE);
+/** (unit, row) pairs the kernel takes per call */
+const BATCH = 1024;
 
-type Add = (out: number, row: number, groups: number) => void;
+type Add = (pairs: number, count: number, groups: number) => void;
 
 /** Units the emission buffer holds (a pasted paragraph; typed messages are far shorter). */
 export const MAX_UNITS = 512;
@@ -46,6 +57,9 @@ export class SimdEmissions {
   private readonly stride: number;
   private readonly emitAt: number;
   private readonly emit: Float64Array;
+  /** the kernel's (out, row) address pairs */
+  private readonly pairsAt: number;
+  private readonly pairs: Int32Array;
   /** all dense rows (padded to `stride`), for messages summed in JavaScript */
   private readonly rows: Float32Array;
 
@@ -54,8 +68,10 @@ export class SimdEmissions {
     this.emitAt = Math.ceil((4 * rows * this.stride) / 16) * 16;
     // + 4 cells: the last unit's four-wide adds may spill up to three cells
     const cells = MAX_UNITS * tags + 4;
-    ({ memory: this.memory, kernel: this.add } = instantiate<Add>(MODULE, this.emitAt + 8 * cells));
+    this.pairsAt = this.emitAt + 8 * cells;
+    ({ memory: this.memory, kernel: this.add } = instantiate<Add>(MODULE, this.pairsAt + 8 * BATCH));
     this.emit = new Float64Array(this.memory.buffer, this.emitAt, cells);
+    this.pairs = new Int32Array(this.memory.buffer, this.pairsAt, 2 * BATCH);
     this.rows = new Float32Array(this.memory.buffer, 0, rows * this.stride);
   }
 
@@ -87,7 +103,7 @@ export class SimdEmissions {
 
   /**
    * A zeroed emission buffer for n ≤ MAX_UNITS units (a view, valid until the next call), to be
-   * filled through addRow(); undefined for longer messages, whose rows go through addRowTo().
+   * filled through addRows(); undefined for longer messages, whose rows go through addRowTo().
    */
   emissions(n: number): Float64Array | undefined {
     if (n > MAX_UNITS) return undefined;
@@ -95,9 +111,20 @@ export class SimdEmissions {
     return this.emit.subarray(0, n * this.tags);
   }
 
-  /** Adds dense row d to unit i's cells of the buffer emissions() returned. */
-  addRow(i: number, d: number): void {
-    this.add(this.emitAt + 8 * i * this.tags, 4 * d * this.stride, this.stride / 4);
+  /**
+   * Adds dense row units[2k + 1] to unit units[2k]'s cells of the buffer emissions() returned, for
+   * k < count, in that order.
+   */
+  addRows(units: Int32Array, count: number): void {
+    const { pairs, tags, stride, emitAt } = this;
+    for (let from = 0; from < count; from += BATCH) {
+      const batch = Math.min(BATCH, count - from);
+      for (let k = 0; k < batch; k++) {
+        pairs[2 * k] = emitAt + 8 * (units[2 * (from + k)] as number) * tags;
+        pairs[2 * k + 1] = 4 * (units[2 * (from + k) + 1] as number) * stride;
+      }
+      this.add(this.pairsAt, batch, stride / 4);
+    }
   }
 
   /** Adds dense row d to unit i's cells of `out` (n × tags) in JavaScript, with the same sums. */
