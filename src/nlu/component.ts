@@ -10,12 +10,24 @@ export interface Token {
   pos?: string;
 }
 
+/**
+ * One featurizer's set: feature index → value, in the order the featurizer found them. A
+ * Map<number, number> is one; the n-gram counter returns arrays behind this interface, as building a
+ * Map of a few hundred n-grams per parse cost more than counting them.
+ */
+export interface SparseFeatures extends Iterable<[number, number]> {
+  readonly size: number;
+  get(index: number): number | undefined;
+  keys(): Iterable<number>;
+  forEach(fn: (value: number, index: number) => void): void;
+}
+
 /** A message as it moves through the pipeline; components read and add to it. */
 export interface Message {
   readonly text: string;
   tokens: Token[];
   /** named feature sets (sparse index → value), filled by featurizers */
-  sparse: Map<string, Map<number, number>>;
+  sparse: Map<string, SparseFeatures>;
   /**
    * a featurizer's weight for its set relative to the others' (default 1), where a classifier
    * L2-normalises each set on its own; only DIETClassifier's intent input reads it today

@@ -4,6 +4,7 @@
 // the pieces it is made of (word, ' ', word), probed in an open-addressing table and confirmed by
 // comparing characters with the vocabulary entry; char_wb n-grams are walks of a trie (term-trie.ts).
 import type { NgramOptions } from './ngrams.js';
+import { SparseCounts } from './sparse-counts.js';
 import { TermTrie } from './term-trie.js';
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -82,7 +83,7 @@ export class TermTable {
    * The counts countTerms(extractTerms(words, opts), index) gives, in the same insertion order, or
    * undefined when the fast path does not apply (astral characters: n-grams count code points).
    */
-  count(words: readonly string[], opts: NgramOptions): Map<number, number> | undefined {
+  count(words: readonly string[], opts: NgramOptions): SparseCounts | undefined {
     if (opts.analyzer === 'word') {
       if (opts.maxN > 2) return undefined;
       this.wordNgrams(words, opts);
@@ -104,15 +105,17 @@ export class TermTable {
         for (let k = 0; k < terms.length; k++) this.add(terms[k] as number);
       }
     }
-    // one Map entry per distinct term, inserted in order of first occurrence as countTerms does
-    const counts = new Map<number, number>();
+    // one entry per distinct term, in order of first occurrence as countTerms inserts them
+    const indices = new Array<number>(this.foundCount);
+    const values = new Array<number>(this.foundCount);
     for (let k = 0; k < this.foundCount; k++) {
       const term = this.found[k] as number;
-      counts.set(term, this.tally[term] as number);
+      indices[k] = term;
+      values[k] = this.tally[term] as number;
       this.tally[term] = 0;
     }
     this.foundCount = 0;
-    return counts;
+    return new SparseCounts(indices, values);
   }
 
   private add(term: number): void {
