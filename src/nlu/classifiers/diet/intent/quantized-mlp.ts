@@ -8,6 +8,7 @@ import { decodeFloat32, readQuantizedRows } from '../codec.js';
 import type { MlpModelData } from './mlp-model.js';
 import { outputLayer } from './mlp-model.js';
 import { addScaledRowInt8, addScaledRows4Int8 } from './row-kernels.js';
+import { SimdOutputLayer } from './simd-output-layer.js';
 import { SimdRows } from './simd-rows.js';
 
 export class QuantizedMlp {
@@ -19,6 +20,8 @@ export class QuantizedMlp {
   /** the input rows in WebAssembly memory where SIMD is available (then w1 is not kept twice) */
   private readonly simd: SimdRows | undefined;
   private readonly w1: Int8Array;
+  /** the output layer with SIMD, where available */
+  private readonly output: SimdOutputLayer | undefined;
 
   private constructor(
     readonly labels: readonly string[],
@@ -33,6 +36,7 @@ export class QuantizedMlp {
     this.simd = SimdRows.from(w1, hidden > 0 ? hidden : labels.length);
     this.w1 = this.simd ? new Int8Array(0) : w1;
     this.sums = new Float32Array(hidden > 0 ? hidden : labels.length);
+    this.output = SimdOutputLayer.from(w2, b2, hidden);
   }
 
   static fromData(d: MlpModelData): QuantizedMlp {
@@ -62,6 +66,7 @@ export class QuantizedMlp {
     const h = this.hidden;
     sums.set(this.b1);
     this.accumulate(x, h, sums);
+    if (this.output) return this.output.logits(sums, out);
     for (let u = 0; u < h; u++) {
       const v = sums[u] as number;
       z[u] = v < 0 ? 0 : v;
