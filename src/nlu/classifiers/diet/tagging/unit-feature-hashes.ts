@@ -64,7 +64,7 @@ export function fastWordShape(text: string): string {
 }
 
 /** Code-unit offsets of the first n code points and of the last n, for n = 1..3 (when shorter than w). */
-function affixHashes(w: string, out: number[]): void {
+function affixHashes(w: string, out: HashWriter): void {
   const cps = ASTRAL.test(w) ? Array.from(w) : undefined;
   const count = cps ? cps.length : w.length;
   for (let n = 1; n <= 3 && n < count; n++) {
@@ -78,10 +78,29 @@ function affixHashes(w: string, out: number[]): void {
 
 interface UnitStrings { lower: readonly string[]; shapes: readonly string[] }
 
+/** Hashes appended one after another into an Int32Array grown as needed (parse hot path: no boxed numbers). */
+class HashWriter {
+  buf = new Int32Array(1024);
+  length = 0;
+
+  push(...hashes: number[]): void {
+    for (const h of hashes) this.add(h);
+  }
+
+  add(h: number): void {
+    if (this.length === this.buf.length) {
+      const grown = new Int32Array(2 * this.buf.length);
+      grown.set(this.buf);
+      this.buf = grown;
+    }
+    this.buf[this.length++] = h;
+  }
+}
+
 const BOS = '<s>';
 const EOS = '</s>';
 
-function patternHashes(matches: readonly PatternMatch[], kind: number, u: Token, out: number[]): void {
+function patternHashes(matches: readonly PatternMatch[], kind: number, u: Token, out: HashWriter): void {
   for (const m of matches) {
     if (m.start > u.start || m.end < u.end) continue;
     const part = m.start === u.start ? (m.end === u.end ? 'U' : 'B') : m.end === u.end ? 'L' : 'I';
@@ -94,7 +113,7 @@ function patternHashes(matches: readonly PatternMatch[], kind: number, u: Token,
 const at = (lower: readonly string[], k: number): string => (k < 0 ? BOS : k >= lower.length ? EOS : (lower[k] as string));
 
 /** Appends unit i's feature hashes to `out`. */
-function unitHashes(ctx: UnitContext, s: UnitStrings, i: number, intent: number | undefined, out: number[]): void {
+function unitHashes(ctx: UnitContext, s: UnitStrings, i: number, intent: number | undefined, out: HashWriter): void {
   const u = ctx.units[i] as Token;
   const lower = s.lower;
   const w = at(lower, i);
@@ -118,7 +137,7 @@ function unitHashes(ctx: UnitContext, s: UnitStrings, i: number, intent: number 
 }
 
 /** Reused across calls (parsing is synchronous): the hashes of all units, one after another. */
-const scratch: number[] = [];
+const scratch = new HashWriter();
 
 /** stableHash of each string of unitFeatures(ctx, i), for every unit i. */
 export function unitFeatureHashes(ctx: UnitContext): Int32Array[] {
@@ -134,7 +153,7 @@ export function unitFeatureHashes(ctx: UnitContext): Int32Array[] {
     ends[i] = scratch.length;
   }
   // one buffer per message, a view per unit: a typed array per unit cost an off-heap allocation each
-  const flat = new Int32Array(scratch);
+  const flat = scratch.buf.slice(0, scratch.length);
   const out: Int32Array[] = [];
   for (let i = 0; i < ends.length; i++) out.push(flat.subarray(i === 0 ? 0 : (ends[i - 1] as number), ends[i] as number));
   return out;
