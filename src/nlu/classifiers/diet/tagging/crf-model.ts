@@ -3,6 +3,7 @@
 // weights are held once (CrfRows); a CrfDecoder decodes over all the tags or, for the messages of
 // an intent, over the tags of that intent's entity types only.
 import { z } from 'zod';
+import { ParleyError } from '../../../../errors.js';
 import { decodeFloat32, decodeInt32, decodeUint16, encodeArray, encodedArraySchema } from '../codec.js';
 import { decodeBilou, tagCount, type UnitSpan } from './bilou.js';
 import { CrfStructure } from './crf-structure.js';
@@ -15,12 +16,18 @@ import { addRow, expTransitions, type CrfWeights } from './train-crf.js';
 export const crfModelSchema = z.object({
   types: z.array(z.string()),
   hashes: encodedArraySchema,
-  rowStart: encodedArraySchema,
-  tags: encodedArraySchema,
-  values: encodedArraySchema,
-  entries: z.number().int().min(0),
   rows: z.number().int().min(0),
   trans: encodedArraySchema,
+  /** every row's record (CrfRows), int32 × size: what parsing reads, so loading builds nothing */
+  records: encodedArraySchema.optional(),
+  size: z.number().int().min(0).optional(),
+  /** the weights as archives before records held them (read, no longer written): entries by row */
+  rowStart: encodedArraySchema.optional(),
+  tags: encodedArraySchema.optional(),
+  values: encodedArraySchema.optional(),
+  entries: z.number().int().min(0).optional(),
+}).refine((d) => (d.records !== undefined && d.size !== undefined) || (d.rowStart !== undefined && d.tags !== undefined && d.values !== undefined && d.entries !== undefined), {
+  message: 'CRF weights need records and size (or, from older archives, rowStart, tags, values and entries)',
 });
 export type CrfModelData = z.infer<typeof crfModelSchema>;
 
@@ -29,48 +36,60 @@ const PRUNE_BELOW = 5e-3;
 
 export interface ScoredSpan extends UnitSpan { confidence: number }
 
+/**
+ * Rows as records, one after another in row order: the row's entry count, then (tag, weight bits)
+ * per entry. A row's tags and weights lie together: one cache miss per row, not one per array.
+ */
+function packRecords(rowStart: Int32Array, tagIdx: Uint16Array, values: Float32Array): Int32Array {
+  const rows = rowStart.length - 1;
+  const records = new Int32Array(rows + 2 * values.length);
+  const weights = new Float32Array(records.buffer);
+  let at = 0;
+  for (let r = 0; r < rows; r++) {
+    records[at++] = (rowStart[r + 1] as number) - (rowStart[r] as number);
+    for (let e = rowStart[r] as number; e < (rowStart[r + 1] as number); e++) {
+      records[at] = tagIdx[e] as number;
+      weights[at + 1] = values[e] as number;
+      at += 2;
+    }
+  }
+  return records;
+}
+
 /** The emission weights, looked up by feature hash: held once, shared by every decoder of a model. */
 class CrfRows {
   /**
    * feature hash → −(dense row + 2) for a row with many tags (bias, intent, common words, which
-   * decoders sum as dense rows), else the offset in `records` of the row's record: its entry count,
-   * then (tag, weight bits) per entry. A feature costs one probe and one record read: the row's tags
-   * and weights used to lie in three arrays, a cache miss each.
+   * decoders sum as dense rows), else the offset of the row's record. A feature costs one probe and
+   * one record read.
    */
   readonly codeOf: HashIndex;
-  readonly records: Int32Array;
   /** `records` read as float32 (the weights) */
   readonly recordWeights: Float32Array;
-  /** the model rows of the dense rows */
-  readonly denseRows: Int32Array;
+  /** the record offset of each dense row */
+  readonly denseAt: Int32Array;
 
-  constructor(readonly tags: number, readonly hashes: Int32Array, readonly rowStart: Int32Array, readonly tagIdx: Uint16Array, readonly values: Float32Array) {
+  /** `records`: the rows' records (packRecords), row r's feature hash being hashes[r]. */
+  constructor(readonly tags: number, readonly hashes: Int32Array, readonly records: Int32Array) {
+    this.recordWeights = new Float32Array(records.buffer, records.byteOffset, records.length);
     const codes = new Int32Array(hashes.length);
     const dense: number[] = [];
-    let size = 0;
+    let at = 0;
     for (let r = 0; r < hashes.length; r++) {
-      const count = (rowStart[r + 1] as number) - (rowStart[r] as number);
+      const count = records[at];
+      if (count === undefined || count < 0 || at + 1 + 2 * count > records.length) throw new ParleyError('MODEL_INVALID', `NLU model: CRF row ${r} runs past its records`);
+      for (let e = at + 1; e < at + 1 + 2 * count; e += 2) {
+        const tag = records[e] as number;
+        if (tag < 0 || tag >= tags) throw new ParleyError('MODEL_INVALID', `NLU model: CRF row ${r} has tag ${tag} of ${tags}`);
+      }
       if (count > tags / 4) {
         codes[r] = -(dense.length + 2);
-        dense.push(r);
-      } else {
-        codes[r] = size;
-        size += 1 + 2 * count;
-      }
+        dense.push(at);
+      } else codes[r] = at;
+      at += 1 + 2 * count;
     }
-    this.denseRows = Int32Array.from(dense);
-    this.records = new Int32Array(size);
-    this.recordWeights = new Float32Array(this.records.buffer);
-    for (let r = 0; r < hashes.length; r++) {
-      let at = codes[r] as number;
-      if (at < 0) continue;
-      this.records[at++] = (rowStart[r + 1] as number) - (rowStart[r] as number);
-      for (let e = rowStart[r] as number; e < (rowStart[r + 1] as number); e++) {
-        this.records[at] = tagIdx[e] as number;
-        this.recordWeights[at + 1] = values[e] as number;
-        at += 2;
-      }
-    }
+    if (at !== records.length) throw new ParleyError('MODEL_INVALID', `NLU model: CRF records hold ${records.length} values, their ${hashes.length} rows ${at}`);
+    this.denseAt = Int32Array.from(dense);
     this.codeOf = new HashIndex(hashes, codes);
   }
 }
@@ -101,19 +120,19 @@ export class CrfDecoder {
   constructor(readonly types: readonly string[], private readonly rows: CrfRows, private readonly trans: Float32Array, private readonly tagOf: Int32Array) {
     this.structure = new CrfStructure(types.length);
     const t = this.structure.tags;
-    const count = rows.denseRows.length;
+    const count = rows.denseAt.length;
     // with SIMD the dense rows live only in WebAssembly memory; the JavaScript path keeps its own
     this.simd = SimdEmissions.create(count, t);
     this.dense = new Float32Array(this.simd ? 0 : count * t);
-    const { rowStart, tagIdx, values } = rows;
+    const { records, recordWeights } = rows;
     const simd = this.simd;
     for (let d = 0; d < count; d++) {
-      const r = rows.denseRows[d] as number;
-      for (let e = rowStart[r] as number; e < (rowStart[r + 1] as number); e++) {
-        const y = tagOf[tagIdx[e] as number] as number;
+      const at = rows.denseAt[d] as number;
+      for (let e = at + 1; e < at + 1 + 2 * (records[at] as number); e += 2) {
+        const y = tagOf[records[e] as number] as number;
         if (y < 0) continue;
-        if (simd) simd.setCell(d, y, values[e] as number);
-        else this.dense[d * t + y] = values[e] as number;
+        if (simd) simd.setCell(d, y, recordWeights[e + 1] as number);
+        else this.dense[d * t + y] = recordWeights[e + 1] as number;
       }
     }
     this.viterbiKernel = WasmViterbi.create(t, trans.length);
@@ -197,9 +216,9 @@ export class CrfModel {
   /** decodes over all the model's tags */
   readonly decoder: CrfDecoder;
 
-  private constructor(readonly types: readonly string[], hashes: Int32Array, rowStart: Int32Array, tagIdx: Uint16Array, values: Float32Array, private readonly trans: Float32Array) {
+  private constructor(readonly types: readonly string[], hashes: Int32Array, records: Int32Array, private readonly trans: Float32Array) {
     const tags = tagCount(types.length);
-    this.rows = new CrfRows(tags, hashes, rowStart, tagIdx, values);
+    this.rows = new CrfRows(tags, hashes, records);
     this.decoder = new CrfDecoder(types, this.rows, trans, Int32Array.from({ length: tags }, (_, y) => y));
   }
 
@@ -220,15 +239,21 @@ export class CrfModel {
       keptHashes.push(h);
       rowStart.push(tagIdx.length);
     });
-    return new CrfModel(types, Int32Array.from(keptHashes), Int32Array.from(rowStart), Uint16Array.from(tagIdx), Float32Array.from(values), w.trans.slice());
+    const records = packRecords(Int32Array.from(rowStart), Uint16Array.from(tagIdx), Float32Array.from(values));
+    return new CrfModel(types, Int32Array.from(keptHashes), records, w.trans.slice());
   }
 
   static fromData(d: CrfModelData): CrfModel {
     const size = new CrfStructure(d.types.length).layout.size;
-    return new CrfModel(
-      d.types, decodeInt32(d.hashes, d.rows, 'CRF hashes'), decodeInt32(d.rowStart, d.rows + 1, 'CRF rows'),
-      decodeUint16(d.tags, d.entries, 'CRF tags'), decodeFloat32(d.values, d.entries, 'CRF weights'), decodeFloat32(d.trans, size, 'CRF transitions'),
+    const hashes = decodeInt32(d.hashes, d.rows, 'CRF hashes');
+    const trans = decodeFloat32(d.trans, size, 'CRF transitions');
+    if (d.records !== undefined && d.size !== undefined) return new CrfModel(d.types, hashes, decodeInt32(d.records, d.size, 'CRF records'), trans);
+    // an archive from before records (the schema holds one form or the other)
+    const entries = d.entries ?? 0;
+    const records = packRecords(
+      decodeInt32(d.rowStart ?? '', d.rows + 1, 'CRF rows'), decodeUint16(d.tags ?? '', entries, 'CRF tags'), decodeFloat32(d.values ?? '', entries, 'CRF weights'),
     );
+    return new CrfModel(d.types, hashes, records, trans);
   }
 
   /**
@@ -256,11 +281,8 @@ export class CrfModel {
   }
 
   toData(): CrfModelData {
-    const { hashes, rowStart, tagIdx, values } = this.rows;
-    return {
-      types: [...this.types], hashes: encodeArray(hashes), rowStart: encodeArray(rowStart), tags: encodeArray(tagIdx),
-      values: encodeArray(values), entries: values.length, rows: hashes.length, trans: encodeArray(this.trans),
-    };
+    const { hashes, records } = this.rows;
+    return { types: [...this.types], hashes: encodeArray(hashes), rows: hashes.length, trans: encodeArray(this.trans), records: encodeArray(records), size: records.length };
   }
 
   /** Spans over units for the given per-unit feature hashes, over all tags. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../util/rng.js';
-import { CrfModel } from './crf-model.js';
+import { decodeInt32, encodeArray } from '../codec.js';
+import { CrfModel, crfModelSchema, type CrfModelData } from './crf-model.js';
 import { CrfStructure } from './crf-structure.js';
 import { CrfWorkspace, forwardBackward, pathMarginals } from './forward-backward.js';
 import { HashIndex } from './hash-index.js';
@@ -143,5 +144,64 @@ describe('CrfModel.restrict', () => {
     const spans = sentences.flatMap((units) => onlyDates.decode(units));
     expect(spans.length).toBeGreaterThan(0);
     expect(new Set(spans.map((s) => s.type))).toEqual(new Set([0]));
+  });
+});
+
+describe('CrfModel persistence', () => {
+  const types = ['city', 'date'];
+  const s = new CrfStructure(types.length);
+  const random = seededRandom(9);
+  const rows = 30;
+  const emission = Float32Array.from({ length: rows * s.tags }, (_, k) => (k < 3 * s.tags || random() < 0.25 ? random() * 4 - 2 : 0));
+  const trans = Float32Array.from({ length: s.layout.size }, () => random() * 2 - 1);
+  const hashes = Int32Array.from({ length: rows }, (_, r) => r * 104729 + 3);
+  const model = CrfModel.fromWeights(types, hashes, { emission, trans });
+  const sentences = Array.from({ length: 20 }, () => Array.from({ length: 1 + Math.floor(random() * 6) }, () =>
+    Int32Array.from({ length: 5 }, () => hashes[Math.floor(random() * rows)] as number)));
+
+  /** The data as archives before records held it: entries by row in three arrays. */
+  function olderData(): CrfModelData {
+    const d = model.toData();
+    const records = decodeInt32(d.records ?? '', d.size ?? 0, 'records');
+    const weights = new Float32Array(records.buffer, records.byteOffset, records.length);
+    const rowStart = [0];
+    const tags: number[] = [];
+    const values: number[] = [];
+    for (let at = 0; at < records.length;) {
+      const count = records[at] as number;
+      for (let e = at + 1; e < at + 1 + 2 * count; e += 2) { tags.push(records[e] as number); values.push(weights[e + 1] as number); }
+      rowStart.push(tags.length);
+      at += 1 + 2 * count;
+    }
+    return {
+      types: d.types, hashes: d.hashes, rows: d.rows, trans: d.trans,
+      rowStart: encodeArray(Int32Array.from(rowStart)), tags: encodeArray(Uint16Array.from(tags)), values: encodeArray(Float32Array.from(values)), entries: values.length,
+    };
+  }
+
+  it('decodes the same after a round trip, and from the data of older archives', () => {
+    const json = (d: CrfModelData): CrfModelData => crfModelSchema.parse(JSON.parse(JSON.stringify(d)));
+    const reloaded = CrfModel.fromData(json(model.toData()));
+    const older = CrfModel.fromData(json(olderData()));
+    const decoded = sentences.map((units) => model.decode(units));
+    expect(decoded.some((spans) => spans.length > 0)).toBe(true);
+    expect(sentences.map((units) => reloaded.decode(units))).toEqual(decoded);
+    expect(sentences.map((units) => older.decode(units))).toEqual(decoded);
+    // an older archive is written back in the current form
+    expect(older.toData()).toEqual(model.toData());
+  });
+
+  it('refuses records that do not match their rows, and data with neither form of weights', () => {
+    const d = model.toData();
+    const records = Int32Array.from(decodeInt32(d.records ?? '', d.size ?? 0, 'records'));
+    const bad = (edit: (r: Int32Array) => Int32Array): CrfModelData => {
+      const r = edit(Int32Array.from(records));
+      return { ...d, records: encodeArray(r), size: r.length };
+    };
+    expect(() => CrfModel.fromData(bad((r) => r.subarray(0, r.length - 2)))).toThrow(/runs past its records|hold/);
+    expect(() => CrfModel.fromData(bad((r) => { r[1] = s.tags; return r; }))).toThrow(/has tag/);
+    expect(() => CrfModel.fromData(bad((r) => Int32Array.from([...r, 0])))).toThrow(/hold/);
+    const { records: _r, size: _s, ...neither } = d;
+    expect(crfModelSchema.safeParse(neither).success).toBe(false);
   });
 });
