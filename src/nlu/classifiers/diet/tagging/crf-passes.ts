@@ -1,10 +1,33 @@
 // The scaled forward and backward passes of the factorised BILOU CRF (see crf-structure.ts), used by
 // forward-backward.ts for training gradients and parse-time confidences.
 import type { CrfStructure } from './crf-structure.js';
+import { inKernelRange } from './simd-exp.js';
 import type { WasmPasses } from './wasm-passes.js';
 
-/** exp(emit − max per unit), with the maxima summed so log Z can be recovered. */
-export function expEmissions(emit: Float64Array, n: number, t: number, out: Float64Array): number {
+/**
+ * exp(emit − max per unit), with the maxima summed so log Z can be recovered. With `kernel` (whose e
+ * is `out`), the differences are written first and exp'd in WebAssembly, with Math.exp's bits; a
+ * difference outside the kernel's range (below −700, or NaN) sends the message down the plain path.
+ */
+export function expEmissions(emit: Float64Array, n: number, t: number, out: Float64Array, kernel?: WasmPasses): number {
+  if (kernel && kernel.e === out) {
+    let shift = 0;
+    let inRange = true;
+    for (let i = 0; i < n; i++) {
+      let max = -Infinity;
+      let min = Infinity;
+      for (let y = 0; y < t; y++) {
+        const v = emit[i * t + y] as number;
+        max = Math.max(max, v);
+        min = Math.min(min, v);
+      }
+      shift += max;
+      // every difference lies in [min − max, 0] (NaN: the check fails)
+      if (!inKernelRange(min - max)) inRange = false;
+      for (let y = 0; y < t; y++) out[i * t + y] = (emit[i * t + y] as number) - max;
+    }
+    if (inRange && kernel.expInPlace(n * t)) return shift;
+  }
   let shift = 0;
   for (let i = 0; i < n; i++) {
     let max = -Infinity;

@@ -131,7 +131,7 @@ function alphaBeta(s: CrfStructure, emit: Float64Array, n: number, expTrans: Flo
   ws.reserve(n, t);
   const { alpha, beta, scale, sE, rE } = ws;
   const pass: Pass = { s, x: expTrans, e: ws.e, n };
-  let logZ = expEmissions(emit, n, t, ws.e);
+  let logZ = expEmissions(emit, n, t, ws.e, ws.kernel);
   forward(pass, alpha, scale, sE, ws.kernel);
   for (let i = 0; i < n; i++) logZ += Math.log(scale[i] as number);
   let endMass = 0;
@@ -153,7 +153,7 @@ export function pathMarginals(s: CrfStructure, emit: Float64Array, n: number, ex
   ws.reserve(n, t);
   const { alpha, beta, scale, sE, rE } = ws;
   const pass: Pass = { s, x: expTrans, e: ws.e, n };
-  expEmissions(emit, n, t, ws.e);
+  expEmissions(emit, n, t, ws.e, ws.kernel);
   forward(pass, alpha, scale, sE, ws.kernel);
   let first = n;
   for (const span of spans) first = Math.min(first, span.first);

@@ -3,6 +3,7 @@
 // fields; here an access is one instruction. Every number is computed by the same float64
 // operations in the same order as forwardStep and backwardStep (WebAssembly rounds as JavaScript does and has no
 // fused multiply-add): the same bits. The kernel's bytes are written with ../wasm-simd.ts.
+import { EXP_MODULE, expSupported, type ExpKernel } from './simd-exp.js';
 import {
   LOOP_WHILE_DOWN, LOOP_WHILE_BELOW, END, GET, I32, I32_ADD, I32_CONST, I32_SHL, I32_SUB, bind, instantiate,
   kernelModule, leb, LOOP, BR_IF_LOOP, SET, simdSupported, TEE, type WasmMemory,
@@ -161,6 +162,8 @@ export class WasmPasses {
   private memory!: WasmMemory;
   private kernel!: Forward;
   private backwardKernel!: Backward;
+  /** exp over e in place (simd-exp.ts), where SIMD is available */
+  private expKernel: ExpKernel | undefined;
   private units = 0;
   x = new Float64Array(0);
   e = new Float64Array(0);
@@ -191,6 +194,7 @@ export class WasmPasses {
     const at = this.layout();
     ({ memory: this.memory, kernel: this.kernel } = instantiate<Forward>(MODULE, at.end));
     this.backwardKernel = bind<Backward>(BACKWARD, this.memory);
+    this.expKernel = expSupported ? bind<ExpKernel>(EXP_MODULE, this.memory) : undefined;
     const buffer = this.memory.buffer;
     this.x = new Float64Array(buffer, 0, size);
     this.e = new Float64Array(buffer, at.e, cells);
@@ -214,6 +218,17 @@ export class WasmPasses {
     const rE = beta + cells;
     const v = rE + units;
     return { e, alpha, scale, sE, beta, rE, v, end: v + 8 * this.tags };
+  }
+
+  /**
+   * e[0, count) = exp(e[0, count)), bit for bit as Math.exp, for cells the caller has checked are in
+   * the kernel's range (simd-exp.ts inKernelRange); false where there is no exp kernel (nothing done).
+   */
+  expInPlace(count: number): boolean {
+    if (!this.expKernel) return false;
+    this.expKernel(this.layout().e, count >> 1);
+    if (count % 2 === 1) this.e[count - 1] = Math.exp(this.e[count - 1] as number);
+    return true;
   }
 
   /** Units 1..n−1 of the forward pass over `e`, with α of unit 0 in place; `expTrans` as forward's x. */
