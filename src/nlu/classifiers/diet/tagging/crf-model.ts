@@ -88,7 +88,7 @@ class CrfRows {
       } else codes[r] = at;
       at += 1 + 2 * count;
     }
-    if (at !== records.length) throw new ParleyError('MODEL_INVALID', `NLU model: CRF records hold ${records.length} values, their ${hashes.length} rows ${at}`);
+    if (at !== records.length) throw new ParleyError('MODEL_INVALID', `NLU model: CRF records have ${records.length} values, but its ${hashes.length} rows take ${at}`);
     this.denseAt = Int32Array.from(dense);
     this.codeOf = new HashIndex(hashes, codes);
   }

@@ -198,9 +198,9 @@ describe('CrfModel persistence', () => {
       const r = edit(Int32Array.from(records));
       return { ...d, records: encodeArray(r), size: r.length };
     };
-    expect(() => CrfModel.fromData(bad((r) => r.subarray(0, r.length - 2)))).toThrow(/runs past its records|hold/);
+    expect(() => CrfModel.fromData(bad((r) => r.subarray(0, r.length - 2)))).toThrow(/runs past its records|rows take/);
     expect(() => CrfModel.fromData(bad((r) => { r[1] = s.tags; return r; }))).toThrow(/has tag/);
-    expect(() => CrfModel.fromData(bad((r) => Int32Array.from([...r, 0])))).toThrow(/hold/);
+    expect(() => CrfModel.fromData(bad((r) => Int32Array.from([...r, 0])))).toThrow(/rows take/);
     const { records: _r, size: _s, ...neither } = d;
     expect(crfModelSchema.safeParse(neither).success).toBe(false);
   });
