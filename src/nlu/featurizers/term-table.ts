@@ -3,21 +3,15 @@
 // then a Map probe) was a large share of parse time. A word n-gram is an FNV-1a hash continued over
 // the pieces it is made of (word, ' ', word), probed in an open-addressing table and confirmed by
 // comparing characters with the vocabulary entry; char_wb n-grams are walks of a trie (term-trie.ts).
+import { FNV_OFFSET, fnvContinue as fnv } from '../util/stable-hash.js';
 import type { NgramOptions } from './ngrams.js';
 import { SparseCounts } from './sparse-counts.js';
 import { TermTrie } from './term-trie.js';
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 const SPACE = 32;
 const SURROGATE = /[\uD800-\uDFFF]/;
 /** words whose char_wb terms a table keeps (a few hundred bytes each) */
 const WORD_CACHE_SIZE = 20_000;
-
-function fnv(h: number, text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-  return h;
-}
 
 const spread = (h: number): number => Math.imul(h, 0x9e3779b1) ^ (h >>> 15);
 
@@ -138,7 +132,7 @@ export class TermTable {
         if (n === 1) this.add(this.find(fnv(FNV_OFFSET, a, 0, a.length), a, 0, a.length));
         else {
           const b = words[i + 1] as string;
-          this.add(this.find(fnv(Math.imul(fnv(FNV_OFFSET, a, 0, a.length) ^ SPACE, FNV_PRIME), b, 0, b.length), a, 0, 0, b));
+          this.add(this.find(fnv(fnv(fnv(FNV_OFFSET, a, 0, a.length), ' '), b, 0, b.length), a, 0, 0, b));
         }
       }
     }

@@ -1,10 +1,16 @@
-// FNV-1a: a stable 32-bit id for labels (Rasa's response ranking carries an integer `id`).
+// FNV-1a, 32-bit: stable ids for labels (Rasa's response ranking carries an integer `id`), and the
+// hashing of the NLU's hot paths, which continue one state over several pieces of text instead of
+// building the joined string.
+
+export const FNV_OFFSET = 0x811c9dc5;
+
+/** The FNV-1a state after `state` continued over text[from, to). */
+export function fnvContinue(state: number, text: string, from = 0, to = text.length): number {
+  let h = state;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
 
 export function stableHash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h | 0;
+  return fnvContinue(FNV_OFFSET, text) | 0;
 }

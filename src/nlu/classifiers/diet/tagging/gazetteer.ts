@@ -8,7 +8,8 @@ import type { Token } from '../../../component.js';
 import type { PatternMatch } from '../../../extractors/patterns.js';
 import { isStringList } from '../../../featurizers/vocabulary.js';
 import { seededRandom, shuffleInPlace } from '../../../util/rng.js';
-import { FNV_OFFSET, fnvContinue, MAYBE_VALUE, NO_PREFIX, PrefixHashIndex } from './prefix-hash-index.js';
+import { FNV_OFFSET, fnvContinue } from '../../../util/stable-hash.js';
+import { MAYBE_VALUE, NO_PREFIX, PrefixHashIndex } from './prefix-hash-index.js';
 
 // one `every` per type rather than a schema call per value (SNIPS: 11,000 values, checked on every load)
 export const gazetteerSchema = z.record(z.string(), z.custom<string[]>(isStringList, { message: 'gazetteer values must be a list of strings' }));

@@ -4,14 +4,7 @@
 // search pays per unit, not per character. A hash may stand for several strings: a value found by
 // hash is confirmed by comparing its text.
 
-export const FNV_OFFSET = 0x811c9dc5;
-
-/** FNV-1a state after `state` continued over s. */
-export function fnvContinue(state: number, s: string): number {
-  let h = state;
-  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
-  return h;
-}
+import { FNV_OFFSET, fnvContinue } from '../../../util/stable-hash.js';
 
 const spread = (h: number): number => Math.imul(h, 0x9e3779b1) ^ (h >>> 15);
 
@@ -42,7 +35,7 @@ export class PrefixHashIndex {
     values.forEach((v, index) => {
       let h = FNV_OFFSET;
       for (let k = 0; k < v.length; k++) {
-        h = Math.imul(h ^ v.charCodeAt(k), 0x01000193);
+        h = fnvContinue(h, v, k, k + 1);
         if (PrefixHashIndex.insert(big, capacity - 1, h, k === v.length - 1 ? 2 + index : PREFIX)) used++;
       }
     });

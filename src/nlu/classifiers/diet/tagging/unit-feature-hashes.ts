@@ -5,19 +5,8 @@
 // parse (and every training sentence), where the strings and regex replaces used to dominate.
 import type { Token } from '../../../component.js';
 import type { PatternMatch } from '../../../extractors/patterns.js';
+import { FNV_OFFSET, fnvContinue as fnv } from '../../../util/stable-hash.js';
 import type { UnitContext } from './unit-features.js';
-
-const FNV_OFFSET = 0x811c9dc5;
-
-/** FNV-1a state after `state` continued over text[from, to). */
-function fnv(state: number, text: string, from = 0, to = text.length): number {
-  let h = state;
-  for (let i = from; i < to; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h;
-}
 
 const prefix = (p: string): number => fnv(FNV_OFFSET, p);
 const P = {
