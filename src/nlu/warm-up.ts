@@ -1,7 +1,9 @@
 // Parsing a model's own examples before a server takes requests: what a model builds on first use
-// (its character tries, the entity decoder of each intent) and V8's first optimisations then happen
-// before the first request instead of in it. The first SNIPS-sized message after a load otherwise
-// waits ~80 ms for two tries alone.
+// (its n-gram and gazetteer indexes, the entity decoder of each intent) and V8's optimisations then
+// happen before the first request instead of in it. A freshly loaded SNIPS or CAIS model parses at
+// 1 ms per message over its first 300 parses and reaches its steady ~0.05–0.1 ms only after 1,800–
+// 2,700 (bench/nlu/warm-up-curve.ts); 500 parses left a server's first thousands of requests 2–4×
+// slower than its later ones.
 import type { NluModel } from './nlu-model.js';
 
 export interface WarmUpResult { parses: number; failures: number; ms: number }
@@ -11,8 +13,8 @@ export interface WarmUpResult { parses: number; failures: number; ms: number }
  * failing parse is counted, not thrown: a server still starts, and its requests meet the error.
  */
 export async function warmUp(nlu: NluModel, texts: readonly string[], opts: { maxParses?: number; budgetMs?: number } = {}): Promise<WarmUpResult> {
-  const maxParses = opts.maxParses ?? 500;
-  const budgetMs = opts.budgetMs ?? 500;
+  const maxParses = opts.maxParses ?? 3000;
+  const budgetMs = opts.budgetMs ?? 1500;
   const t0 = performance.now();
   let parses = 0;
   let failures = 0;
