@@ -76,7 +76,7 @@ macro-F1 averages over the labels that occur as gold or prediction, so a test in
 "train CPU s" is the training process's CPU time. "server RSS MB", "cold load ms" and "p50 ms" / "p99 ms" come
 from a fresh process per system that loads the saved model as a server would (Parley: the model archive written by
 \`writeModelArchive\`, opened by \`loadModel\` as \`parley run\` does; nlp.js: its exported model, imported), parses the
-evaluation texts once untimed (a server's steady state, not its first requests), then five more times one at a time,
+evaluation texts untimed, round and round to at least 3,000 parses (a server's steady state, not its first requests: \`parley run\` warms a model up the same way), then five more times one at a time,
 timed: p50 and p99 are the median pass's (this machine is shared, and a pass beside another tenant's burst can take
 twice as long, for either system).
 Its RSS includes the tsx loader (${probeBase}). "model MB" is the model as JSON; "archive MB" the archive file (a JSON header,
