@@ -28,12 +28,12 @@ export class TermTable {
   private found = new Int32Array(64);
   private foundCount = 0;
   /**
-   * char_wb: each word's terms, in order, for the n-gram range `wordTermsFor`: a word's n-grams
+   * char_wb: each word's terms, in order, for the n-gram range in `wordTermsFor`: a word's n-grams
    * depend on the word alone, and most words of a message were seen in earlier ones. Emptied when
    * full, so it holds the words in current use.
    */
   private readonly wordTerms = new Map<string, Int32Array>();
-  private wordTermsFor = '';
+  private readonly wordTermsFor = { minN: 0, maxN: 0 };
 
   /** `terms[i]` has index i. */
   constructor(private readonly terms: readonly string[]) {
@@ -84,10 +84,11 @@ export class TermTable {
     } else {
       if (opts.analyzer !== 'char_wb') return undefined;
       for (const w of words) if (SURROGATE.test(w)) return undefined;
-      const range = `${opts.minN}-${opts.maxN}`;
-      if (this.wordTermsFor !== range) {
+      const cachedFor = this.wordTermsFor;
+      if (cachedFor.minN !== opts.minN || cachedFor.maxN !== opts.maxN) {
         this.wordTerms.clear();
-        this.wordTermsFor = range;
+        cachedFor.minN = opts.minN;
+        cachedFor.maxN = opts.maxN;
       }
       for (const w of words) {
         let terms = this.wordTerms.get(w);

@@ -5,36 +5,29 @@ import { inKernelRange } from './simd-exp.js';
 import type { WasmPasses } from './wasm-passes.js';
 
 /**
- * exp(emit − max per unit), with the maxima summed so log Z can be recovered. With `kernel` (whose e
- * is `out`), the differences are written first and exp'd in WebAssembly, with Math.exp's bits; a
- * difference outside the kernel's range (below −700, or NaN) sends the message down the plain path.
+ * exp(emit − max per unit), with the maxima summed so log Z can be recovered. The differences are
+ * written to `out` first, then exp'd in place: in WebAssembly with `kernel` (whose e is `out`), with
+ * Math.exp's bits, else by Math.exp; a difference outside the kernel's range (below −700, or NaN)
+ * takes Math.exp too.
  */
 export function expEmissions(emit: Float64Array, n: number, t: number, out: Float64Array, kernel?: WasmPasses): number {
-  if (kernel && kernel.e === out) {
-    let shift = 0;
-    let inRange = true;
-    for (let i = 0; i < n; i++) {
-      let max = -Infinity;
-      let min = Infinity;
-      for (let y = 0; y < t; y++) {
-        const v = emit[i * t + y] as number;
-        max = Math.max(max, v);
-        min = Math.min(min, v);
-      }
-      shift += max;
-      // every difference lies in [min − max, 0] (NaN: the check fails)
-      if (!inKernelRange(min - max)) inRange = false;
-      for (let y = 0; y < t; y++) out[i * t + y] = (emit[i * t + y] as number) - max;
-    }
-    if (inRange && kernel.expInPlace(n * t)) return shift;
-  }
   let shift = 0;
+  let inRange = true;
   for (let i = 0; i < n; i++) {
     let max = -Infinity;
-    for (let y = 0; y < t; y++) max = Math.max(max, emit[i * t + y] as number);
+    let min = Infinity;
+    for (let y = 0; y < t; y++) {
+      const v = emit[i * t + y] as number;
+      max = Math.max(max, v);
+      min = Math.min(min, v);
+    }
     shift += max;
-    for (let y = 0; y < t; y++) out[i * t + y] = Math.exp((emit[i * t + y] as number) - max);
+    // every difference lies in [min − max, 0] (NaN: the check fails)
+    if (!inKernelRange(min - max)) inRange = false;
+    for (let y = 0; y < t; y++) out[i * t + y] = (emit[i * t + y] as number) - max;
   }
+  if (inRange && kernel?.e === out && kernel.expInPlace(n * t)) return shift;
+  for (let k = 0; k < n * t; k++) out[k] = Math.exp(out[k] as number);
   return shift;
 }
 
