@@ -2,11 +2,9 @@
 // z += Σ_n val[n] · W1 row idx[n], rows in order. Each lane computes z[j] + v·float64(w[j]) exactly
 // as addScaledRow does (WebAssembly has no fused multiply-add): the sums are bit-identical.
 import {
-  LOOP_WHILE_DOWN, LOOP_WHILE_BELOW, END, F64_ADD, F64_FROM_F32, F64_MUL, F64X2_SPLAT, GET, I32, I32_ADD, I32_CONST,
-  I32_LOAD, I32_MUL, I32_SHL, kernelModule, LOAD, LOOP, RETURN_IF_ZERO, SET, simd, STORE, SWAP_HALVES, V128,
+  LOOP_WHILE_DOWN, LOOP_WHILE_BELOW, END, F32_LOAD, F64_ADD, F64_FROM_F32, F64_MUL, F64_PROMOTE_F32, F64X2_SPLAT, GET, I32,
+  I32_ADD, I32_CONST, I32_LOAD, I32_MUL, I32_SHL, kernelModule, LOAD, LOOP, RETURN_IF_ZERO, SET, simd, STORE, SWAP_HALVES, V128,
 } from '../wasm-simd.js';
-
-const F32_LOAD = 0x2a, F64_PROMOTE_F32 = 0xbb;
 
 // forward(z, w1, idx, val, count, groups, rowBytes), byte addresses; z holds 4·groups float64
 const [Z, W1, IDX, VAL, COUNT, GROUPS, ROW_BYTES] = [0, 1, 2, 3, 4, 5, 6];

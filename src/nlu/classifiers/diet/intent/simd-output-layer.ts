@@ -4,16 +4,12 @@
 // units in the same order, multiplying as outputLayer (mlp-model.ts) does, and WebAssembly has no
 // fused multiply-add: the logits are bit-identical.
 import {
-  END, F64_ADD, F64_FROM_F32, F64_MUL, F64X2_SPLAT, F32_LOAD, GET, I32, I32_ADD, I32_CONST, I32_EQZ, I32_SHL,
-  instantiate, LOAD, LOOP, LOOP_WHILE_DOWN, RETURN_IF_ZERO, SET, simd, simdSupported, STORE, SWAP_HALVES, TEE, V128,
-  kernelModule, type WasmMemory,
+  END, F64, F64_ADD, F64_CONST, F64_FROM_F32, F64_LE, F64_MUL, F64_PROMOTE_F32, F64X2_SPLAT, F32_LOAD, GET, I32, I32_ADD,
+  I32_CONST, I32_EQZ, I32_SHL, IF, instantiate, LOAD, LOOP, LOOP_WHILE_DOWN, RETURN_IF_ZERO, SET, simd, simdSupported,
+  STORE, SWAP_HALVES, TEE, V128, kernelModule, type WasmMemory,
 } from '../wasm-simd.js';
 
-const F64 = 0x7c;
-const F64_PROMOTE_F32 = 0xbb;
-const F64_LE = 0x65;
-const F64_ZERO = [0x44, 0, 0, 0, 0, 0, 0, 0, 0];
-const IF = [0x04, 0x40];
+const F64_ZERO = [F64_CONST, 0, 0, 0, 0, 0, 0, 0, 0];
 
 // out(sums, w2, out, hidden, groups): params 0–4; locals 5 p, 6 g, 7 w (i32), 8 f (f64), 9 a, 10 v (v128).
 // w2 rows are padded to 4·groups labels with zeros; the out cells past the labels are scratch.

@@ -10,23 +10,21 @@
 // |x| < 1.5·ln2 this is fdlibm's k = −1 with the same high and low parts). The caller computes any
 // other input with Math.exp.
 import {
-  END, F64_ADD, F64_DIV, F64_FROM_I32, F64_MUL, F64_SUB, GET, I32_ADD, I32_CONST, kernelModule, LOAD, LOOP,
-  LOOP_WHILE_DOWN, RETURN_IF_ZERO, SET, simd, simdSupported, STORE, V128,
+  END, F64_ADD, F64_DIV, F64_FROM_I32, F64_MUL, F64_SUB, F64X2_ABS, F64X2_GT, F64X2_LT, GET, I32_ADD, I32_CONST,
+  I32X4_TRUNC_SAT_F64X2_ZERO, I64X2_ADD, I64X2_EXTEND_LOW_I32X4, I64X2_SHL, kernelModule, LOAD, LOOP, LOOP_WHILE_DOWN,
+  RETURN_IF_ZERO, SET, simd, simdSupported, STORE, V128, V128_BITSELECT as BITSELECT, V128_CONST,
 } from '../wasm-simd.js';
-
-const F64X2_ABS = 236, F64X2_LT = 73, F64X2_GT = 74, BITSELECT = 82;
-const I32X4_TRUNC_SAT_F64X2_ZERO = 252, I64X2_EXTEND_LOW_I32X4 = 199, I64X2_ADD = 206, I64X2_SHL = 203;
 
 /** v128.const of two equal float64 lanes */
 function f64Pair(value: number): number[] {
   const bytes = new Uint8Array(new Float64Array([value, value]).buffer);
-  return [...simd(12), ...bytes];
+  return [...simd(V128_CONST), ...bytes];
 }
 
 /** v128.const of two equal int64 lanes */
 function i64Pair(value: number): number[] {
   const bytes = new Uint8Array(new BigInt64Array([BigInt(value), BigInt(value)]).buffer);
-  return [...simd(12), ...bytes];
+  return [...simd(V128_CONST), ...bytes];
 }
 
 /** the largest float64 whose high word is fdlibm's 0x3fd62e42 (|x| ≤ it: k = 0) */

@@ -5,11 +5,11 @@
 // fused multiply-add): the same bits. The kernel's bytes are written with ../wasm-simd.ts.
 import { EXP_MODULE, expSupported, type ExpKernel } from './simd-exp.js';
 import {
-  LOOP_WHILE_DOWN, LOOP_WHILE_BELOW, END, GET, I32, I32_ADD, I32_CONST, I32_SHL, I32_SUB, bind, instantiate,
+  LOOP_WHILE_DOWN, LOOP_WHILE_BELOW, END, F64, F64_CONST, GET, I32, I32_ADD, I32_CONST, I32_SHL, I32_SUB, bind, instantiate,
   kernelModule, leb, LOOP, BR_IF_LOOP, SET, simdSupported, TEE, type WasmMemory,
 } from '../wasm-simd.js';
 
-const F64 = 0x7c, F64_CONST = 0x44, F64_LOAD = 0x2b, F64_STORE = 0x39, F64_ADD = 0xa0, F64_MUL = 0xa2, F64_DIV = 0xa3;
+const F64_LOAD = 0x2b, F64_STORE = 0x39, F64_ADD = 0xa0, F64_MUL = 0xa2, F64_DIV = 0xa3;
 
 // forward(n, tags, types, x, e, alpha, scale, sE): byte offsets; params 0–7
 const [N, T, TYPES, X, E, A, S, SE] = [0, 1, 2, 3, 4, 5, 6, 7];

@@ -4,12 +4,12 @@
 // (float32 transitions widened exactly, as JavaScript reads them), and ties go the same way (the
 // same strict and non-strict comparisons): the same path. Bytes written with ../wasm-simd.ts.
 import {
-  LOOP_WHILE_DOWN, LOOP_WHILE_BELOW, END, GET, I32, I32_ADD, I32_CONST, I32_SHL, instantiate, kernelModule, leb, LOOP,
-  SET, simdSupported, type WasmMemory,
+  LOOP_WHILE_DOWN, LOOP_WHILE_BELOW, END, F32_LOAD, F64, F64_CONST, F64_PROMOTE_F32, GET, I32, I32_ADD, I32_CONST, I32_SHL,
+  instantiate, kernelModule, leb, LOOP, SET, simdSupported, type WasmMemory,
 } from '../wasm-simd.js';
 
-const F64 = 0x7c, F64_CONST = 0x44, F64_LOAD = 0x2b, F64_STORE = 0x39, F64_ADD = 0xa0, F64_GT = 0x64, F64_GE = 0x66;
-const F32_LOAD = 0x2a, F64_PROMOTE = 0xbb, I32_STORE = 0x36, SELECT = 0x1b;
+const F64_LOAD = 0x2b, F64_STORE = 0x39, F64_ADD = 0xa0, F64_GT = 0x64, F64_GE = 0x66;
+const I32_STORE = 0x36, SELECT = 0x1b;
 const NEG_INFINITY = [F64_CONST, 0, 0, 0, 0, 0, 0, 0xf0, 0xff];
 const ZERO = [F64_CONST, 0, 0, 0, 0, 0, 0, 0, 0];
 
@@ -20,7 +20,7 @@ const [I, PREV, EM, BK, PD, PT, K, B, ARGE, COND, SARG, TB, T4, PE, PB, PIN, PIN
 const [BESTO, BESTE, SC, ADJ, VIAE, START, DB, DI, FROMB, FROMI] = [24, 25, 26, 27, 28, 29, 30, 31, 32, 33];
 
 const f64 = (ptr: number, offset: number): number[] => [GET, ptr, F64_LOAD, 3, ...leb(offset)];
-const f32 = (ptr: number, offset: number): number[] => [GET, ptr, F32_LOAD, 2, ...leb(offset), F64_PROMOTE];
+const f32 = (ptr: number, offset: number): number[] => [GET, ptr, F32_LOAD, 2, ...leb(offset), F64_PROMOTE_F32];
 const storeF64 = (offset: number): number[] => [F64_STORE, 3, ...leb(offset)];
 const storeI32 = (offset: number): number[] => [I32_STORE, 2, ...leb(offset)];
 const add = (local: number, bytes: number): number[] => [GET, local, I32_CONST, ...leb(bytes), I32_ADD, SET, local];
@@ -62,11 +62,11 @@ const body: number[] = [
   ...LOOP_WHILE_DOWN(K),
   END,
   // O: after O or the best end
-  GET, TR, GET, TB, I32_ADD, F32_LOAD, 2, 0, F64_PROMOTE, SET, ADJ,
+  GET, TR, GET, TB, I32_ADD, F32_LOAD, 2, 0, F64_PROMOTE_F32, SET, ADJ,
   GET, BESTE, ...ZERO, F64_ADD, SET, VIAE,
   GET, BESTO, GET, VIAE, F64_GE, SET, COND,
   GET, PREV, GET, TB, I32_ADD,
-  GET, BESTO, GET, VIAE, GET, COND, SELECT, GET, TR, GET, T4, I32_ADD, F32_LOAD, 2, 0, F64_PROMOTE, F64_ADD, ...f64(EM, 0), F64_ADD, ...storeF64(0),
+  GET, BESTO, GET, VIAE, GET, COND, SELECT, GET, TR, GET, T4, I32_ADD, F32_LOAD, 2, 0, F64_PROMOTE_F32, F64_ADD, ...f64(EM, 0), F64_ADD, ...storeF64(0),
   GET, BK, I32_CONST, 0, GET, ARGE, GET, COND, SELECT, ...storeI32(0),
   // entity starts: after O or the best end, plus adj
   GET, BESTE, GET, ADJ, F64_ADD, SET, VIAE,
