@@ -5,6 +5,7 @@
 //   git worktree add /tmp/base <commit> && ln -s $PWD/node_modules /tmp/base/node_modules
 //   npx tsx bench/nlu/train-save.ts --dir /work/shared/data/cais --out /tmp/cais.json
 //   node --import tsx/esm bench/nlu/ab.ts --base /tmp/base --model /tmp/cais.json --texts /work/shared/data/cais/test.jsonl [--rounds 20]
+// With --base-model the base code parses that model instead: two models compared (--base . for the same code).
 // Two models in one process crowd the caches: the absolute times run higher than a server's.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,16 +16,17 @@ import { loadNlu, type NluModelData } from '../../src/nlu/index.js';
 import { readJsonl } from './dataset.js';
 
 const { values } = parseArgs({ options: {
-  base: { type: 'string' }, model: { type: 'string' }, texts: { type: 'string' }, rounds: { type: 'string', default: '20' },
+  base: { type: 'string' }, model: { type: 'string' }, 'base-model': { type: 'string' }, texts: { type: 'string' }, rounds: { type: 'string', default: '20' },
 } });
-if (!values.base || !values.model || !values.texts) throw new Error('usage: ab.ts --base <checkout> --model <model.json> --texts <split.jsonl> [--rounds n]');
+if (!values.base || !values.model || !values.texts) throw new Error('usage: ab.ts --base <checkout> --model <model.json> --texts <split.jsonl> [--base-model <model.json>] [--rounds n]');
 
 interface Parser { parse(text: string): Promise<unknown> }
 const baseCore = (await import(pathToFileURL(join(values.base, 'src/core/index.ts')).href)) as { emptyDomain: typeof emptyDomain };
 const baseNlu = (await import(pathToFileURL(join(values.base, 'src/nlu/index.ts')).href)) as { loadNlu: (d: unknown, domain: unknown) => Parser };
 const json = readFileSync(values.model, 'utf8');
+const baseJson = values['base-model'] === undefined ? json : readFileSync(values['base-model'], 'utf8');
 const systems: Record<'base' | 'this', Parser> = {
-  base: baseNlu.loadNlu(JSON.parse(json), baseCore.emptyDomain()),
+  base: baseNlu.loadNlu(JSON.parse(baseJson), baseCore.emptyDomain()),
   this: loadNlu(JSON.parse(json) as NluModelData, emptyDomain()),
 };
 const texts = readJsonl(values.texts).map((r) => r.text);

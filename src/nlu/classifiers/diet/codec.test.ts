@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isParleyError } from '../../../errors.js';
 import { PackedArray } from '../../packed-array.js';
 import { decodeFloat32, decodeInt32, decodeInt8, decodeUint16, encodeArray, quantizeRows, readQuantizedRows } from './codec.js';
+import { addScaledRowInt4 } from './intent/row-kernels.js';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -44,5 +45,34 @@ describe('typed array codec', () => {
     const viaJson = readQuantizedRows(JSON.parse(JSON.stringify(q)) as typeof q, 'w');
     expect([...viaJson.values]).toEqual([...direct.values]);
     expect([...viaJson.scales]).toEqual([...direct.scales]);
+  });
+
+  it('packs 4-bit rows two weights a byte, each within half a level of the float weight', () => {
+    const width = 32;
+    const rows = 3;
+    const m = Float32Array.from({ length: rows * width }, (_, i) => Math.sin(i * 1.7) * (1 + (i % 5)));
+    m.fill(0, width, 2 * width); // an all-zero row keeps scale 0
+    const q = quantizeRows(m, rows, width, 4);
+    expect(q.bits).toBe(4);
+    const read = readQuantizedRows(JSON.parse(JSON.stringify(q)) as typeof q, 'w');
+    expect(read.bits).toBe(4);
+    expect(read.values.length).toBe((rows * width) / 2);
+    for (let r = 0; r < rows; r++) {
+      // unpacked as the parse kernels unpack it: value = level · scale
+      const row = new Float32Array(width);
+      addScaledRowInt4(row, read.values, (r * width) / 2, read.scales[r] as number, width);
+      const step = read.scales[r] as number;
+      for (let c = 0; c < width; c++) expect(Math.abs((row[c] as number) - (m[r * width + c] as number))).toBeLessThanOrEqual(step / 2 + 1e-6);
+      const max = Math.max(...Array.from(m.subarray(r * width, (r + 1) * width), Math.abs));
+      expect(Math.max(...Array.from(row, Math.abs))).toBeCloseTo(max, 5);
+    }
+    expect(read.scales[1]).toBe(0);
+  });
+
+  it('keeps int8 for widths that are not whole blocks of 16, and refuses such 4-bit rows as an invalid model', () => {
+    const q = quantizeRows(Float32Array.from({ length: 20 }, (_, i) => i - 10), 1, 20, 4);
+    expect(q.bits).toBeUndefined();
+    expect(readQuantizedRows(q, 'w').values.length).toBe(20);
+    expect(codeOf(() => readQuantizedRows({ ...q, bits: 4 }, 'w'))).toBe('MODEL_INVALID');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyDomain, emptyNluData, type AnnotatedEntity, type ComponentConfig, type NluTrainingData } from '../../../core/index.js';
 import { loadNlu } from '../../load-nlu.js';
 import { trainNlu } from '../../train-nlu.js';
+import { inputBitsFor } from './intent/intent-head.js';
 import { EntityHead, RESTRICT_FROM, type EntityHeadData } from './tagging/entity-head.js';
 
 /** `[text](entity)` and `[text]{"entity": .., "role": ..}` annotations, as in Rasa's NLU data. */
@@ -131,6 +132,32 @@ describe('DIETClassifier', () => {
     expect((await model.parse('what is the weather in rome')).intent?.name).toBe('weather');
     const again = await train('en', d, { intent_ensemble_size: 3, hidden_layers_sizes: { text: [8] } });
     expect(again.fingerprint).toBe(model.fingerprint);
+  });
+
+  it('stores the input matrix at 4 bits when asked: half the bytes of 8, the same answers here, and reloads as trained', async () => {
+    const d = data(EN);
+    const int8 = await train('en', d, { input_layer_bits: 8 });
+    const int4 = await train('en', d, { input_layer_bits: 4 });
+    const w1 = (m: typeof int8): { bits?: number; values: unknown } => {
+      const diet = (JSON.parse(JSON.stringify(m.persist())) as { components: { name: string; state: { intent: { model: { w1: { bits?: number; values: unknown } } } } }[] })
+        .components.find((c) => c.name.startsWith('DIETClassifier'));
+      return diet?.state.intent.model.w1 ?? { values: '' };
+    };
+    expect(w1(int8).bits).toBeUndefined();
+    expect(w1(int4).bits).toBe(4);
+    // auto: a model this small keeps 8 bits (inputBitsFor: 4 from a 4 MB matrix)
+    expect(w1(await train('en', d)).bits).toBeUndefined();
+    expect([inputBitsFor('auto', 16_383, 256), inputBitsFor('auto', 16_384, 256), inputBitsFor(8, 1e6, 256), inputBitsFor(4, 1, 16)]).toEqual([8, 4, 8, 4]);
+    const bytes = (v: unknown): number => Buffer.from(String(v), 'base64').length;
+    expect(bytes(w1(int4).values) * 2).toBe(bytes(w1(int8).values));
+    const loaded = loadNlu(JSON.parse(JSON.stringify(int4.persist())) as ReturnType<typeof int4.persist>, emptyDomain());
+    for (const text of ['fly from paris to oslo', 'what is the weather in rome', 'book me a flight to berlin']) {
+      const [a, b] = [await int8.parse(text), await int4.parse(text)];
+      expect(b.intent?.name).toBe(a.intent?.name);
+      expect(Math.abs((b.intent?.confidence ?? 0) - (a.intent?.confidence ?? 0))).toBeLessThan(0.05);
+      expect(await loaded.parse(text)).toEqual(b);
+    }
+    await expect(train('en', d, { input_layer_bits: 2 })).rejects.toThrow(/input_layer_bits/);
   });
 
   it('tags a message only with the entity types its intent was annotated with (entity_types_by_intent)', async () => {

@@ -89,7 +89,7 @@ describe('cross-validated temperature (small data)', () => {
     const random = seededRandom(9);
     const samples = Array.from({ length: 120 }, (_, i) => ({ indices: Int32Array.of(i % 6), values: Float32Array.of(1) }));
     const targets = Int32Array.from(samples, (_, i) => (i % 2) ^ (random() < 0.3 ? 1 : 0));
-    const t = crossValidatedTemperature({ samples, targets, labels: ['a', 'b'], inputSize: 6 }, { hidden: 8, epochs: 60, learningRate: 0.05, dropout: 0, batchSize: 8, seed: 1, l2: 0, patience: 3 });
+    const t = crossValidatedTemperature({ samples, targets, labels: ['a', 'b'], inputSize: 6 }, { hidden: 8, epochs: 60, learningRate: 0.05, dropout: 0, batchSize: 8, seed: 1, l2: 0, patience: 3, inputBits: 8 });
     expect(t).toBeGreaterThan(1.5);
   });
 });

@@ -31,7 +31,7 @@ function trainIntents(input: DietTrainingInput, labels: string[], holdout: Holdo
   return IntentHead.fit(input.messages, labels, holdout, {
     hidden: hiddenSizeOf(opts), epochs: opts.epochs, learningRate: opts.learning_rate, dropout: dropoutOf(opts),
     batchSize: batchSizeOf(opts, labels.length), seed, l2: 0, patience: opts.early_stopping_patience, refit, calibrate: opts.calibrate,
-    minFeatureCount: opts.min_feature_count, ensemble: opts.intent_ensemble_size,
+    minFeatureCount: opts.min_feature_count, ensemble: opts.intent_ensemble_size, inputBits: opts.input_layer_bits,
     onEpoch: (epoch) => ctx.onProgress?.(`${name} (intents)`, epoch, opts.epochs),
   });
 }

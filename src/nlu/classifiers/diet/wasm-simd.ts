@@ -20,7 +20,7 @@ export const simd = (op: number): number[] => [0xfd, ...leb(op)];
 
 // opcodes (WebAssembly core + fixed-width SIMD)
 export const GET = 0x20, SET = 0x21, TEE = 0x22, I32 = 0x7f, F64 = 0x7c, V128 = 0x7b;
-export const I32_CONST = 0x41, I32_ADD = 0x6a, I32_SUB = 0x6b, I32_MUL = 0x6c, I32_SHL = 0x74, I32_LT_U = 0x49, I32_EQZ = 0x45, I32_LOAD = 0x28, F64_LOAD = 0x2b;
+export const I32_CONST = 0x41, I32_ADD = 0x6a, I32_SUB = 0x6b, I32_MUL = 0x6c, I32_SHL = 0x74, I32_SHR_U = 0x76, I32_LT_U = 0x49, I32_EQZ = 0x45, I32_LOAD = 0x28, F64_LOAD = 0x2b;
 export const LOOP = [0x03, 0x40], IF = [0x04, 0x40], END = 0x0b, BR_IF_LOOP = [0x0d, 0];
 /** scalar float64 (the SIMD opcodes below share some of these names' meanings, not their numbers) */
 export const F64_CONST = 0x44, F64_LE = 0x65, F64_PROMOTE_F32 = 0xbb;
@@ -31,10 +31,12 @@ export const LOOP_WHILE_DOWN = (local: number): number[] => [GET, local, I32_CON
 export const LOOP_WHILE_BELOW = (local: number, limit: number): number[] => [GET, local, I32_CONST, 1, I32_ADD, TEE, local, GET, limit, I32_LT_U, ...BR_IF_LOOP];
 export const LOAD = (offset: number): number[] => [...simd(0), 4, ...leb(offset)];
 export const STORE = (offset: number): number[] => [...simd(11), 4, ...leb(offset)];
+/** 8 bytes into the low half of a vector, the high half zero */
+export const LOAD64_ZERO = (offset: number): number[] => [...simd(93), 3, ...leb(offset)];
 /** lanes 8–15 then 0–7: the high half of a vector moved down */
 export const SWAP_HALVES = [...simd(13), 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7];
 export const F32X4_SPLAT = 19, F32X4_ADD = 228, F32X4_MUL = 230, F32X4_FROM_I32 = 250, F32_LOAD = 0x2a;
-export const F64X2_SPLAT = 20, I16_LOW = 135, I16_HIGH = 136, I32_LOW = 167, I32_HIGH = 168;
+export const F64X2_SPLAT = 20, I16_LOW = 135, I16_HIGH = 136, I32_LOW = 167, I32_HIGH = 168, I8X16_SHL = 107, I8X16_SHR_S = 108;
 export const V128_CONST = 12, V128_BITSELECT = 82, F64X2_LT = 73, F64X2_GT = 74, F64X2_ABS = 236;
 export const I32X4_TRUNC_SAT_F64X2_ZERO = 252, I64X2_EXTEND_LOW_I32X4 = 199, I64X2_SHL = 203, I64X2_ADD = 206;
 export const F64_ADD = 240, F64_SUB = 241, F64_MUL = 242, F64_DIV = 243, F64_SQRT = 239, F64_FROM_I32 = 254, F64_FROM_F32 = 95, F32_FROM_F64 = 94;

@@ -3,10 +3,12 @@
 // final model will be (same epochs, no early stopping), on (k−1)/k of the data, so its confidences
 // on the sentences it did not see tell how far the final model's confidences can be trusted.
 // Without this, a small bot's model answers nearly everything at 100 %, and neither the fallback
-// threshold nor the LLM check below 0.7 ever fires.
+// threshold nor the LLM check below 0.7 ever fires. The logits are those of each fold model as it
+// would be stored (its input rows quantised), since the stored model is what parses.
 import { seededRandom, shuffleInPlace } from '../../../util/rng.js';
 import type { SparseVector } from '../../feature-layout.js';
 import { fitTemperature } from '../calibration.js';
+import { QuantizedMlp } from './quantized-mlp.js';
 import { trainMlp, type MlpTrainingOptions, type MlpTrainingSet } from './train-mlp.js';
 
 export const CV_FOLDS = 3;
@@ -33,7 +35,7 @@ export function stratifiedFolds(targets: Int32Array, k: number, seed: number): I
 }
 
 /** The temperature that fits the out-of-fold predictions, or 1 when there are none. */
-export function crossValidatedTemperature(all: MlpTrainingSet, opts: Omit<MlpTrainingOptions, 'monitor'>, k = CV_FOLDS): number {
+export function crossValidatedTemperature(all: MlpTrainingSet, opts: Omit<MlpTrainingOptions, 'monitor'> & { inputBits: 4 | 8 }, k = CV_FOLDS): number {
   const folds = stratifiedFolds(all.targets, k, opts.seed);
   const logits: Float64Array[] = [];
   const targets: number[] = [];
@@ -43,10 +45,11 @@ export function crossValidatedTemperature(all: MlpTrainingSet, opts: Omit<MlpTra
     folds.forEach((g, i) => (g === f ? held : train).push(i));
     if (held.length === 0) continue;
     const set: MlpTrainingSet = { ...all, samples: train.map((i) => all.samples[i] as SparseVector), targets: Int32Array.from(train, (i) => all.targets[i] as number) };
-    const { onEpoch: _progress, ...quiet } = opts;
-    const model = trainMlp(set, { ...quiet, seed: opts.seed + 1 + f }).model;
+    const { onEpoch: _progress, inputBits, ...quiet } = opts;
+    const model = QuantizedMlp.stored(trainMlp(set, { ...quiet, seed: opts.seed + 1 + f }).model, inputBits);
+    const scratch = new Float64Array(Math.max(1, model.hidden));
     for (const i of held) {
-      logits.push(model.logits(all.samples[i] as SparseVector, new Float64Array(all.labels.length)));
+      logits.push(model.logits(all.samples[i] as SparseVector, new Float64Array(all.labels.length), scratch));
       targets.push(all.targets[i] as number);
     }
   }

@@ -19,7 +19,14 @@ export const intentHeadSchema = z.object({ layout: rowLayoutSchema, model: mlpMo
 export type IntentHeadData = z.infer<typeof intentHeadSchema>;
 
 /** `ensemble`: networks trained from different seeds, merged into one (mlp-ensemble.ts) */
-export type IntentFitOptions = Omit<MlpTrainingOptions, 'monitor'> & { refit: boolean; calibrate: boolean; minFeatureCount: number; ensemble: number };
+/** `inputBits`: the stored input matrix's precision (QuantizedMlp parses what is stored) */
+export type IntentFitOptions = Omit<MlpTrainingOptions, 'monitor'> & { refit: boolean; calibrate: boolean; minFeatureCount: number; ensemble: number; inputBits: 4 | 8 | 'auto' };
+
+/** From this size of the input matrix at 8 bits, `auto` stores 4. */
+export const AUTO_INT4_FROM_BYTES = 4 * 1024 * 1024;
+
+/** The input matrix's bits for `rows` rows of `width` weights. */
+export const inputBitsFor = (asked: 4 | 8 | 'auto', rows: number, width: number): 4 | 8 => (asked !== 'auto' ? asked : rows * width >= AUTO_INT4_FROM_BYTES ? 4 : 8);
 
 function subset(set: MlpTrainingSet, idx: Int32Array): MlpTrainingSet {
   return { ...set, samples: Array.from(idx, (i) => set.samples[i] as SparseVector), targets: Int32Array.from(idx, (i) => set.targets[i] as number) };
@@ -42,9 +49,15 @@ function heldOutScore(model: MlpModel, held: MlpTrainingSet): number {
   return hits / held.samples.length - 1e-3 * (nll / held.samples.length);
 }
 
+/** The temperature fitting the held-out logits of the network as stored (quantised): what parses. */
+function heldOutTemperature(model: QuantizedMlp, held: MlpTrainingSet): number {
+  const scratch = new Float64Array(Math.max(1, model.hidden));
+  return fitTemperature(held.samples.map((x) => model.logits(x, new Float64Array(model.labels.length), scratch)), held.targets);
+}
+
 /** The trained head as persisted: parsing always runs the stored (quantised) model. */
-function headData(layout: RowLayout, model: MlpModel, epochs: number): IntentHeadData {
-  return { layout: layout.toData(), model: model.toData(), epochs };
+function headData(layout: RowLayout, model: MlpModel, epochs: number, inputBits: 4 | 8): IntentHeadData {
+  return { layout: layout.toData(), model: model.toData(inputBits), epochs };
 }
 
 export class IntentHead {
@@ -68,9 +81,10 @@ export class IntentHead {
   /** `targets[i]` is the label of `messages[i]`. */
   static fit(messages: readonly Message[], targets: readonly string[], holdout: Holdout, fitOptions: IntentFitOptions): IntentHeadData {
     // the head's trainings share their WebAssembly memory; it goes when fit() returns
-    const opts = { ...fitOptions, layers: new InputLayerPool() };
-    const layout = RowLayout.fromMessages(messages, opts.minFeatureCount);
+    const layout = RowLayout.fromMessages(messages, fitOptions.minFeatureCount);
     const labels = [...new Set(targets)].sort();
+    const width = fitOptions.hidden > 0 ? fitOptions.hidden * Math.max(1, fitOptions.ensemble) : labels.length;
+    const opts = { ...fitOptions, layers: new InputLayerPool(), inputBits: inputBitsFor(fitOptions.inputBits, layout.size, width) };
     const index = new Map(labels.map((l, i) => [l, i]));
     const all: MlpTrainingSet = {
       samples: messages.map((m) => layout.vectorize(m)),
@@ -83,15 +97,15 @@ export class IntentHead {
       const { model } = trainMembers(members, opts.seed, (seed) => trainMlp(all, { ...opts, seed }));
       // calibrated as one member: k-fold ensembles would cost k·M trainings on a small bot
       if (opts.calibrate) model.temperature = crossValidatedTemperature(all, opts);
-      return headData(layout, model, opts.epochs);
+      return headData(layout, model, opts.epochs, opts.inputBits);
     }
     const held = subset(all, holdout.heldOut);
     const train = subset(all, holdout.train);
     const first = trainMembers(members, opts.seed, (seed) => trainMlp(train, { ...opts, seed, monitor: (m) => heldOutScore(m, held) }));
-    const temperature = opts.calibrate ? fitTemperature(held.samples.map((x) => first.model.logits(x, new Float64Array(labels.length))), held.targets) : 1;
+    const temperature = opts.calibrate ? heldOutTemperature(QuantizedMlp.stored(first.model, opts.inputBits), held) : 1;
     const model = opts.refit ? trainMembers(members, opts.seed, (seed, m) => trainMlp(all, { ...opts, seed, epochs: first.bestEpochs[m] ?? opts.epochs })).model : first.model;
     model.temperature = temperature;
-    return headData(layout, model, Math.max(...first.bestEpochs));
+    return headData(layout, model, Math.max(...first.bestEpochs), opts.inputBits);
   }
 
   /** The `limit` most likely intents (0 = all), most likely first. */

@@ -10,7 +10,7 @@ export const mlpModelSchema = z.object({
   labels: z.array(z.string()),
   inputSize: z.number().int().min(0),
   hidden: z.number().int().min(0),
-  w1: z.object({ rows: z.number().int(), width: z.number().int(), scales: encodedArraySchema, values: encodedArraySchema }),
+  w1: z.object({ rows: z.number().int(), width: z.number().int(), bits: z.literal(4).optional(), scales: encodedArraySchema, values: encodedArraySchema }),
   b1: encodedArraySchema,
   w2: encodedArraySchema,
   b2: encodedArraySchema,
@@ -32,13 +32,14 @@ export class MlpModel {
 
   constructor(readonly labels: readonly string[], readonly inputSize: number, readonly hidden: number, readonly weights: MlpWeights) {}
 
-  toData(): MlpModelData {
+  /** `inputBits`: the stored input matrix's precision (4 only for widths in blocks of 16; else 8). */
+  toData(inputBits: 4 | 8 = 8): MlpModelData {
     const width = this.hidden > 0 ? this.hidden : this.labels.length;
     return {
       labels: [...this.labels],
       inputSize: this.inputSize,
       hidden: this.hidden,
-      w1: quantizeRows(this.weights.w1, this.inputSize, width),
+      w1: quantizeRows(this.weights.w1, this.inputSize, width, inputBits),
       b1: encodeArray(this.weights.b1),
       w2: encodeArray(this.weights.w2),
       b2: encodeArray(this.weights.b2),

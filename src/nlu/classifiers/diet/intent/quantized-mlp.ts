@@ -1,13 +1,13 @@
-// The intent network as parsing uses it: the input matrix stays int8 with one scale per row, as the
-// model archive stores it. Loading is then a base64 decode with no per-weight work, and a server
+// The intent network as parsing uses it: the input matrix stays int8 (or int4) with one scale per row,
+// as the model archive stores it. Loading is then a base64 decode with no per-weight work, and a server
 // holds a quarter of the float32 matrix in memory. The input layer's sums are float32 (four SIMD
 // lanes per instruction, twice float64's): int8 weights carry far less precision than that.
 import { ParleyError } from '../../../../errors.js';
 import type { SparseVector } from '../../feature-layout.js';
 import { decodeFloat32, readQuantizedRows } from '../codec.js';
-import type { MlpModelData } from './mlp-model.js';
+import type { MlpModel, MlpModelData } from './mlp-model.js';
 import { outputLayer } from './mlp-model.js';
-import { addScaledRowInt8, addScaledRows4Int8 } from './row-kernels.js';
+import { addScaledRowInt4, addScaledRowInt8, addScaledRows4Int8 } from './row-kernels.js';
 import { SimdOutputLayer } from './simd-output-layer.js';
 import { SimdRows } from './simd-rows.js';
 
@@ -27,13 +27,15 @@ export class QuantizedMlp {
     readonly labels: readonly string[],
     readonly hidden: number,
     w1: Int8Array,
+    /** 8: a byte per weight; 4: nibbles (codec.ts) */
+    private readonly bits: 4 | 8,
     private readonly scales: Float32Array,
     private readonly b1: Float32Array,
     private readonly w2: Float32Array,
     private readonly b2: Float32Array,
     readonly temperature: number,
   ) {
-    this.simd = SimdRows.from(w1, hidden > 0 ? hidden : labels.length);
+    this.simd = SimdRows.from(w1, hidden > 0 ? hidden : labels.length, bits);
     this.w1 = this.simd ? new Int8Array(0) : w1;
     this.sums = new Float32Array(hidden > 0 ? hidden : labels.length);
     this.output = SimdOutputLayer.from(w2, b2, hidden);
@@ -47,10 +49,15 @@ export class QuantizedMlp {
     }
     const w1 = readQuantizedRows(d.w1, 'DIET w1');
     return new QuantizedMlp(
-      d.labels, d.hidden, w1.values, w1.scales,
+      d.labels, d.hidden, w1.values, w1.bits, w1.scales,
       decodeFloat32(d.b1, d.hidden, 'DIET b1'), decodeFloat32(d.w2, d.hidden * k, 'DIET w2'), decodeFloat32(d.b2, k, 'DIET b2'),
       d.temperature,
     );
+  }
+
+  /** The network as parsing will hold it once stored with `inputBits`: what calibration must see. */
+  static stored(model: MlpModel, inputBits: 4 | 8): QuantizedMlp {
+    return QuantizedMlp.fromData(model.toData(inputBits));
   }
 
   /** Raw logits (before temperature) into out; `z` is scratch of at least `hidden` units. */
@@ -81,6 +88,13 @@ export class QuantizedMlp {
     }
     const idx = x.indices;
     const val = x.values;
+    if (this.bits === 4) {
+      for (let n = 0; n < idx.length; n++) {
+        const r = idx[n] as number;
+        addScaledRowInt4(out, this.w1, (r * width) / 2, Math.fround((val[n] as number) * (this.scales[r] as number)), width);
+      }
+      return;
+    }
     const { blockRows, blockScales } = this;
     let n = 0;
     for (; n + 3 < idx.length; n += 4) {

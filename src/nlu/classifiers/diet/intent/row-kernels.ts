@@ -32,6 +32,21 @@ export function addScaledRowInt8(out: Float32Array, q: Int8Array, at: number, v:
 }
 
 /**
+ * out[0, n) += v · row, the row being int4 nibbles in codec.ts's layout (16 columns per 8 bytes) from
+ * byte `at`; each term rounded to float32 as addScaledRowInt8 does (and the SIMD kernel).
+ */
+export function addScaledRowInt4(out: Float32Array, q: Int8Array, at: number, v: number, n: number): void {
+  for (let block = 0; block < n; block += 16) {
+    const from = at + block / 2;
+    for (let k = 0; k < 8; k++) {
+      const byte = q[from + k] as number;
+      out[block + k] = (out[block + k] as number) + Math.fround(v * ((byte << 28) >> 28));
+      out[block + 8 + k] = (out[block + 8 + k] as number) + Math.fround(v * (byte >> 4));
+    }
+  }
+}
+
+/**
  * out += v1·q[a1..] + v2·q[a2..] + v3·q[a3..] + v4·q[a4..] over n columns: four rows per pass read and
  * write `out` once instead of four times. Each out[j] still adds the rows' terms one after the other,
  * in row order and rounded to float32 after each, so the sums are bit-identical to four

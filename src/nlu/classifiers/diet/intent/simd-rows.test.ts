@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../util/rng.js';
-import { addScaledRowInt8 } from './row-kernels.js';
+import { packInt4 } from '../codec.js';
+import { addScaledRowInt4, addScaledRowInt8 } from './row-kernels.js';
 import { arenaBytes } from '../wasm-arena.js';
 import { SimdRows } from './simd-rows.js';
 
@@ -71,6 +72,23 @@ describe('SimdRows', () => {
     const out = new Float32Array(width);
     copied?.accumulate(out, indices, values, scales);
     expect(Array.from(out)).toEqual(Array.from(reference(new Float32Array(width), q, width, indices, values, scales)));
+  });
+
+  it('sums int4 rows bit-identically to the JavaScript int4 kernel, which reads the packed levels back', () => {
+    const levels = Int8Array.from(q, (v) => Math.round(v / 18)); // −7…7
+    const packed = packInt4(levels);
+    const unpacked = new Float32Array(width);
+    addScaledRowInt4(unpacked, packed, (3 * width) / 2, 1, width);
+    expect(Array.from(unpacked)).toEqual(Array.from(levels.subarray(3 * width, 4 * width)));
+    const simd4 = SimdRows.from(packed, width, 4);
+    expect(simd4).toBeDefined();
+    const indices = Int32Array.from({ length: 300 }, (_, k) => (k * 11) % rows);
+    const values = Float32Array.from(indices, () => random() - 0.5);
+    const out = Float32Array.from({ length: width }, () => random());
+    const expected = out.slice();
+    indices.forEach((r, k) => addScaledRowInt4(expected, packed, (r * width) / 2, Math.fround((values[k] as number) * (scales[r] as number)), width));
+    simd4?.accumulate(out, indices, values, scales);
+    expect(Array.from(out)).toEqual(Array.from(expected));
   });
 
   it('declines widths that are not a multiple of 16 (the JavaScript kernel runs instead)', () => {
