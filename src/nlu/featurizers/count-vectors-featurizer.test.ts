@@ -35,6 +35,22 @@ describe('CountVectorsFeaturizer', () => {
     expect(counts).toEqual({ book: 2, a: 1 });
   });
 
+  it('with binary, counts a repeated term once, on the fast path and on the astral-character one', () => {
+    for (const [text, astral] of [['please PLEASE please book', false], ['please please 🛫 book', true]] as const) {
+      const counted = (binary: boolean): Record<string, number> => {
+        const f = featurizer({ binary, analyzer: 'char_wb', min_ngram: 2, max_ngram: 3 }, ['please book 🛫', 'book a table']);
+        const msg = tokenized(text);
+        f.process(msg);
+        const vocab = f.persist().vocabulary;
+        return Object.fromEntries([...(msg.sparse.get('cv') ?? [])].map(([i, n]) => [vocab[i], n]));
+      };
+      expect(counted(false)['ple'], `astral ${astral}`).toBe(3 - (astral ? 1 : 0));
+      const binary = counted(true);
+      expect(Object.keys(binary)).toEqual(Object.keys(counted(false)));
+      expect(new Set(Object.values(binary))).toEqual(new Set([1]));
+    }
+  });
+
   it('maps unseen words to OOV_token', () => {
     const f = featurizer({ OOV_token: 'oov', OOV_words: ['table'] }, ['book a flight', 'book a table']);
     expect(f.persist().vocabulary).toContain('oov');

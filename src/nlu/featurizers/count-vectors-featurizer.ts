@@ -16,6 +16,12 @@ const options = z.object({
   min_df: z.number().positive().default(1),
   max_df: z.number().positive().default(1),
   max_features: z.number().int().positive().nullable().default(null),
+  /**
+   * sklearn's `binary`: a term counts 1 however often it occurs. Counts let one repeated word
+   * ("please please please …", a stutter, a pasted line) outweigh the rest of the message once the
+   * features are normalised.
+   */
+  binary: z.boolean().default(false),
   OOV_token: z.string().nullable().default(null),
   OOV_words: z.array(z.string()).default([]),
   // accepted for Rasa configs; shared vocabularies and lemmas need spaCy / label featurisation we do not do
@@ -82,7 +88,14 @@ export class CountVectorsFeaturizer implements TrainableNluComponent {
 
   process(msg: Message): void {
     const words = this.words(msg, false);
-    msg.sparse.set(this.key, this.table.count(words, this.ngram) ?? countTerms(extractTerms(words, this.ngram), this.index));
+    msg.sparse.set(this.key, this.table.count(words, this.ngram, this.opts.binary) ?? this.slowCounts(words));
+  }
+
+  /** The counts without the term table (astral characters), as a Map. */
+  private slowCounts(words: readonly string[]): Map<number, number> {
+    const counts = countTerms(extractTerms(words, this.ngram), this.index);
+    if (this.opts.binary) for (const k of counts.keys()) counts.set(k, 1);
+    return counts;
   }
 
   persist(): { vocabulary: string[] } {

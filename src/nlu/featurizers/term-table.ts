@@ -74,10 +74,11 @@ export class TermTable {
   }
 
   /**
-   * The counts countTerms(extractTerms(words, opts), index) gives, in the same insertion order, or
-   * undefined when the fast path does not apply (astral characters: n-grams count code points).
+   * The counts countTerms(extractTerms(words, opts), index) gives, in the same insertion order (with
+   * `binary`, 1 for every term found), or undefined when the fast path does not apply (astral
+   * characters: n-grams count code points).
    */
-  count(words: readonly string[], opts: NgramOptions): SparseCounts | undefined {
+  count(words: readonly string[], opts: NgramOptions, binary = false): SparseCounts | undefined {
     if (opts.analyzer === 'word') {
       if (opts.maxN > 2) return undefined;
       this.wordNgrams(words, opts);
@@ -106,7 +107,7 @@ export class TermTable {
     for (let k = 0; k < this.foundCount; k++) {
       const term = this.found[k] as number;
       indices[k] = term;
-      values[k] = this.tally[term] as number;
+      values[k] = binary ? 1 : (this.tally[term] as number);
       this.tally[term] = 0;
     }
     this.foundCount = 0;
