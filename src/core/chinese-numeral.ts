@@ -7,9 +7,11 @@ const DIGITS: Readonly<Record<string, number>> = {
 };
 const SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
+/** 廿 / 卅 / 卌: twenty, thirty, forty in one character (廿三 = 23; dates and colloquial counts). */
+const TENS: Readonly<Record<string, number>> = { 廿: 2, 卄: 2, 卅: 3, 卌: 4 };
 
 /** Characters a Chinese (or mixed) numeral is made of; used to build the text patterns. */
-export const CHINESE_NUMERAL_CHARS = '零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億';
+export const CHINESE_NUMERAL_CHARS = '零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾廿卄卅卌百佰千仟万萬亿億';
 
 /** Full-width digits and separators to ASCII, so ３ and 3 read the same. */
 export const toHalfWidth = (s: string): string =>
@@ -24,6 +26,7 @@ function tokenize(s: string): Token[] | undefined {
     const arabic = /^\d+/.exec(s.slice(i));
     if (arabic) { tokens.push({ kind: 'digit', value: Number(arabic[0]), zero: false }); i += arabic[0].length; continue; }
     if (c in DIGITS) tokens.push({ kind: 'digit', value: DIGITS[c] as number, zero: DIGITS[c] === 0 });
+    else if (c in TENS) tokens.push({ kind: 'digit', value: TENS[c] as number, zero: false }, { kind: 'unit', value: 10, big: false });
     else if (c in SMALL_UNITS) tokens.push({ kind: 'unit', value: SMALL_UNITS[c] as number, big: false });
     else if (c in BIG_UNITS) tokens.push({ kind: 'unit', value: BIG_UNITS[c] as number, big: true });
     else return undefined;

@@ -5,7 +5,7 @@ import { ZH_DURATION_SOURCE, zhDuration } from '../dimensions/duration.js';
 import { matchAll } from '../system-entity.js';
 import type { PartOfDay, PieceData, TimePiece } from './time-piece.js';
 
-const N = '[0-9０-９]{1,2}|[零〇一二两三四五六七八九十]{1,3}';
+const N = '[0-9０-９]{1,2}|[零〇一二两三四五六七八九十廿卅]{1,3}';
 const WEEK_MOD = '(下下|下个?|上个?|这个?|本)';
 /** 下个月, 上上个月, 这个月, 本月 */
 const MONTH_MOD = '(下下个?|下个?|上上个?|上个?|这个?|本)';
