@@ -5,7 +5,7 @@ import { goldenRecord, type GoldenRecord } from './fixtures/golden-parses.js';
 // Parse-speed work must not change a single answer: fixtures/golden-parses.json holds what the
 // implementation before the issue-4 latency work trained and parsed (exact numbers, JSON keeps
 // every bit of a double). Retraining changes it only with a deliberate change to the model (last: the
-// tagger gazetteer on by default), regenerated from goldenRecord() on a clean checkout.
+// softmax temperature fitted on the stored, quantised network), regenerated from goldenRecord().
 const golden = JSON.parse(readFileSync(new URL('./fixtures/golden-parses.json', import.meta.url), 'utf8')) as GoldenRecord[];
 
 describe('DIETClassifier parses are unchanged', () => {

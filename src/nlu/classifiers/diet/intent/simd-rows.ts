@@ -62,7 +62,7 @@ const body = (columns: typeof int8Columns): number[] => [
 ];
 
 const MODULES = { 8: kernelModule(5, body(int8Columns)), 4: kernelModule(5, body(int4Columns)) };
-const supported = simdSupported(MODULES[8]) && simdSupported(MODULES[4]);
+const supported = { 8: simdSupported(MODULES[8]), 4: simdSupported(MODULES[4]) };
 
 type Acc = (out: number, rows: number, scales: number, count: number, width: number) => void;
 
@@ -98,7 +98,7 @@ export class SimdRows {
    * scratch, else copied. Undefined where SIMD is unavailable or width is not a multiple of 16.
    */
   static from(matrix: Int8Array, width: number, bits: 4 | 8 = 8): SimdRows | undefined {
-    if (!supported || width === 0 || width % 16 !== 0) return undefined;
+    if (!supported[bits] || width === 0 || width % 16 !== 0) return undefined;
     const scratch = 4 * width + 8 * CHUNK;
     const claimed = claimScratch(matrix.buffer, scratch);
     if (claimed) return new SimdRows(claimed.memory, width, bits, matrix.byteOffset, claimed.at);
