@@ -40,6 +40,20 @@ export function worstIntents(rows: readonly WorkerResult[], n = 8): string {
   return lines.length === 0 ? '' : `## Lowest per-intent F1 (%)\n\n${lines.join('\n')}\n`;
 }
 
+/**
+ * Each Parley system's p50 over nlp.js's on the same set, in the same run: the issue's latency target
+ * (≤ 1) read off the table, since runs on this shared machine move both systems' times.
+ */
+export function latencyRatios(rows: readonly WorkerResult[]): string {
+  const lines = rows.flatMap((r) => {
+    const nlpjs = rows.find((o) => o.set === r.set && o.system === 'nlpjs');
+    if (r.system === 'nlpjs' || !nlpjs || !r.p50Ms || !nlpjs.p50Ms) return [];
+    const ratio = r.p50Ms / nlpjs.p50Ms;
+    return [`- ${r.set} · ${SYSTEM_LABELS[r.system]}: ${ratio.toFixed(2)} (${num(r.p50Ms, 3)} vs ${num(nlpjs.p50Ms, 3)} ms)${ratio <= 1 ? '' : ', slower'}`];
+  });
+  return lines.length === 0 ? '' : `## p50 against nlp.js (same run)\n\n${lines.join('\n')}\n`;
+}
+
 /** The data sets' warnings, once per set. */
 export function setWarnings(rows: readonly WorkerResult[]): string {
   const lines = [...new Set(rows.flatMap((r) => (r.warnings ?? []).map((w) => `- ${r.set}: ${w}`)))];
@@ -87,5 +101,5 @@ jieba's whole bundled 349k-word dictionary, which models trained with \`bundled_
 
 ${markdownTable(rows.map(row))}
 
-${[setWarnings(rows), worstIntents(rows)].filter((x) => x !== '').map((x) => `${x}\n`).join('')}${PUBLISHED}`;
+${[latencyRatios(rows), setWarnings(rows), worstIntents(rows)].filter((x) => x !== '').map((x) => `${x}\n`).join('')}${PUBLISHED}`;
 }

@@ -23,7 +23,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBenchSet } from './dataset.js';
 import { checkOptions, checkSetNames, DATA, DEFAULT_SETS, outputFile } from './options.js';
-import { HEADER, markdownReport, row } from './report.js';
+import { HEADER, latencyRatios, markdownReport, row } from './report.js';
 import type { WorkerResult } from './worker.js';
 
 const { values, positionals } = parseArgs({
@@ -119,6 +119,8 @@ async function main(): Promise<void> {
   process.exitCode = failed.length > 0 ? 1 : 0;
   if (results.length === 0) return;
   console.table(results.map((r) => Object.fromEntries(HEADER.map((h, i) => [h, row(r)[i]]))));
+  const ratios = latencyRatios(results);
+  if (ratios !== '') console.log(ratios);
   const md = markdownReport(results, { date: new Date().toISOString().slice(0, 10), cpus: cpus().length, node: process.version, split: values.split ?? 'test', dirs: dirs.map((d) => resolve(d)), load: `${loadBefore.toFixed(1)} at start, ${(loadavg()[0] ?? 0).toFixed(1)} at end` });
   const out = outputFile(dirs, { out: values.out, split: values.split ?? 'test', tuned: ['max-train', 'diet', 'seed', 'tokenizer', 'featurizers'].some((k) => values[k as keyof typeof values] !== undefined) });
   mkdirSync(dirname(out), { recursive: true });

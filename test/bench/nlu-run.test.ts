@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { accuracy, macroF1, perIntent, type Prediction } from '../../bench/nlu/metrics.js';
 import { checkOptions, checkSetNames, outputFile } from '../../bench/nlu/options.js';
-import { HEADER, markdownTable, row, setWarnings, worstIntents } from '../../bench/nlu/report.js';
+import { HEADER, latencyRatios, markdownTable, row, setWarnings, worstIntents } from '../../bench/nlu/report.js';
 import type { WorkerResult } from '../../bench/nlu/worker.js';
 
 const p = (gold: string, predicted: string): Prediction => ({ gold, predicted, confidence: 0.9 });
@@ -55,6 +55,13 @@ describe('bench/nlu run', () => {
     // the set's warnings, once for all its systems
     const warned = { ...run, warnings: ['1 test example(s) of 1 intent(s) absent from train'] };
     expect(setWarnings([warned, { ...warned, system: 'nlpjs' }])).toBe('## Data warnings\n\n- atis: 1 test example(s) of 1 intent(s) absent from train\n');
+  });
+
+  it('gives the p50 of each Parley system over that of nlp.js on the same set, and nothing without nlp.js', () => {
+    const r = (set: string, system: WorkerResult['system'], p50Ms: number): WorkerResult => ({ set, system, p50Ms }) as WorkerResult;
+    const rows = [r('snips', 'parley', 0.092), r('snips', 'nlpjs', 0.058), r('cais', 'parley', 0.036), r('cais', 'nlpjs', 0.047), r('atis', 'parley', 0.05)];
+    expect(latencyRatios(rows)).toBe('## p50 against nlp.js (same run)\n\n- snips · Parley: 1.59 (0.092 vs 0.058 ms), slower\n- cais · Parley: 0.77 (0.036 vs 0.047 ms)\n');
+    expect(latencyRatios([r('atis', 'parley', 0.05)])).toBe('');
   });
 
   it('puts the noisy-text accuracy beside the clean one', () => {
