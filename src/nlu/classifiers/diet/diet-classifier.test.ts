@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyDomain, emptyNluData, type AnnotatedEntity, type ComponentConfig, type NluTrainingData } from '../../../core/index.js';
 import { loadNlu } from '../../load-nlu.js';
 import { trainNlu } from '../../train-nlu.js';
-import { inputBitsFor } from './intent/intent-head.js';
+import { inputBitsFor } from './intent/mlp-model.js';
 import { EntityHead, RESTRICT_FROM, type EntityHeadData } from './tagging/entity-head.js';
 
 /** `[text](entity)` and `[text]{"entity": .., "role": ..}` annotations, as in Rasa's NLU data. */

@@ -35,7 +35,7 @@ export function stratifiedFolds(targets: Int32Array, k: number, seed: number): I
 }
 
 /** The temperature that fits the out-of-fold predictions, or 1 when there are none. */
-export function crossValidatedTemperature(all: MlpTrainingSet, opts: Omit<MlpTrainingOptions, 'monitor'> & { inputBits: 4 | 8 }, k = CV_FOLDS): number {
+export function crossValidatedTemperature(all: MlpTrainingSet, opts: Omit<MlpTrainingOptions, 'monitor'> & { inputBits: 4 | 8 | 'auto' }, k = CV_FOLDS): number {
   const folds = stratifiedFolds(all.targets, k, opts.seed);
   const logits: Float64Array[] = [];
   const targets: number[] = [];

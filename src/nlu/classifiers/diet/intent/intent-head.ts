@@ -22,11 +22,6 @@ export type IntentHeadData = z.infer<typeof intentHeadSchema>;
 /** `inputBits`: the stored input matrix's precision (QuantizedMlp parses what is stored) */
 export type IntentFitOptions = Omit<MlpTrainingOptions, 'monitor'> & { refit: boolean; calibrate: boolean; minFeatureCount: number; ensemble: number; inputBits: 4 | 8 | 'auto' };
 
-/** From this size of the input matrix at 8 bits, `auto` stores 4. */
-export const AUTO_INT4_FROM_BYTES = 4 * 1024 * 1024;
-
-/** The input matrix's bits for `rows` rows of `width` weights. */
-export const inputBitsFor = (asked: 4 | 8 | 'auto', rows: number, width: number): 4 | 8 => (asked !== 'auto' ? asked : rows * width >= AUTO_INT4_FROM_BYTES ? 4 : 8);
 
 function subset(set: MlpTrainingSet, idx: Int32Array): MlpTrainingSet {
   return { ...set, samples: Array.from(idx, (i) => set.samples[i] as SparseVector), targets: Int32Array.from(idx, (i) => set.targets[i] as number) };
@@ -56,7 +51,7 @@ function heldOutTemperature(model: QuantizedMlp, held: MlpTrainingSet): number {
 }
 
 /** The trained head as persisted: parsing always runs the stored (quantised) model. */
-function headData(layout: RowLayout, model: MlpModel, epochs: number, inputBits: 4 | 8): IntentHeadData {
+function headData(layout: RowLayout, model: MlpModel, epochs: number, inputBits: 4 | 8 | 'auto'): IntentHeadData {
   return { layout: layout.toData(), model: model.toData(inputBits), epochs };
 }
 
@@ -81,10 +76,9 @@ export class IntentHead {
   /** `targets[i]` is the label of `messages[i]`. */
   static fit(messages: readonly Message[], targets: readonly string[], holdout: Holdout, fitOptions: IntentFitOptions): IntentHeadData {
     // the head's trainings share their WebAssembly memory; it goes when fit() returns
-    const layout = RowLayout.fromMessages(messages, fitOptions.minFeatureCount);
+    const opts = { ...fitOptions, layers: new InputLayerPool() };
+    const layout = RowLayout.fromMessages(messages, opts.minFeatureCount);
     const labels = [...new Set(targets)].sort();
-    const width = fitOptions.hidden > 0 ? fitOptions.hidden * Math.max(1, fitOptions.ensemble) : labels.length;
-    const opts = { ...fitOptions, layers: new InputLayerPool(), inputBits: inputBitsFor(fitOptions.inputBits, layout.size, width) };
     const index = new Map(labels.map((l, i) => [l, i]));
     const all: MlpTrainingSet = {
       samples: messages.map((m) => layout.vectorize(m)),

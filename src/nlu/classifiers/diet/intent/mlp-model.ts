@@ -27,19 +27,25 @@ export interface MlpWeights {
   b2: Float32Array;
 }
 
+/** From this size of the input matrix at 8 bits, `auto` stores 4. */
+export const AUTO_INT4_FROM_BYTES = 4 * 1024 * 1024;
+
+/** The input matrix's bits for `rows` rows of `width` weights. */
+export const inputBitsFor = (asked: 4 | 8 | 'auto', rows: number, width: number): 4 | 8 => (asked !== 'auto' ? asked : rows * width >= AUTO_INT4_FROM_BYTES ? 4 : 8);
+
 export class MlpModel {
   temperature = 1;
 
   constructor(readonly labels: readonly string[], readonly inputSize: number, readonly hidden: number, readonly weights: MlpWeights) {}
 
-  /** `inputBits`: the stored input matrix's precision (4 only for widths in blocks of 16; else 8). */
-  toData(inputBits: 4 | 8 = 8): MlpModelData {
+  /** `inputBits`: the stored input matrix's precision (inputBitsFor; 4 only for widths in blocks of 16, else 8). */
+  toData(inputBits: 4 | 8 | 'auto' = 8): MlpModelData {
     const width = this.hidden > 0 ? this.hidden : this.labels.length;
     return {
       labels: [...this.labels],
       inputSize: this.inputSize,
       hidden: this.hidden,
-      w1: quantizeRows(this.weights.w1, this.inputSize, width, inputBits),
+      w1: quantizeRows(this.weights.w1, this.inputSize, width, inputBitsFor(inputBits, this.inputSize, width)),
       b1: encodeArray(this.weights.b1),
       w2: encodeArray(this.weights.w2),
       b2: encodeArray(this.weights.b2),

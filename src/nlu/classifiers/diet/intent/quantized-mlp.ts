@@ -56,7 +56,7 @@ export class QuantizedMlp {
   }
 
   /** The network as parsing will hold it once stored with `inputBits`: what calibration must see. */
-  static stored(model: MlpModel, inputBits: 4 | 8): QuantizedMlp {
+  static stored(model: MlpModel, inputBits: 4 | 8 | 'auto'): QuantizedMlp {
     return QuantizedMlp.fromData(model.toData(inputBits));
   }
 
