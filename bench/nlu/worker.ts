@@ -20,6 +20,7 @@ import type { ProbeResult } from './server-probe.js';
 export interface WorkerResult {
   system: SystemName;
   set: string;
+  language: 'zh' | 'en';
   split: string;
   trainCount: number;
   testCount: number;
@@ -156,7 +157,7 @@ async function main(): Promise<void> {
   const noisyParsed = (await parseAll(sys, noisyRows)).parsed;
   const noisyAccuracy = accuracy(noisyRows.map((r, i) => ({ gold: r.intent, predicted: normalise((noisyParsed[i] as Parsed).intent, set.oos !== undefined), confidence: (noisyParsed[i] as Parsed).confidence })));
   const result: WorkerResult = {
-    system, set: set.name, split, trainCount: trainRows.length, testCount: evalRows.length,
+    system, set: set.name, language: set.language, split, trainCount: trainRows.length, testCount: evalRows.length,
     accuracy: accuracy(inPreds), noisyAccuracy, macroF1: macroF1(inPreds), perIntent: perIntent(inPreds), warnings: set.warnings,
     slotF1: set.hasEntities && system !== 'nlpjs' ? slotF1(inScope.map((r) => r.entities ?? []), parsed.slice(0, inScope.length).map((p) => p.entities)) : null,
     ece: ece(preds), trainSeconds, trainCpuSeconds, p50Ms: probe.result.p50Ms, p99Ms: probe.result.p99Ms,

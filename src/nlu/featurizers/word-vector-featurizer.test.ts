@@ -57,6 +57,16 @@ describe('WordVectorFeaturizer', () => {
     expect(weightOf({ vectors: TINY, weight: 1 })).toBeUndefined();
   });
 
+  it('reads an unknown word as its longest known pieces with split_unknown (for Chinese compounds)', () => {
+    const zh = join(import.meta.dirname, 'fixtures', 'tiny-zh-vectors.json');
+    // 湖南卫视 is not in the table: 湖南 + 卫视; 湖光 falls back to the one known character 湖; 天气 is known
+    expect(features(create({ vectors: zh, split_unknown: true }), '湖南卫视 天气')).toEqual([1 / 3, 1 / 3, 1 / 3, 0]);
+    expect(features(create({ vectors: zh, split_unknown: true }), '湖光')).toEqual([0, 0, 0, 1]);
+    // off (the default): the unknown word is skipped
+    expect(features(create({ vectors: zh }), '湖南卫视 天气')).toEqual([0, 0, 1, 0]);
+    expect(features(create({ vectors: zh }), '湖光')).toEqual([0, 0, 0, 0]);
+  });
+
   it('persists which vectors it used and their fingerprint, not the table', () => {
     const state = create({ vectors: TINY }).persist() as { vectors: string; fingerprint: string; dimensions: number };
     expect(state).toEqual({ vectors: TINY, fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/), dimensions: 4 });

@@ -13,6 +13,11 @@ const options = z.object({
   vectors: z.string().min(1).default(DEFAULT_VECTORS),
   /** the set's weight next to the n-gram sets (each L2-normalised); 2 was best on CLINC150 val */
   weight: z.number().positive().default(2),
+  /**
+   * read a word missing from the table as its longest known pieces, left to right (湖南卫视 → 湖南 +
+   * 卫视): for languages written without spaces, whose segmenter's words are often compounds
+   */
+  split_unknown: z.boolean().default(false),
 }).strict();
 
 const stateSchema = z.object({
@@ -26,7 +31,7 @@ export class WordVectorFeaturizer implements TrainableNluComponent {
   readonly name = 'WordVectorFeaturizer';
   private readonly sum: Float64Array;
 
-  constructor(private readonly key: string, private readonly source: string, private readonly loaded: LoadedVectors, private readonly weight: number) {
+  constructor(private readonly key: string, private readonly source: string, private readonly loaded: LoadedVectors, private readonly weight: number, private readonly splitUnknown = false) {
     this.sum = new Float64Array(loaded.table.dimensions);
   }
 
@@ -37,7 +42,11 @@ export class WordVectorFeaturizer implements TrainableNluComponent {
     const { table } = this.loaded;
     const sum = this.sum.fill(0);
     let known = 0;
-    for (const t of msg.tokens) if (table.addTo(t.text.toLowerCase(), sum)) known++;
+    for (const t of msg.tokens) {
+      const word = t.text.toLowerCase();
+      if (table.addTo(word, sum)) known++;
+      else if (this.splitUnknown) known += table.addPiecesTo(word, sum);
+    }
     const features = new Map<number, number>();
     for (let d = 0; known > 0 && d < sum.length; d++) if (sum[d] !== 0) features.set(d, (sum[d] as number) / known);
     msg.sparse.set(this.key, features);
@@ -67,8 +76,8 @@ export const wordVectorFeaturizerSpec = defineComponent({
   stage: 'featurizer',
   options,
   create: (opts, env) => {
-    if (env.state === undefined) return new WordVectorFeaturizer(env.key, opts.vectors, loadVectors(opts.vectors), opts.weight);
+    if (env.state === undefined) return new WordVectorFeaturizer(env.key, opts.vectors, loadVectors(opts.vectors), opts.weight, opts.split_unknown);
     const state = parseState(stateSchema, env);
-    return new WordVectorFeaturizer(env.key, state.vectors, vectorsForModel(state, env.key), opts.weight);
+    return new WordVectorFeaturizer(env.key, state.vectors, vectorsForModel(state, env.key), opts.weight, opts.split_unknown);
   },
 });

@@ -32,6 +32,22 @@ export class WordVectorTable {
     return true;
   }
 
+  /**
+   * Adds the vectors of the word's longest known pieces, left to right (at most `longest`
+   * characters each; characters in no known piece are skipped); returns how many were added.
+   */
+  addPiecesTo(word: string, sum: Float64Array, longest = 4): number {
+    const chars = Array.from(word);
+    let added = 0;
+    for (let i = 0; i < chars.length;) {
+      let n = Math.min(longest, chars.length - i);
+      while (n > 0 && !this.addTo(chars.slice(i, i + n).join(''), sum)) n--;
+      if (n > 0) added++;
+      i += Math.max(n, 1);
+    }
+    return added;
+  }
+
   /** The word's vector (a view into the table), or undefined when the word is unknown. */
   get(word: string): Float32Array | undefined {
     const row = this.rowOf.get(word);

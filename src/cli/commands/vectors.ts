@@ -1,0 +1,28 @@
+// `parley vectors gloss`: builds Chinese word vectors for the WordVectorFeaturizer from a
+// Chinese–English dictionary (CC-CEDICT) and English word vectors (see nlu/featurizers/gloss-vectors.ts).
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ParleyError } from '../../errors.js';
+import { buildGlossVectors, glossVectorsJson, parseGlossDictionary } from '../../nlu/featurizers/gloss-vectors.js';
+import { loadVectors } from '../../nlu/featurizers/word-vector-source.js';
+
+export function vectorsGlossCommand(o: { dictionary: string; vectors: string; out: string; quiet?: boolean }): Promise<void> {
+  const dictionaryFile = resolve(o.dictionary);
+  let text: string;
+  try {
+    text = readFileSync(dictionaryFile, 'utf8');
+  } catch (error) {
+    throw new ParleyError('CONFIG_INVALID', `cannot read the dictionary ${dictionaryFile}: ${(error as Error).message}`, { cause: error });
+  }
+  const entries = parseGlossDictionary(text, dictionaryFile);
+  const english = loadVectors(o.vectors);
+  const built = buildGlossVectors(entries, english.table);
+  if (built.words.length === 0) throw new ParleyError('CONFIG_INVALID', `no word of ${dictionaryFile} has an English gloss with a vector in ${english.file}: are these the right files?`);
+  const out = resolve(o.out);
+  // written next to the target and renamed: a half-written file is never read as vectors
+  const partial = `${out}.partial`;
+  writeFileSync(partial, glossVectorsJson(built));
+  renameSync(partial, out);
+  if (!o.quiet) console.log(`wrote ${built.words.length} Chinese word vectors (${built.dimensions} dimensions) from ${entries.length} dictionary entries to ${out}`);
+  return Promise.resolve();
+}
