@@ -45,14 +45,18 @@ export function worstIntents(rows: readonly WorkerResult[], n = 8): string {
 
 /**
  * Each Parley system's p50 over nlp.js's on the same set, in the same run: the issue's latency target
- * (≤ 1) read off the table, since runs on this shared machine move both systems' times.
+ * (≤ 1) read off the table, since runs on this shared machine move both systems' times. With the
+ * probes' rounds, each round's ratio too (the two probes of a round ran one after the other).
  */
 export function latencyRatios(rows: readonly WorkerResult[]): string {
   const lines = rows.flatMap((r) => {
     const nlpjs = rows.find((o) => o.set === r.set && o.system === 'nlpjs');
     if (r.system === 'nlpjs' || !nlpjs || !r.p50Ms || !nlpjs.p50Ms) return [];
     const ratio = r.p50Ms / nlpjs.p50Ms;
-    return [`- ${r.set} · ${systemLabel(r)}: ${ratio.toFixed(2)} (${num(r.p50Ms, 3)} vs ${num(nlpjs.p50Ms, 3)} ms)${ratio <= 1 ? '' : ', slower'}`];
+    const mine = r.probes ?? [];
+    const theirs = nlpjs.probes ?? [];
+    const rounds = mine.length > 1 && mine.length === theirs.length ? `; by round ${mine.map((p, i) => (p.p50Ms / (theirs[i] as typeof p).p50Ms).toFixed(2)).join(', ')}` : '';
+    return [`- ${r.set} · ${systemLabel(r)}: ${ratio.toFixed(2)} (${num(r.p50Ms, 3)} vs ${num(nlpjs.p50Ms, 3)} ms${rounds})${ratio <= 1 ? '' : ', slower'}`];
   });
   return lines.length === 0 ? '' : `## p50 against nlp.js (same run)\n\n${lines.join('\n')}\n`;
 }
@@ -91,7 +95,9 @@ matched exactly (an ATIS multi-intent label such as \`atis_flight+atis_airfare\`
 macro-F1 averages over the labels that occur as gold or prediction, so a test intent absent from train counts with F1 0.
 "train s" is wall time (stretched by whatever else the machine runs; the systems run one at a time, training included);
 "train CPU s" is the training process's CPU time. "server RSS MB", "cold load ms" and "p50 ms" / "p99 ms" come
-from a fresh process per system that loads the saved model as a server would (Parley: the model archive written by
+from fresh processes that load the saved model as a server would, three per system, run after every system of the set has
+trained, in rounds that alternate the systems (the machine's speed drifts by up to 1.5× over minutes; the figures are the
+three probes' medians, and the ratio section gives each round's ratio) (Parley: the model archive written by
 \`writeModelArchive\`, opened by \`loadModel\` as \`parley run\` does; nlp.js: its exported model, imported), parses the
 evaluation texts untimed, round and round to at least 3,000 parses (a server's steady state, not its first requests: \`parley run\` warms a model up the same way), then five more times one at a time,
 timed: p50 and p99 are the median pass's (this machine is shared, and a pass beside another tenant's burst can take

@@ -18,12 +18,13 @@
 // --featurizers), else to
 // bench/results/nlu-runs/<set names>[-val].md, so a run on other sets never overwrites the shared-set table.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBenchSet } from './dataset.js';
 import { checkOptions, checkSetNames, DATA, DEFAULT_SETS, outputFile } from './options.js';
+import { medianProbe, probeInRounds } from './probes.js';
 import { HEADER, latencyRatios, markdownReport, row } from './report.js';
 import type { WorkerResult } from './worker.js';
 
@@ -39,7 +40,7 @@ const { values, positionals } = parseArgs({
 interface WorkerRun { trained: Promise<void>; go: () => void; done: Promise<WorkerResult> }
 
 /** Starts a worker; it trains at once, and times (cold load, parses) only after go(). */
-function startWorker(system: string, dir: string, vectors: string | undefined): WorkerRun {
+function startWorker(system: string, dir: string, vectors: string | undefined, probeDir: string): WorkerRun {
   const out = join(mkdtempSync(join(tmpdir(), 'parley-bench-')), 'result.json');
   // tsx/esm, not tsx: tsx's require hook scans CommonJS files (yaml's, which the worker loads through
   // the dialogue policies) with a WebAssembly lexer whose memory growth detaches an ArrayBuffer; V8
@@ -53,7 +54,7 @@ function startWorker(system: string, dir: string, vectors: string | undefined): 
   if (values.tokenizer) args.push('--tokenizer', values.tokenizer);
   if (values.featurizers) args.push('--featurizers', values.featurizers);
   if (values.errors) args.push('--errors', `${values.errors}.${system}.jsonl`);
-  if (values['keep-probe']) args.push('--keep-probe', join(values['keep-probe'], `${basename(dir)}.${system}`));
+  args.push('--probe-dir', probeDir);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const done = new Promise<WorkerResult>((resolve, reject) => {
     child.on('exit', (code) => {
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
   const results: WorkerResult[] = [];
   const failed: string[] = [];
   const loadBefore = loadavg()[0] ?? 0;
+  const probeRoot = mkdtempSync(join(tmpdir(), 'parley-probes-'));
   for (const dir of dirs) {
     const set = checkSet(dir);
     if (!set) { failed.push(`${basename(dir)}: unreadable (see above)`); continue; }
@@ -102,20 +104,31 @@ async function main(): Promise<void> {
     const systems = ['parley', ...(vectors !== undefined ? ['parley-vectors'] : []), ...(values['skip-nlpjs'] ? [] : ['nlpjs'])];
     // one system at a time, training included: side by side on this machine's two vCPUs each
     // training's CPU time stretches (CLINC150: 95 CPU s next to two others, 90 alone, same machine)
+    const trained: WorkerResult[] = [];
     for (const system of systems) {
-      const run = startWorker(system, dir, system === 'parley-vectors' ? vectors : undefined);
+      const probeDir = values['keep-probe'] ? join(values['keep-probe'], `${basename(dir)}.${system}`) : join(probeRoot, `${basename(dir)}.${system}`);
+      const run = startWorker(system, dir, system === 'parley-vectors' ? vectors : undefined, probeDir);
       await run.trained;
       run.go();
       try {
-        const r = await run.done;
-        results.push(r);
-        console.log(HEADER.map((h, i) => `${h}: ${row(r)[i] ?? ''}`).join(' · '));
+        trained.push(await run.done);
       } catch (error) {
         // one set that fails in training (its worker printed why) does not cost the others' results
         failed.push(`${basename(dir)}: ${(error as Error).message}`);
       }
     }
+    // then the latency probes, all systems of the set in alternating rounds (probes.ts)
+    const probes = await probeInRounds(trained.flatMap((r) => (r.probeFiles ? [r.probeFiles] : [])));
+    trained.forEach((r, i) => {
+      const mine = probes[i] ?? [];
+      const server = mine.length > 0 ? medianProbe(mine) : null;
+      const { probeFiles: _files, ...rest } = r;
+      const done: WorkerResult = { ...rest, server, probes: mine, p50Ms: server?.p50Ms ?? Number.NaN, p99Ms: server?.p99Ms ?? Number.NaN };
+      results.push(done);
+      console.log(HEADER.map((h, k) => `${h}: ${row(done)[k] ?? ''}`).join(' · '));
+    });
   }
+  if (!values['keep-probe']) rmSync(probeRoot, { recursive: true, force: true });
   for (const f of failed) console.error(`failed: ${f}`);
   process.exitCode = failed.length > 0 ? 1 : 0;
   if (results.length === 0) return;

@@ -1,20 +1,16 @@
 // One system on one set, in its own process (so peak RSS is this system's): train, evaluate on the
-// test split (or val with --split val, for tuning), time single-utterance parses, report JSON.
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// test split (or val with --split val, for tuning), write the model for the latency probes (probes.ts), report JSON.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { emptyDomain, type ComponentConfig } from '../../src/core/index.js';
-import { POLICIES_FORMAT } from '../../src/dialogue/policies/index.js';
-import { MODEL_FORMAT_VERSION, writeModelArchive } from '../../src/model-archive.js';
-import type { NluModelData } from '../../src/nlu/index.js';
-import { PARLEY_VERSION } from '../../src/version.js';
+import type { ComponentConfig } from '../../src/core/index.js';
 import { evaluationSplit, loadBenchSet, type BenchExample } from './dataset.js';
 import { accuracy, ece, macroF1, perIntent, slotF1, type IntentScore, type Prediction } from './metrics.js';
 import { trainSystem, type Parsed, type SystemName, type TrainedSystem } from './systems.js';
 import { noisyUtterance } from './noise.js';
 import { chooseThreshold, oosScores } from './oos.js';
+import { runProbe, writeProbeFiles, type ProbeFiles } from './probes.js';
 import type { ProbeResult } from './server-probe.js';
 
 export interface WorkerResult {
@@ -40,8 +36,12 @@ export interface WorkerResult {
   loadMs: number | null;
   /** size of a model archive holding the persisted model (empty domain, no policies) */
   archiveBytes: number | null;
-  /** a fresh process that only loads the model and parses the evaluation texts */
+  /** a fresh process that only loads the model and parses the evaluation texts: the probes' medians */
   server: ProbeResult | null;
+  /** each probe, in round order (run.ts runs PROBE_ROUNDS per system, the systems alternating) */
+  probes?: ProbeResult[];
+  /** under run.ts: the files the probes load, written by the worker and probed by run.ts */
+  probeFiles?: ProbeFiles;
   oos: { inScope: number; recall: number; threshold: { value: number; inScope: number; recall: number } } | null;
   /** in-scope intents, lowest F1 first */
   perIntent?: IntentScore[];
@@ -52,44 +52,10 @@ export interface WorkerResult {
 const { values } = parseArgs({ options: {
   system: { type: 'string' }, dir: { type: 'string' }, out: { type: 'string' },
   'max-train': { type: 'string' }, split: { type: 'string', default: 'test' }, diet: { type: 'string', default: '{}' }, vectors: { type: 'string' }, seed: { type: 'string', default: '42' }, tokenizer: { type: 'string' }, featurizers: { type: 'string' }, errors: { type: 'string' },
-  // keep the probe's model and texts in this directory, to re-run server-probe.ts on them by hand
-  'keep-probe': { type: 'string' },
+  // where to write the probe's model and texts; run.ts probes them (alternating systems) after training.
+  // Without it the worker probes once itself, in a temporary directory
+  'probe-dir': { type: 'string' },
 } });
-
-/** A model archive as `parley train` writes it, around the bench's NLU model (no domain, no policies). */
-function writeArchive(dir: string, nlu: NluModelData): Promise<string> {
-  return writeModelArchive(dir, {
-    format_version: MODEL_FORMAT_VERSION, parley_version: PARLEY_VERSION, trained_at: new Date().toISOString(),
-    fingerprint: nlu.fingerprint, model_id: 'bench', language: nlu.language, domain: emptyDomain(),
-    config: { language: nlu.language, pipeline: nlu.config.pipeline, policies: [] },
-    nlu, policies: { format: POLICIES_FORMAT, policies: [], warnings: [] },
-  }, { fixedName: 'bench' });
-}
-
-/**
- * Runs server-probe.ts in a fresh process on the persisted model: a model archive for Parley,
- * nlp.js's export for nlp.js (no archive: archiveBytes null).
- */
-async function serverProbe(system: SystemName, language: string, persisted: unknown, texts: string[]): Promise<{ archiveBytes: number | null; result: ProbeResult }> {
-  const keep = values['keep-probe'];
-  if (keep) mkdirSync(keep, { recursive: true });
-  const dir = keep ?? mkdtempSync(join(tmpdir(), 'parley-probe-'));
-  const isNlpjs = system === 'nlpjs';
-  const model = isNlpjs ? join(dir, 'nlpjs.json') : await writeArchive(dir, persisted as NluModelData);
-  if (isNlpjs) writeFileSync(model, persisted as string);
-  writeFileSync(join(dir, 'texts.json'), JSON.stringify(texts));
-  // tsx/esm as for the workers (run.ts): full tsx's require hook detaches a buffer loading yaml, which
-  // slows every typed array of the process; a compiled `parley run` has no such hook
-  const args = ['--import', 'tsx/esm', join(import.meta.dirname, 'server-probe.ts'), '--model', model, '--texts', join(dir, 'texts.json'),
-    ...(isNlpjs ? ['--system', 'nlpjs', '--language', language] : [])];
-  const out = await new Promise<string>((resolve, reject) => {
-    execFile(process.execPath, args, { maxBuffer: 1 << 20 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
-  });
-  const archiveBytes = isNlpjs ? null : statSync(model).size;
-  if (!keep) rmSync(dir, { recursive: true, force: true });
-  // the last line: nlp.js prints progress ("Compiling dictionary") to stdout as it loads
-  return { archiveBytes, result: JSON.parse(out.trim().split('\n').at(-1) ?? '') as ProbeResult };
-}
 
 async function parseAll(sys: TrainedSystem, rows: readonly BenchExample[]): Promise<{ parsed: Parsed[] }> {
   const parsed: Parsed[] = [];
@@ -131,8 +97,14 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(cpu0);
   const trainCpuSeconds = (cpu.user + cpu.system) / 1e6;
   await turnToTime();
-  // latency, cold load and server RSS: a fresh process per system (server-probe.ts), not this one
-  const probe = await serverProbe(system, set.language, sys.persisted, evalRows.map((r) => r.text));
+  // latency, cold load and server RSS: fresh processes (server-probe.ts), not this one
+  const probeDir = values['probe-dir'] ?? mkdtempSync(join(tmpdir(), 'parley-probe-'));
+  const probeFiles = await writeProbeFiles(probeDir, system, set.language, sys.persisted, evalRows.map((r) => r.text));
+  let server: ProbeResult | null = null;
+  if (values['probe-dir'] === undefined) {
+    server = await runProbe(probeFiles);
+    rmSync(probeDir, { recursive: true, force: true });
+  }
   const { parsed } = await parseAll(sys, evalRows);
   const preds: Prediction[] = evalRows.map((r, i) => ({ gold: r.intent, predicted: normalise((parsed[i] as Parsed).intent, set.oos !== undefined), confidence: (parsed[i] as Parsed).confidence }));
   const inPreds = preds.slice(0, inScope.length);
@@ -160,9 +132,9 @@ async function main(): Promise<void> {
     system, set: set.name, language: set.language, split, trainCount: trainRows.length, testCount: evalRows.length,
     accuracy: accuracy(inPreds), noisyAccuracy, macroF1: macroF1(inPreds), perIntent: perIntent(inPreds), warnings: set.warnings,
     slotF1: set.hasEntities && system !== 'nlpjs' ? slotF1(inScope.map((r) => r.entities ?? []), parsed.slice(0, inScope.length).map((p) => p.entities)) : null,
-    ece: ece(preds), trainSeconds, trainCpuSeconds, p50Ms: probe.result.p50Ms, p99Ms: probe.result.p99Ms,
+    ece: ece(preds), trainSeconds, trainCpuSeconds, p50Ms: server?.p50Ms ?? Number.NaN, p99Ms: server?.p99Ms ?? Number.NaN,
     peakRssMb: process.resourceUsage().maxRSS / 1024, sizeBytes: sys.sizeBytes, loadMs: sys.loadMs ?? null, oos,
-    archiveBytes: probe.archiveBytes, server: probe.result,
+    archiveBytes: probeFiles.archiveBytes, server, ...(server ? { probes: [server] } : { probeFiles }),
   };
   writeFileSync(values.out ?? '/dev/stdout', JSON.stringify(result));
 }

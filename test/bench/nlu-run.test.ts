@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { accuracy, macroF1, perIntent, type Prediction } from '../../bench/nlu/metrics.js';
 import { checkOptions, checkSetNames, outputFile } from '../../bench/nlu/options.js';
 import { HEADER, latencyRatios, markdownTable, row, setWarnings, worstIntents } from '../../bench/nlu/report.js';
+import { medianProbe, probeInRounds } from '../../bench/nlu/probes.js';
+import type { ProbeResult } from '../../bench/nlu/server-probe.js';
 import type { WorkerResult } from '../../bench/nlu/worker.js';
 
 const p = (gold: string, predicted: string): Prediction => ({ gold, predicted, confidence: 0.9 });
@@ -62,6 +64,30 @@ describe('bench/nlu run', () => {
     const rows = [r('snips', 'parley', 0.092), r('snips', 'nlpjs', 0.058), r('cais', 'parley', 0.036), r('cais', 'nlpjs', 0.047), r('atis', 'parley', 0.05)];
     expect(latencyRatios(rows)).toBe('## p50 against nlp.js (same run)\n\n- snips · Parley: 1.59 (0.092 vs 0.058 ms), slower\n- cais · Parley: 0.77 (0.036 vs 0.047 ms)\n');
     expect(latencyRatios([r('atis', 'parley', 0.05)])).toBe('');
+  });
+
+  it('gives each round\'s ratio when the systems were probed in rounds', () => {
+    const probe = (p50Ms: number) => ({ p50Ms }) as ProbeResult;
+    const r = (system: WorkerResult['system'], p50s: number[]): WorkerResult => ({ set: 'snips', system, p50Ms: medianProbe(p50s.map(probe)).p50Ms, probes: p50s.map(probe) }) as WorkerResult;
+    expect(latencyRatios([r('parley', [0.06, 0.09, 0.05]), r('nlpjs', [0.04, 0.05, 0.05])])).toBe(
+      '## p50 against nlp.js (same run)\n\n- snips · Parley: 1.20 (0.060 vs 0.050 ms; by round 1.50, 1.80, 1.00), slower\n');
+  });
+
+  it('takes each probe figure\'s median, and rotates the systems\' order from round to round', async () => {
+    const p = (p50Ms: number, coldLoadMs: number, jieba?: number): ProbeResult => ({
+      baseRssMb: 40, rssMb: 100 + p50Ms, maxRssMb: 120, coldLoadMs, coldLoadCpuMs: coldLoadMs / 2, p50Ms, p99Ms: 3 * p50Ms,
+      passes: [{ p50Ms, p99Ms: 3 * p50Ms }], ...(jieba === undefined ? {} : { jiebaDictionaryMs: jieba }),
+    });
+    const m = medianProbe([p(0.09, 50, 20), p(0.05, 70, 30), p(0.06, 60, 10)]);
+    expect(m).toMatchObject({ p50Ms: 0.06, p99Ms: 0.18, coldLoadMs: 60, coldLoadCpuMs: 30, rssMb: 100.06, jiebaDictionaryMs: 20, passes: [{ p50Ms: 0.06, p99Ms: 0.18 }] });
+    expect(medianProbe([p(0.04, 10), p(0.06, 30)])).toMatchObject({ p50Ms: 0.05, coldLoadMs: 20 });
+    expect(medianProbe([p(0.04, 10)])).not.toHaveProperty('jiebaDictionaryMs');
+
+    const order: string[] = [];
+    const files = (['parley', 'parley-vectors', 'nlpjs'] as const).map((system) => ({ system, language: 'en' as const, model: system, texts: '', archiveBytes: null }));
+    const bySystem = await probeInRounds(files, 3, (f) => { order.push(f.system); return Promise.resolve(p(order.length, 1)); });
+    expect(order).toEqual(['parley', 'parley-vectors', 'nlpjs', 'parley-vectors', 'nlpjs', 'parley', 'nlpjs', 'parley', 'parley-vectors']);
+    expect(bySystem.map((ps) => ps.map((x) => x.p50Ms))).toEqual([[1, 6, 8], [2, 4, 9], [3, 5, 7]]);
   });
 
   it('puts the noisy-text accuracy beside the clean one', () => {
