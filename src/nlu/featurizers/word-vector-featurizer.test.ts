@@ -62,6 +62,8 @@ describe('WordVectorFeaturizer', () => {
     // 湖南卫视 is not in the table: 湖南 + 卫视; 湖光 falls back to the one known character 湖; 天气 is known
     expect(features(create({ vectors: zh, split_unknown: true }), '湖南卫视 天气')).toEqual([1 / 3, 1 / 3, 1 / 3, 0]);
     expect(features(create({ vectors: zh, split_unknown: true }), '湖光')).toEqual([0, 0, 0, 1]);
+    // pieces are code points: 𠮷 (outside the BMP) is one character, found whole
+    expect(features(create({ vectors: zh, split_unknown: true }), '𠮷湖南')).toEqual([1, 0.5, 0, 0]);
     // off (the default): the unknown word is skipped
     expect(features(create({ vectors: zh }), '湖南卫视 天气')).toEqual([0, 0, 1, 0]);
     expect(features(create({ vectors: zh }), '湖光')).toEqual([0, 0, 0, 0]);

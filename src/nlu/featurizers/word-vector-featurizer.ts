@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ParleyError } from '../../errors.js';
 import type { Message, TrainableNluComponent } from '../component.js';
 import { defineComponent, parseState } from '../pipeline/component-spec.js';
+import { SparseCounts } from './sparse-counts.js';
 import { DEFAULT_VECTORS, loadVectors, type LoadedVectors } from './word-vector-source.js';
 
 const options = z.object({
@@ -47,9 +48,16 @@ export class WordVectorFeaturizer implements TrainableNluComponent {
       if (table.addTo(word, sum)) known++;
       else if (this.splitUnknown) known += table.addPiecesTo(word, sum);
     }
-    const features = new Map<number, number>();
-    for (let d = 0; known > 0 && d < sum.length; d++) if (sum[d] !== 0) features.set(d, (sum[d] as number) / known);
-    msg.sparse.set(this.key, features);
+    // two arrays, not a Map of ~100 entries built and read back on every parse
+    const indices: number[] = [];
+    const values: number[] = [];
+    for (let d = 0; known > 0 && d < sum.length; d++) {
+      if (sum[d] !== 0) {
+        indices.push(d);
+        values.push((sum[d] as number) / known);
+      }
+    }
+    msg.sparse.set(this.key, new SparseCounts(indices, values));
     if (this.weight !== 1) (msg.sparseWeights ??= new Map()).set(this.key, this.weight);
   }
 

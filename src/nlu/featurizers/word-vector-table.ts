@@ -37,11 +37,14 @@ export class WordVectorTable {
    * characters each; characters in no known piece are skipped); returns how many were added.
    */
   addPiecesTo(word: string, sum: Float64Array, longest = 4): number {
-    const chars = Array.from(word);
+    // code points, not code units, where the word has astral characters; else substrings directly
+    const chars = /[\uD800-\uDFFF]/.test(word) ? Array.from(word) : undefined;
+    const length = chars ? chars.length : word.length;
+    const piece = (i: number, n: number): string => (chars ? chars.slice(i, i + n).join('') : word.substring(i, i + n));
     let added = 0;
-    for (let i = 0; i < chars.length;) {
-      let n = Math.min(longest, chars.length - i);
-      while (n > 0 && !this.addTo(chars.slice(i, i + n).join(''), sum)) n--;
+    for (let i = 0; i < length;) {
+      let n = Math.min(longest, length - i);
+      while (n > 0 && !this.addTo(piece(i, n), sum)) n--;
       if (n > 0) added++;
       i += Math.max(n, 1);
     }
