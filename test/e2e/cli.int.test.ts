@@ -124,6 +124,9 @@ describe('parley CLI', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toMatch(/^parley: .*bad\.u8:2: not a CC-CEDICT line/);
+    const noVectors = await runCli(['vectors', 'gloss', '--dictionary', join(fixtures, 'tiny-cedict.u8'), '--vectors', 'no-such-vectors-package', '--out', join(tmp.path, 'none.json')]);
+    expect(noVectors.code).toBe(1);
+    expect(noVectors.stderr.trim()).toBe('parley: the English vectors package "no-such-vectors-package" is not installed: npm install no-such-vectors-package, or pass --vectors <file.json>');
   });
 
   it('names the file and line of a broken project', async () => {
