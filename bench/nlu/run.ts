@@ -37,10 +37,8 @@ const { values, positionals } = parseArgs({
   },
 });
 
-interface WorkerRun { trained: Promise<void>; go: () => void; done: Promise<WorkerResult> }
-
-/** Starts a worker; it trains at once, and times (cold load, parses) only after go(). */
-function startWorker(system: string, dir: string, vectors: string | undefined, probeDir: string): WorkerRun {
+/** Runs a worker: it trains, evaluates and writes its model into `probeDir` for the probes. */
+function runWorker(system: string, dir: string, vectors: string | undefined, probeDir: string): Promise<WorkerResult> {
   const out = join(mkdtempSync(join(tmpdir(), 'parley-bench-')), 'result.json');
   // tsx/esm, not tsx: tsx's require hook scans CommonJS files (yaml's, which the worker loads through
   // the dialogue policies) with a WebAssembly lexer whose memory growth detaches an ArrayBuffer; V8
@@ -55,16 +53,13 @@ function startWorker(system: string, dir: string, vectors: string | undefined, p
   if (values.featurizers) args.push('--featurizers', values.featurizers);
   if (values.errors) args.push('--errors', `${values.errors}.${system}.jsonl`);
   args.push('--probe-dir', probeDir);
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const done = new Promise<WorkerResult>((resolve, reject) => {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  return new Promise<WorkerResult>((resolve, reject) => {
     child.on('exit', (code) => {
       if (code !== 0) { reject(new Error(`${system} on ${basename(dir)} exited with ${code}`)); return; }
       resolve(JSON.parse(readFileSync(out, 'utf8')) as WorkerResult);
     });
   });
-  // a worker that dies while training settles `trained` too; `done` then carries the error
-  const trained = new Promise<void>((resolve) => { child.once('message', () => resolve()); child.once('exit', () => resolve()); });
-  return { trained, go: () => { if (child.connected) child.send('go'); }, done };
 }
 
 /** Reads a set once before its workers start: its error is said once, its warnings are shown. */
@@ -107,11 +102,8 @@ async function main(): Promise<void> {
     const trained: WorkerResult[] = [];
     for (const system of systems) {
       const probeDir = values['keep-probe'] ? join(values['keep-probe'], `${basename(dir)}.${system}`) : join(probeRoot, `${basename(dir)}.${system}`);
-      const run = startWorker(system, dir, system === 'parley-vectors' ? vectors : undefined, probeDir);
-      await run.trained;
-      run.go();
       try {
-        trained.push(await run.done);
+        trained.push(await runWorker(system, dir, system === 'parley-vectors' ? vectors : undefined, probeDir));
       } catch (error) {
         // one set that fails in training (its worker printed why) does not cost the others' results
         failed.push(`${basename(dir)}: ${(error as Error).message}`);

@@ -63,19 +63,6 @@ async function parseAll(sys: TrainedSystem, rows: readonly BenchExample[]): Prom
   return { parsed };
 }
 
-/**
- * Under run.ts, tell it that training is done and wait for its go before timing (cold load, parses),
- * so a run that trains systems side by side never times one while another trains. Run alone (no IPC
- * channel), go at once.
- */
-async function turnToTime(): Promise<void> {
-  if (!process.send) return;
-  const go = new Promise<void>((resolve) => process.once('message', () => resolve()));
-  process.send('trained');
-  await go;
-  process.disconnect();
-}
-
 // nlp.js answers `None` below its own threshold: for the out-of-scope protocol that is an oos answer
 const normalise = (intent: string, oosLabel: boolean): string => (oosLabel && (intent === 'None' || intent === '') ? 'oos' : intent);
 
@@ -96,7 +83,6 @@ async function main(): Promise<void> {
   const trainSeconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const trainCpuSeconds = (cpu.user + cpu.system) / 1e6;
-  await turnToTime();
   // latency, cold load and server RSS: fresh processes (server-probe.ts), not this one
   const probeDir = values['probe-dir'] ?? mkdtempSync(join(tmpdir(), 'parley-probe-'));
   const probeFiles = await writeProbeFiles(probeDir, system, set.language, sys.persisted, evalRows.map((r) => r.text));
