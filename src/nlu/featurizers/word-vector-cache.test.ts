@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -39,7 +39,22 @@ describe('word vector binary cache', () => {
     const file = source('{"dimensions":1,"vectors":{"a":[1]}}');
     writeCachedVectors(file, { fingerprint: 'f', table: WordVectorTable.fromRows(1, ['a'], Float32Array.from([1])) });
     const [name] = readdirSync(join(dir, 'cache'));
-    writeFileSync(join(dir, 'cache', name as string), 'PWV1garbage');
+    writeFileSync(join(dir, 'cache', name as string), 'PWV2garbage');
+    expect(readCachedVectors(file)).toBeUndefined();
+  });
+
+  it('keeps every word of a large table findable, and refuses a cache cut short', () => {
+    const words = Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? `词${i}` : `w${i.toString(36)}`));
+    const data = Float32Array.from({ length: words.length * 2 }, (_, k) => k / 7);
+    const file = source('{"dimensions":2,"vectors":{}}');
+    writeCachedVectors(file, { fingerprint: 'big', table: WordVectorTable.fromRows(2, words, data) });
+    const cached = readCachedVectors(file);
+    expect(cached?.table.size).toBe(5000);
+    for (const i of [0, 1, 2, 1234, 4999]) expect([...(cached?.table.get(words[i] as string) ?? [])]).toEqual([data[2 * i], data[2 * i + 1]]);
+    expect(cached?.table.get('w')).toBeUndefined();
+    const [name] = readdirSync(join(dir, 'cache'));
+    const path = join(dir, 'cache', name as string);
+    writeFileSync(path, readFileSync(path).subarray(0, 1000));
     expect(readCachedVectors(file)).toBeUndefined();
   });
 });

@@ -1,32 +1,38 @@
-// Pretrained word vectors held compactly: one Float32Array for all rows and a word → row map
-// (341k small typed arrays would cost twice the memory of the numbers themselves).
+// Pretrained word vectors held compactly: one Float32Array for all rows and a word → row index in
+// typed arrays (341k small typed arrays, or a Map of 341k strings, would cost more than the numbers).
 import { ParleyError } from '../../errors.js';
+import { WordIndex } from './word-index.js';
 
 export class WordVectorTable {
   private constructor(
     readonly dimensions: number,
-    private readonly rowOf: ReadonlyMap<string, number>,
+    private readonly index: WordIndex,
     private readonly data: Float32Array,
   ) {}
 
   get size(): number {
-    return this.rowOf.size;
+    return this.index.size;
   }
 
   /** From rows already in table order: `data` holds words.length × dimensions numbers. */
   static fromRows(dimensions: number, words: readonly string[], data: Float32Array): WordVectorTable {
-    return new WordVectorTable(dimensions, new Map(words.map((w, row) => [w, row])), data);
+    return new WordVectorTable(dimensions, WordIndex.build(words), data);
   }
 
-  /** The words in row order and all rows, for the binary cache. */
-  rows(): { words: string[]; data: Float32Array } {
-    return { words: [...this.rowOf.keys()], data: this.data };
+  /** From an index and its rows (the binary cache): `data` holds index.size × dimensions numbers. */
+  static fromIndex(dimensions: number, index: WordIndex, data: Float32Array): WordVectorTable {
+    return new WordVectorTable(dimensions, index, data);
+  }
+
+  /** The word index and all rows, for the binary cache. */
+  rows(): { index: WordIndex; data: Float32Array } {
+    return { index: this.index, data: this.data };
   }
 
   /** Adds the word's vector to `sum` without allocating (the parse path); false when the word is unknown. */
   addTo(word: string, sum: Float64Array): boolean {
-    const row = this.rowOf.get(word);
-    if (row === undefined) return false;
+    const row = this.index.rowOf(word);
+    if (row < 0) return false;
     const { data, dimensions } = this;
     for (let d = 0, k = row * dimensions; d < dimensions; d++, k++) sum[d] = (sum[d] as number) + (data[k] as number);
     return true;
@@ -53,8 +59,8 @@ export class WordVectorTable {
 
   /** The word's vector (a view into the table), or undefined when the word is unknown. */
   get(word: string): Float32Array | undefined {
-    const row = this.rowOf.get(word);
-    return row === undefined ? undefined : this.data.subarray(row * this.dimensions, (row + 1) * this.dimensions);
+    const row = this.index.rowOf(word);
+    return row < 0 ? undefined : this.data.subarray(row * this.dimensions, (row + 1) * this.dimensions);
   }
 
   /**
@@ -68,14 +74,12 @@ export class WordVectorTable {
     }
     const entries = Object.entries(vectors as Record<string, unknown>);
     const data = new Float32Array(entries.length * dimensions);
-    const rowOf = new Map<string, number>();
     entries.forEach(([word, v], row) => {
       if (!Array.isArray(v) || v.length < dimensions || !v.slice(0, dimensions).every((x) => typeof x === 'number' && Number.isFinite(x))) {
         throw new ParleyError('CONFIG_INVALID', `WordVectorFeaturizer: ${source}: the vector of "${word}" is not ${dimensions} finite numbers`);
       }
       data.set(v.slice(0, dimensions) as number[], row * dimensions);
-      rowOf.set(word, row);
     });
-    return new WordVectorTable(dimensions, rowOf, data);
+    return new WordVectorTable(dimensions, WordIndex.build(entries.map(([word]) => word)), data);
   }
 }
