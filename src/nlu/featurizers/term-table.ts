@@ -3,7 +3,7 @@
 // then a Map probe) was a large share of parse time. A word n-gram is an FNV-1a hash continued over
 // the pieces it is made of (word, ' ', word), probed in an open-addressing table and confirmed by
 // comparing characters with the vocabulary entry; char_wb n-grams are walks of a trie (term-trie.ts).
-import { FNV_OFFSET, fnvContinue as fnv } from '../util/stable-hash.js';
+import { FNV_OFFSET, fnvContinue as fnv, spreadHash as spread } from '../util/stable-hash.js';
 import type { NgramOptions } from './ngrams.js';
 import { SparseCounts } from './sparse-counts.js';
 import { TermTrie } from './term-trie.js';
@@ -12,8 +12,6 @@ const SPACE = 32;
 const SURROGATE = /[\uD800-\uDFFF]/;
 /** words whose char_wb terms a table keeps (a few hundred bytes each) */
 const WORD_CACHE_SIZE = 20_000;
-
-const spread = (h: number): number => Math.imul(h, 0x9e3779b1) ^ (h >>> 15);
 
 export class TermTable {
   /** [hash, term + 1] pairs, one cache line per probe; term + 1 = 0 marks an empty slot */

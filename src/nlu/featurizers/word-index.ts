@@ -2,9 +2,7 @@
 // after another, where each word starts, and an open-addressing table of rows by FNV-1a hash. A
 // vectors cache then loads as three array reads: 341k strings and a Map built from them took ~650 ms
 // of the 1.2 s it took to load wink's vectors, and ~70 MB of heap.
-import { FNV_OFFSET, fnvContinue } from '../util/stable-hash.js';
-
-const spread = (h: number): number => Math.imul(h, 0x9e3779b1) ^ (h >>> 15);
+import { FNV_OFFSET, fnvContinue, spreadHash as spread } from '../util/stable-hash.js';
 
 export class WordIndex {
   private readonly mask: number;

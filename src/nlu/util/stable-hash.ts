@@ -11,6 +11,12 @@ export function fnvContinue(state: number, text: string, from = 0, to = text.len
   return h;
 }
 
+/**
+ * Mixes a 32-bit hash's bits before it is masked to a power-of-two table size: FNV-1a's low bits
+ * alone cluster for keys that differ only at their end.
+ */
+export const spreadHash = (h: number): number => Math.imul(h, 0x9e3779b1) ^ (h >>> 15);
+
 export function stableHash(text: string): number {
   return fnvContinue(FNV_OFFSET, text) | 0;
 }

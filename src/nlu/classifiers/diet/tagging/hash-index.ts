@@ -3,6 +3,8 @@
 // cost ~0.1 ms per parse and ~100 ms to build when a model loads. Key and value share one array
 // (slot s at 2s, 2s + 1) so a probe touches one cache line, not two: most lookups miss the cache,
 // and many find no key at all.
+import { spreadHash } from '../../../util/stable-hash.js';
+
 export class HashIndex {
   /** [key, value + 1] pairs; value + 1 = 0 marks an empty slot */
   private readonly table: Int32Array;
@@ -21,13 +23,9 @@ export class HashIndex {
     }
   }
 
-  private static spread(key: number): number {
-    return Math.imul(key, 0x9e3779b1) ^ (key >>> 15);
-  }
-
   private insert(key: number, value: number): void {
     const table = this.table;
-    let i = HashIndex.spread(key) & this.mask;
+    let i = spreadHash(key) & this.mask;
     while (table[2 * i + 1] !== 0) {
       if (table[2 * i] === key) break; // a repeated key: the later value wins, as with Map.set
       i = (i + 1) & this.mask;
@@ -39,7 +37,7 @@ export class HashIndex {
   /** The value of `key`, or -1. */
   get(key: number): number {
     const table = this.table;
-    let i = HashIndex.spread(key) & this.mask;
+    let i = spreadHash(key) & this.mask;
     for (;;) {
       const s = table[2 * i + 1] as number;
       if (s === 0) return -1;

@@ -4,9 +4,7 @@
 // search pays per unit, not per character. A hash may stand for several strings: a value found by
 // hash is confirmed by comparing its text.
 
-import { FNV_OFFSET, fnvContinue } from '../../../util/stable-hash.js';
-
-const spread = (h: number): number => Math.imul(h, 0x9e3779b1) ^ (h >>> 15);
+import { FNV_OFFSET, fnvContinue, spreadHash as spread } from '../../../util/stable-hash.js';
 
 /** Slot codes: 0 empty, 1 a prefix of some value (and no value itself), 2 + v value v. */
 const EMPTY = 0;
