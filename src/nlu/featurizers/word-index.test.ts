@@ -28,5 +28,7 @@ describe('WordIndex', () => {
     const badSlot = index.slots.slice();
     badSlot[badSlot.findIndex((s) => s === 0)] = 9;
     expect(WordIndex.fromArrays(index.chars, index.starts, badSlot)).toBeUndefined();
+    // a damaged table without an empty slot is refused rather than searched forever
+    expect(WordIndex.fromArrays(index.chars, index.starts, new Int32Array(16).fill(1))).toBeUndefined();
   });
 });

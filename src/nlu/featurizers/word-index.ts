@@ -39,7 +39,13 @@ export class WordIndex {
     const rows = starts.length - 1;
     if (rows < 0 || slots.length < 16 || (slots.length & (slots.length - 1)) !== 0 || starts[rows] !== chars.length) return undefined;
     for (let r = 0; r < rows; r++) if ((starts[r] as number) > (starts[r + 1] as number)) return undefined;
-    for (const s of slots) if (s < 0 || s > rows) return undefined;
+    // a table with no empty slot would make rowOf() of an absent word probe forever
+    let used = 0;
+    for (const s of slots) {
+      if (s < 0 || s > rows) return undefined;
+      if (s !== 0) used++;
+    }
+    if (used > rows || used === slots.length) return undefined;
     return new WordIndex(chars, starts, slots);
   }
 
