@@ -90,7 +90,7 @@ vectors.command('gloss').requiredOption('--dictionary <file>', 'a CC-CEDICT file
   .description('build Chinese word vectors: each word\'s English glosses averaged over the English vectors')
   .action(command(async (o: { dictionary: string; vectors: string; out: string; quiet?: boolean }) => {
     const { vectorsGlossCommand } = await import('./commands/vectors.js');
-    await vectorsGlossCommand(o);
+    vectorsGlossCommand(o);
   }));
 
 await program.parseAsync(process.argv);

@@ -6,7 +6,7 @@ import { ParleyError } from '../../errors.js';
 import { buildGlossVectors, glossVectorsJson, parseGlossDictionary } from '../../nlu/featurizers/gloss-vectors.js';
 import { loadVectors, resolveVectorsFile } from '../../nlu/featurizers/word-vector-source.js';
 
-export function vectorsGlossCommand(o: { dictionary: string; vectors: string; out: string; quiet?: boolean }): Promise<void> {
+export function vectorsGlossCommand(o: { dictionary: string; vectors: string; out: string; quiet?: boolean }): void {
   const dictionaryFile = resolve(o.dictionary);
   let text: string;
   try {
@@ -31,5 +31,4 @@ export function vectorsGlossCommand(o: { dictionary: string; vectors: string; ou
     throw new ParleyError('CONFIG_INVALID', `cannot write ${out}: ${(error as Error).message}`, { cause: error });
   }
   if (!o.quiet) console.log(`wrote ${built.words.length} Chinese word vectors (${built.dimensions} dimensions) from ${entries.length} dictionary entries to ${out}`);
-  return Promise.resolve();
 }
