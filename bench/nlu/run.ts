@@ -120,7 +120,7 @@ async function main(): Promise<void> {
       console.log(HEADER.map((h, k) => `${h}: ${row(done)[k] ?? ''}`).join(' · '));
     });
   }
-  if (!values['keep-probe']) rmSync(probeRoot, { recursive: true, force: true });
+  rmSync(probeRoot, { recursive: true, force: true }); // --keep-probe's files are elsewhere
   for (const f of failed) console.error(`failed: ${f}`);
   process.exitCode = failed.length > 0 ? 1 : 0;
   if (results.length === 0) return;
