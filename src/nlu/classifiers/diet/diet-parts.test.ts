@@ -67,6 +67,14 @@ describe('BILOU units', () => {
     expect(units.map((u) => u.text)).toEqual(['AB123456', '-x']);
   });
 
+  it('makes the units of the regex it stands for: astral, full-width, combining and space characters included', () => {
+    const unit = /[\p{Script=Latin}\p{N}]+|[^\s\p{Script=Latin}\p{N}]/gu;
+    for (const text of ['abc 中文123def，😀x y\u3000z', 'Ⅻ〇①２３ｆｕｌｌ送到', 'éa\u0301b 𠀋字', '', '   ', '\ud800孤', 'Ünïcödé\tmüsic\n99']) {
+      const expected = [...text.matchAll(unit)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+      expect(characterUnits(text)).toEqual(expected);
+    }
+  });
+
   it('round-trips spans through tags', () => {
     const units = characterUnits('来两份牛肉套餐');
     const tags = encodeBilou(units, [{ type: 0, start: 1, end: 3 }, { type: 1, start: 3, end: 7 }]);
