@@ -3,14 +3,15 @@
 // an intent by SHA-1 of "cv:<index>:<text>" (not md5(text), which made the train/test split) and dealt
 // round-robin. Never reads test.jsonl's examples.
 //
-//   npx tsx bench/nlu/cv.ts --set smp2017 [--folds 5] [--seed 42] [--diet '{…}'] [--tokenizer '{…}'] [--featurizers '[…]']
+//   npx tsx bench/nlu/cv.ts --set smp2017 (a shared set, or a directory) [--folds 5] [--seed 42] [--diet '{…}'] [--tokenizer '{…}'] [--featurizers '[…]']
 //                           [--errors file.jsonl]   (writes every misclassified example with its fold)
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ComponentConfig } from '../../src/core/index.js';
 import { loadBenchSet, type BenchExample } from './dataset.js';
+import { DATA } from './options.js';
 import { accuracy, macroF1, type Prediction } from './metrics.js';
 import { trainSystem, type PipelineExtras } from './systems.js';
 
@@ -34,7 +35,7 @@ export function foldsOf(rows: readonly BenchExample[], k: number): number[] {
 }
 
 async function main(): Promise<void> {
-  const set = loadBenchSet(join('/work/shared/data', values.set ?? ''));
+  const set = loadBenchSet(resolve(DATA, values.set ?? ''));
   const k = Number(values.folds);
   const extras: PipelineExtras = {
     ...(values.tokenizer ? { tokenizer: JSON.parse(values.tokenizer) as Record<string, unknown> } : {}),
