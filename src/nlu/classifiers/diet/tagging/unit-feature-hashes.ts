@@ -65,8 +65,6 @@ function affixHashes(w: string, out: HashWriter): void {
   }
 }
 
-interface UnitStrings { lower: readonly string[]; shapes: readonly string[] }
-
 /** Hashes appended one after another into an Int32Array grown as needed (parse hot path: no boxed numbers). */
 class HashWriter {
   buf = new Int32Array(1024);
@@ -98,47 +96,103 @@ function patternHashes(matches: readonly PatternMatch[], kind: number, u: Token,
   }
 }
 
-/** The lowercased unit k, or the sentence boundary (a function, not a closure per unit: parse hot path). */
-const at = (lower: readonly string[], k: number): string => (k < 0 ? BOS : k >= lower.length ? EOS : (lower[k] as string));
+/**
+ * What a unit's text alone decides: its lowercase, its own features, and the hashes its neighbours'
+ * features start from (complete for w±k and sh-1, the state after "prefix + word + |" for the
+ * conjunctions). Most units of a message were seen in earlier ones: kept per text, a unit costs one
+ * map lookup and the conjunctions' last words, not every string's hash.
+ */
+interface UnitText {
+  lower: string;
+  /** bias, w, sh, W (when case differs), digit, affixes: the unit's own features, first */
+  own: Int32Array;
+  wm1: number; wp1: number; wm2: number; wp2: number; shm1: number;
+  wwm1: number; wwp1: number; wm1wp1: number; wwwm: number; wwwp: number;
+}
 
-/** Appends unit i's feature hashes to `out`. */
-function unitHashes(ctx: UnitContext, s: UnitStrings, i: number, intent: number | undefined, out: HashWriter): void {
+const states = (lower: string, shm1: number, own: Int32Array): UnitText => ({
+  lower, own, shm1,
+  wm1: fnv(P.wm1, lower), wp1: fnv(P.wp1, lower), wm2: fnv(P.wm2, lower), wp2: fnv(P.wp2, lower),
+  wwm1: fnv(fnv(P.wwm1, lower), '|'), wwp1: fnv(fnv(P.wwp1, lower), '|'), wm1wp1: fnv(fnv(P.wm1wp1, lower), '|'),
+  wwwm: fnv(fnv(P.wwwm, lower), '|'), wwwp: fnv(fnv(P.wwwp, lower), '|'),
+});
+
+/** the sentence boundaries, as neighbours (they have no features of their own) */
+const BOS_TEXT = states(BOS, fnv(P.shm1, BOS), new Int32Array(0));
+const EOS_TEXT = states(EOS, fnv(P.shm1, EOS), new Int32Array(0));
+
+/** texts whose UnitText is kept (a few hundred bytes each); emptied when full */
+const UNIT_TEXT_CACHE_SIZE = 20_000;
+const unitTexts = new Map<string, UnitText>();
+const ownScratch = new HashWriter();
+
+function unitText(text: string): UnitText {
+  let t = unitTexts.get(text);
+  if (t) return t;
+  const lower = text.toLowerCase();
+  const shape = fastWordShape(text);
+  ownScratch.length = 0;
+  ownScratch.add(P.bias);
+  ownScratch.add(fnv(P.w, lower));
+  ownScratch.add(fnv(P.sh, shape));
+  if (text !== lower) ownScratch.add(fnv(P.W, text));
+  if (/^d+$/.test(shape)) ownScratch.add(P.digit);
+  affixHashes(lower, ownScratch);
+  t = states(lower, fnv(P.shm1, shape), ownScratch.buf.slice(0, ownScratch.length));
+  if (unitTexts.size >= UNIT_TEXT_CACHE_SIZE) unitTexts.clear();
+  unitTexts.set(text, t);
+  return t;
+}
+
+/** The intent's hash states for its conjunctions with a word (per message). */
+interface IntentStates { intent: number; w: number; wm1: number; wp1: number }
+
+/**
+ * Appends unit i's feature hashes to `out`: the same hashes, in the same order, as stableHash over
+ * unitFeatures' strings. `texts[k + 2]` is unit k's UnitText, two boundaries padding each end.
+ */
+function unitHashes(ctx: UnitContext, texts: readonly UnitText[], i: number, intent: IntentStates | undefined, out: HashWriter): void {
   const u = ctx.units[i] as Token;
-  const lower = s.lower;
-  const w = at(lower, i);
-  const prev = at(lower, i - 1);
-  const next = at(lower, i + 1);
-  out.push(P.bias, fnv(P.w, w), fnv(P.sh, s.shapes[i] as string));
-  if (u.text !== w) out.push(fnv(P.W, u.text));
-  if (/^d+$/.test(s.shapes[i] as string)) out.push(P.digit);
-  affixHashes(w, out);
-  out.push(fnv(P.wm1, prev), fnv(P.wp1, next), fnv(P.wm2, at(lower, i - 2)), fnv(P.wp2, at(lower, i + 2)));
-  out.push(fnv(fnv(fnv(P.wwm1, prev), '|'), w), fnv(fnv(fnv(P.wwp1, w), '|'), next));
+  const prev2 = texts[i] as UnitText;
+  const prev = texts[i + 1] as UnitText;
+  const self = texts[i + 2] as UnitText;
+  const next = texts[i + 3] as UnitText;
+  const next2 = texts[i + 4] as UnitText;
+  const w = self.lower;
+  for (let k = 0; k < self.own.length; k++) out.add(self.own[k] as number);
+  out.add(prev.wm1);
+  out.add(next.wp1);
+  out.add(prev2.wm2);
+  out.add(next2.wp2);
+  out.add(fnv(prev.wwm1, w));
+  out.add(fnv(self.wwp1, next.lower));
   if (ctx.characters) {
-    out.push(fnv(fnv(fnv(P.wm1wp1, prev), '|'), next), fnv(P.shm1, i > 0 ? (s.shapes[i - 1] as string) : BOS));
-    out.push(fnv(fnv(fnv(fnv(fnv(P.wwwm, at(lower, i - 2)), '|'), prev), '|'), w), fnv(fnv(fnv(fnv(fnv(P.wwwp, w), '|'), next), '|'), at(lower, i + 2)));
+    out.add(fnv(prev.wm1wp1, next.lower));
+    out.add(prev.shm1);
+    out.add(fnv(fnv(fnv(prev2.wwwm, prev.lower), '|'), w));
+    out.add(fnv(fnv(fnv(self.wwwp, next.lower), '|'), next2.lower));
   }
   patternHashes(ctx.matches, P.re, u, out);
   if (ctx.gazetteer) patternHashes(ctx.gazetteer, P.gz, u, out);
   if (intent !== undefined) {
-    out.push(intent, fnv(fnv(intent, '|w:'), w), fnv(fnv(intent, '|w-1:'), prev), fnv(fnv(intent, '|w+1:'), next));
+    out.add(intent.intent);
+    out.add(fnv(intent.w, w));
+    out.add(fnv(intent.wm1, prev.lower));
+    out.add(fnv(intent.wp1, next.lower));
   }
 }
-
 /** Reused across calls (parsing is synchronous): the hashes of all units, one after another. */
 const scratch = new HashWriter();
 
 /** stableHash of each string of unitFeatures(ctx, i), for every unit i. */
 export function unitFeatureHashes(ctx: UnitContext): Int32Array[] {
-  const strings: UnitStrings = {
-    lower: ctx.units.map((u) => u.text.toLowerCase()),
-    shapes: ctx.units.map((u) => fastWordShape(u.text)),
-  };
-  const intent = ctx.intent === '' ? undefined : fnv(P.I, ctx.intent);
+  const texts = [BOS_TEXT, BOS_TEXT, ...ctx.units.map((u) => unitText(u.text)), EOS_TEXT, EOS_TEXT];
+  const i0 = ctx.intent === '' ? undefined : fnv(P.I, ctx.intent);
+  const intent = i0 === undefined ? undefined : { intent: i0, w: fnv(i0, '|w:'), wm1: fnv(i0, '|w-1:'), wp1: fnv(i0, '|w+1:') };
   scratch.length = 0;
   const ends = new Int32Array(ctx.units.length);
   for (let i = 0; i < ctx.units.length; i++) {
-    unitHashes(ctx, strings, i, intent, scratch);
+    unitHashes(ctx, texts, i, intent, scratch);
     ends[i] = scratch.length;
   }
   // one buffer per message, a view per unit: a typed array per unit cost an off-heap allocation each
