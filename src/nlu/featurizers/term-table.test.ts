@@ -43,6 +43,15 @@ describe('TermTable', () => {
     for (const words of PARSE) expect([...(table.count(words, wide) ?? [])]).toEqual(reference(vocabulary, words, wide));
   });
 
+  it('counts word n-grams of words it has seen as before, and after its word cache empties', () => {
+    const opts: NgramOptions = { analyzer: 'word', minN: 1, maxN: 2 };
+    const vocabulary = buildVocabulary(TRAIN.map((w) => extractTerms(w, opts)), { minDf: 1, maxDf: 1, maxFeatures: null, stopWords: new Set() });
+    const table = new TermTable(vocabulary);
+    for (const words of [...PARSE, ...PARSE]) expect([...(table.count(words, opts) ?? [])]).toEqual(reference(vocabulary, words, opts));
+    for (let i = 0; i < 20_050; i++) table.count([`x${i}`, 'for'], opts);
+    for (const words of PARSE) expect([...(table.count(words, opts) ?? [])]).toEqual(reference(vocabulary, words, opts));
+  });
+
   it('leaves what it does not handle to the string path (astral characters, char analyzer, word trigrams)', () => {
     const table = new TermTable(['a', 'b']);
     expect(table.count(['a😀'], { analyzer: 'char_wb', minN: 1, maxN: 2 })).toBeUndefined();

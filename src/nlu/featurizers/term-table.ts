@@ -32,6 +32,11 @@ export class TermTable {
    */
   private readonly wordTerms = new Map<string, Int32Array>();
   private readonly wordTermsFor = { minN: 0, maxN: 0 };
+  /**
+   * word n-grams: each word's own term (-1: none) and the hash state after "word " that its bigrams
+   * continue, kept like wordTerms (a message's words were mostly seen before)
+   */
+  private readonly wordStates = new Map<string, { term: number; pair: number }>();
 
   /** `terms[i]` has index i. */
   constructor(private readonly terms: readonly string[]) {
@@ -129,13 +134,25 @@ export class TermTable {
     for (let n = opts.minN; n <= opts.maxN; n++) {
       for (let i = 0; i + n <= words.length; i++) {
         const a = words[i] as string;
-        if (n === 1) this.add(this.find(fnv(FNV_OFFSET, a, 0, a.length), a, 0, a.length));
+        const state = this.wordState(a);
+        if (n === 1) this.add(state.term);
         else {
           const b = words[i + 1] as string;
-          this.add(this.find(fnv(fnv(fnv(FNV_OFFSET, a, 0, a.length), ' '), b, 0, b.length), a, 0, 0, b));
+          this.add(this.find(fnv(state.pair, b, 0, b.length), a, 0, 0, b));
         }
       }
     }
+  }
+
+  private wordState(w: string): { term: number; pair: number } {
+    let state = this.wordStates.get(w);
+    if (state === undefined) {
+      const h = fnv(FNV_OFFSET, w, 0, w.length);
+      state = { term: this.find(h, w, 0, w.length), pair: fnv(h, ' ') };
+      if (this.wordStates.size >= WORD_CACHE_SIZE) this.wordStates.clear();
+      this.wordStates.set(w, state);
+    }
+    return state;
   }
 
   /** The terms among the n-grams of ` w ` (the word padded with one space each side), in extractTerms' order. */
