@@ -181,6 +181,7 @@ function unitHashes(ctx: UnitContext, texts: readonly UnitText[], i: number, int
     out.add(fnv(intent.wp1, next.lower));
   }
 }
+
 /** Reused across calls (parsing is synchronous): the hashes of all units, one after another. */
 const scratch = new HashWriter();
 
