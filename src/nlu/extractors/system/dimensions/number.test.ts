@@ -30,6 +30,10 @@ describe('number dimension', () => {
     ['it costs 5k', [['5k', 5000]]],
     ['-3 degrees', [['-3', -3]]],
     ['three or four', [['three', 3], ['four', 4]]],
+    // words that do not compose into one number are several numbers, not their sum
+    ['nineteen ninety nine', [['nineteen', 19], ['ninety nine', 99]]],
+    ['one two three', [['one', 1], ['two', 2], ['three', 3]]],
+    ['twenty thirty and forty five', [['twenty', 20], ['thirty', 30], ['forty five', 45]]],
     ['room 12b', []],
   ])('%s', (text, expected) => {
     expect(numbers(text)).toEqual(expected);

@@ -1,5 +1,5 @@
 // The `number` dimension: Arabic, Chinese and mixed numerals, English number words, 5k / 2.5M.
-import { parseEnglishNumber, ENGLISH_NUMBER_SOURCE } from '../numerals/english-numeral.js';
+import { englishNumberRuns, ENGLISH_NUMBER_SOURCE } from '../numerals/english-numeral.js';
 import { NUMERAL_SOURCE, parseNumeralWithKilo } from '../numerals/numeral.js';
 import { matchAll, simpleValue, type SystemMatch } from '../system-entity.js';
 
@@ -31,8 +31,7 @@ export function extractNumbers(text: string): SystemMatch[] {
     if (value !== undefined) out.push(simpleValue('number', start, m.index + m[0].length, value));
   }
   for (const m of matchAll(WORDS, text)) {
-    const value = parseEnglishNumber(m[0]);
-    if (value !== undefined) out.push(simpleValue('number', m.index, m.index + m[0].length, value));
+    for (const n of englishNumberRuns(m[0])) out.push(simpleValue('number', m.index + n.start, m.index + n.end, n.value));
   }
   return out;
 }

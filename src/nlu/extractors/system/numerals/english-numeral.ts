@@ -23,21 +23,76 @@ export const ENGLISH_NUMBER_SOURCE = `\\b(?:an? (?=(?:hundred|thousand|million|d
 const ordinalWord = `(?:${[...Object.keys(ORDINAL_ONES), ...Object.keys(ORDINAL_TENS)].join('|')})`;
 export const ENGLISH_ORDINAL_SOURCE = `\\b(?:(?:${Object.keys(TENS).join('|')})[ -])?${ordinalWord}\\b`;
 
-/** Parses number words; undefined when the words do not form a number. */
+/** What the last word was, for which words may follow it. */
+type Last = 'start' | 'unit' | 'teen' | 'tens' | 'hundred' | 'scale';
+
+/**
+ * Parses number words; undefined when the words do not form one number. Words add up only as
+ * English composes them: tens then a unit (ninety nine), a hundred over what precedes it (fifteen
+ * hundred), scales from larger to smaller (two million three thousand). "nineteen ninety nine" or
+ * "one two three" are several numbers (englishNumberRuns), not their sum.
+ */
 export function parseEnglishNumber(text: string): number | undefined {
   const words = text.toLowerCase().split(/[\s-]+/).filter((w) => w !== '' && w !== 'and');
   if (words.length === 0) return undefined;
   let total = 0;
   let group = 0;
-  let seen = false;
+  let hundreds = false;
+  let lastScale = Infinity;
+  let last: Last = 'start';
+  const afterGroupStart = (): boolean => last === 'start' || last === 'hundred' || last === 'scale';
   for (const w of words) {
-    if (w in ONES) { group += ONES[w] as number; seen = true; }
-    else if (w in TENS) { group += TENS[w] as number; seen = true; }
-    else if (w === 'hundred' || w === 'dozen') { group = (group || 1) * (w === 'dozen' ? 12 : 100); seen = true; }
-    else if (w in SCALES) { total += (group || 1) * (SCALES[w] as number); group = 0; seen = true; }
-    else return undefined;
+    const one = ONES[w];
+    const tens = TENS[w];
+    const scale = SCALES[w];
+    if (one !== undefined) {
+      const unit = one >= 1 && one <= 9;
+      if (!(afterGroupStart() || (unit && last === 'tens'))) return undefined;
+      group += one;
+      last = unit ? 'unit' : 'teen';
+    } else if (tens !== undefined) {
+      if (!afterGroupStart()) return undefined;
+      group += tens;
+      last = 'tens';
+    } else if (w === 'hundred' || w === 'dozen') {
+      if (hundreds || last === 'hundred' || last === 'scale') return undefined;
+      group = (group || 1) * (w === 'dozen' ? 12 : 100);
+      hundreds = true;
+      last = 'hundred';
+    } else if (scale !== undefined) {
+      if (scale >= lastScale || last === 'scale') return undefined;
+      total += (group || 1) * scale;
+      group = 0;
+      hundreds = false;
+      lastScale = scale;
+      last = 'scale';
+    } else return undefined;
   }
-  return seen ? total + group : undefined;
+  return total + group;
+}
+
+/**
+ * The numbers a run of number words holds, longest first from the left: "nineteen ninety nine" →
+ * 19 and 99, "twenty one" → 21. Offsets are within `run`.
+ */
+export function englishNumberRuns(run: string): { start: number; end: number; value: number }[] {
+  const words = [...run.matchAll(/[a-z]+/giu)].map((m) => ({ start: m.index, end: m.index + m[0].length, and: m[0].toLowerCase() === 'and' }));
+  const out: { start: number; end: number; value: number }[] = [];
+  for (let i = 0; i < words.length;) {
+    let found = false;
+    for (let j = words.length - 1; j >= i && !found; j--) {
+      const first = words[i] as { start: number; and: boolean };
+      const lastWord = words[j] as { end: number; and: boolean };
+      if (first.and || lastWord.and) continue;
+      const value = parseEnglishNumber(run.slice(first.start, lastWord.end));
+      if (value === undefined) continue;
+      out.push({ start: first.start, end: lastWord.end, value });
+      i = j + 1;
+      found = true;
+    }
+    if (!found) i++;
+  }
+  return out;
 }
 
 /** "third" → 3, "twenty-first" → 21, "hundredth" → 100. */

@@ -23,9 +23,16 @@ describe('parseEnglishNumber', () => {
   it.each([
     ['one', 1], ['twenty one', 21], ['twenty-one', 21], ['a hundred', 100], ['one hundred and five', 105],
     ['two thousand three hundred', 2300], ['a dozen', 12], ['ninety nine', 99], ['three million', 3e6],
+    ['fifteen hundred', 1500], ['two dozen', 24], ['one hundred twenty three thousand four hundred and five', 123405],
+    ['two million three hundred thousand', 2300000],
   ])('%s → %d', (text, value) => {
     expect(parseEnglishNumber(text)).toBe(value);
   });
+
+  it.each(['nineteen ninety nine', 'one two', 'twenty thirty', 'five twenty', 'one hundred hundred', 'thousand million', 'two thousand thousand', 'twelve three', 'banana'])(
+    'rejects %j (not one number)', (text) => {
+      expect(parseEnglishNumber(text)).toBeUndefined();
+    });
 
   it.each([['third', 3], ['first', 1], ['twenty-first', 21], ['thirtieth', 30], ['twelfth', 12]])('ordinal %s → %d', (text, value) => {
     expect(parseEnglishOrdinal(text)).toBe(value);
