@@ -18,6 +18,9 @@ describe('duration dimension', () => {
     ['an hour', [['an hour', 1, 'hour']]],
     ['half an hour', [['half an hour', 0.5, 'hour']]],
     ['two weeks', [['two weeks', 2, 'week']]],
+    ['one and a half hours', [['one and a half hours', 1.5, 'hour']]],
+    ['2 and a half days', [['2 and a half days', 2.5, 'day']]],
+    ['a couple of minutes', [['a couple of minutes', 2, 'minute']]],
   ])('%s', (text, expected) => {
     expect(durations(text)).toEqual(expected);
   });

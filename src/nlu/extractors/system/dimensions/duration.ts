@@ -1,4 +1,5 @@
-// The `duration` dimension: 2小时, 三天, 半小时, 一个半小时, 15 minutes, half an hour, an hour.
+// The `duration` dimension: 2小时, 三天, 半小时, 一个半小时, 15 minutes, half an hour, an hour, one and a half
+// hours, a couple of days.
 import { ANY_NUMERAL_SOURCE, NUMERAL_SOURCE, parseNumeral } from '../numerals/numeral.js';
 import { matchAll, type SystemMatch } from '../system-entity.js';
 
@@ -19,7 +20,10 @@ const EN_UNITS: Readonly<Record<string, DurationUnit>> = {
 
 const zhUnit = `(${Object.keys(ZH_UNITS).join('|')})`;
 const ZH = new RegExp(`(${NUMERAL_SOURCE})(个半|半)?${zhUnit}(半)?|半(个)?(小时|钟头|天|个月|年)|(一刻钟)`, 'g');
-const EN = new RegExp(`(${ANY_NUMERAL_SOURCE}|\\ban?)\\s?(${Object.keys(EN_UNITS).join('|')})\\b(?:\\s+and\\s+a\\s+half)?|\\bhalf an? (hour|day|minute)\\b`, 'gi');
+const enUnit = `(${Object.keys(EN_UNITS).join('|')})`;
+// groups: 1 amount, 2 unit (an hour and a half); 3 unit (half an hour); 4 amount, 5 unit (one and a half hours); 6 unit (a couple of days)
+const EN = new RegExp(`(${ANY_NUMERAL_SOURCE}|\\ban?)\\s?${enUnit}\\b(?:\\s+and\\s+a\\s+half)?|\\bhalf an? (hour|day|minute)\\b`
+  + `|(${ANY_NUMERAL_SOURCE}|\\ban?)\\s+and\\s+a\\s+half\\s+${enUnit}\\b|\\ba\\s+couple\\s+of\\s+${enUnit}\\b`, 'gi');
 
 export function durationMatch(start: number, end: number, value: number, unit: DurationUnit): SystemMatch {
   return {
@@ -40,11 +44,15 @@ export function zhDuration(m: RegExpExecArray): { value: number; unit: DurationU
 
 export function enDuration(m: RegExpExecArray): { value: number; unit: DurationUnit } | undefined {
   if (m[3]) return { value: 0.5, unit: EN_UNITS[m[3].toLowerCase()] ?? 'hour' };
-  const raw = (m[1] as string).trim().toLowerCase();
+  if (m[6]) {
+    const unit = EN_UNITS[m[6].toLowerCase()];
+    return unit && { value: 2, unit };
+  }
+  const raw = ((m[1] ?? m[4]) as string).trim().toLowerCase();
   const n = raw === 'a' || raw === 'an' ? 1 : parseNumeral(raw);
-  const unit = EN_UNITS[(m[2] as string).toLowerCase()];
+  const unit = EN_UNITS[((m[2] ?? m[5]) as string).toLowerCase()];
   if (n === undefined || !unit) return undefined;
-  return { value: n + (/and a half$/i.test(m[0]) ? 0.5 : 0), unit };
+  return { value: n + (m[5] !== undefined || /and a half$/i.test(m[0]) ? 0.5 : 0), unit };
 }
 
 export const ZH_DURATION_SOURCE = ZH.source;

@@ -117,6 +117,8 @@ describe('time dimension (en)', () => {
     ['on friday at 3:30 pm', [['on friday at 3:30 pm', '2026-03-06T15:30:00.000+00:00']]],
     ['last monday', [['last monday', '2026-03-02T00:00:00.000+00:00']]],
     ['in 2 hours', [['in 2 hours', '2026-03-04T12:00:00.000+00:00']]],
+    ['in one and a half hours', [['in one and a half hours', '2026-03-04T11:30:00.000+00:00']]],
+    ['a couple of days ago', [['a couple of days ago', '2026-03-02T00:00:00.000+00:00']]],
     ['in 30 minutes', [['in 30 minutes', '2026-03-04T10:30:00.000+00:00']]],
     ['3 days ago', [['3 days ago', '2026-03-01T00:00:00.000+00:00']]],
     ['March 5th', [['March 5th', '2026-03-05T00:00:00.000+00:00']]],
