@@ -22,6 +22,9 @@ describe('extractSystemEntities with every dimension', () => {
     ['from 3 to 5pm', EN_CTX, [['time', 'from 3 to 5pm']]],
     ['this weekend', EN_CTX, [['time', 'this weekend']]],
     ['USD 20 by 6pm', EN_CTX, [['amount-of-money', 'USD 20'], ['time', 'by 6pm']]],
+    // a number that straddles another match's edge (五一 in 两块五一斤) has borrowed a digit from it
+    ['两块五一斤', ZH_CTX, [['amount-of-money', '两块五']]],
+    ['5块5一个', ZH_CTX, [['amount-of-money', '5块5']]],
   ])('%s: the longer span wins over the numbers inside it', (text, ctx, expected) => {
     expect(all(text, ctx)).toEqual(expected);
   });

@@ -1,6 +1,8 @@
 // Duckling's rule for competing readings: a match strictly inside a longer match (of any dimension)
 // is dropped ("50" inside "50块", "十二" inside "明天中午十二点"); on the very same span the more
-// specific dimension wins (a phone number over the number its digits also spell).
+// specific dimension wins (a phone number over the number its digits also spell). A number that
+// straddles the edge of another dimension's match has borrowed a digit from it (五一 in 两块五一斤,
+// 2.5 yuan a jin): it is dropped too.
 import type { Dimension, SystemMatch } from './system-entity.js';
 
 const SPECIFICITY: readonly Dimension[] = ['email', 'url', 'phone-number', 'amount-of-money', 'time', 'duration', 'ordinal', 'number'];
@@ -8,7 +10,10 @@ const SPECIFICITY: readonly Dimension[] = ['email', 'url', 'phone-number', 'amou
 const contains = (a: SystemMatch, b: SystemMatch): boolean => a.start <= b.start && a.end >= b.end;
 const rank = (m: SystemMatch): number => SPECIFICITY.indexOf(m.dim);
 
+const straddles = (a: SystemMatch, b: SystemMatch): boolean => a.start < b.end && b.start < a.end && !contains(a, b) && !contains(b, a);
+
 function beats(a: SystemMatch, b: SystemMatch): boolean {
+  if (b.dim === 'number' && a.dim !== 'number' && straddles(a, b)) return true;
   if (!contains(a, b)) return false;
   const sameSpan = a.start === b.start && a.end === b.end;
   if (!sameSpan) return true;

@@ -20,11 +20,17 @@ const SUFFIXED_WORD = new RegExp(`(${NUM}${KILO})\\s?(${Object.keys(WORD_UNITS).
 const ZH_CURRENCY_FIRST = '人民币|美元|美金|欧元|英镑|日元|港币|港元';
 // (not right after a number: 100美元 names it after)
 const PREFIXED_ZH = new RegExp(`(?<![0-9０-９零〇一二两三四五六七八九十百千万亿])(${ZH_CURRENCY_FIRST})\\s?(${NUMERAL_SOURCE})(?:块钱|块|元钱|元|圆)?`, 'g');
-// 5块5 = 5.5 yuan, 三块五毛 = 3.5; 毛/角 are tenths. Not a digit that counts something: 5块一个 is 5 yuan each
+// 5块5 = 5.5 yuan, 三块五毛 = 3.5, 两毛五 = 0.25; 毛/角 are tenths, 分 hundredths. Not a digit that counts something: 5块一个 is 5 yuan each
 const TENTHS_AFTER = new Set(['块', '元', '圆']);
-const COUNTED = '[0-9一二两三四五六七八九十百千万个份碗盒杯瓶位斤件只条张本袋包次]';
+const MEASURE = '[个份碗盒杯瓶位斤件只条张本袋包次]';
+// what may not follow a tenths digit: a measure word (5块一个 is 5 yuan each) or more numerals, but
+// 一 + a measure word may (两块五一斤 is 2.5 yuan a jin)
+const COUNTED = `${MEASURE}|[0-9二两三四五六七八九十百千万]|一(?!${MEASURE})`;
+const DIGIT = '[0-9一二两三四五六七八九]';
+// groups: 1 amount, 2 unit, 3 tenths, 4 hundredths (三块八毛五); 5 tenths, 6 毛/角, 7 hundredths (两毛五)
 const SUFFIXED_ZH = new RegExp(
-  `(${NUMERAL_SOURCE})(${Object.keys(ZH_UNITS).join('|')})(?:([0-9一二两三四五六七八九])(?:毛|角)?(?!${COUNTED}))?|(${NUMERAL_SOURCE})(毛|角)`, 'g');
+  `(${NUMERAL_SOURCE})(${Object.keys(ZH_UNITS).join('|')})(?:(${DIGIT})(?:(?:毛|角)(?:(${DIGIT})分?)?)?(?!${COUNTED}))?`
+  + `|(${NUMERAL_SOURCE})(毛|角)(?:(${DIGIT})分?(?!${COUNTED}))?`, 'g');
 
 const money = (start: number, end: number, value: number, unit: string): SystemMatch =>
   ({ dim: 'amount-of-money', start, end, value, additional_info: { value, type: 'value', unit } });
@@ -34,19 +40,24 @@ function symbolUnit(symbol: string, ctx: ExtractContext): string {
   return SYMBOLS[symbol] ?? WORD_UNITS[symbol.toLowerCase()] ?? symbol.toUpperCase();
 }
 
+/** A digit of tenths or hundredths (absent: 0). */
+const digitOf = (d: string | undefined): number | undefined => (d === undefined ? 0 : parseNumeral(d));
+
 function chinese(m: RegExpExecArray): SystemMatch | undefined {
   const end = m.index + m[0].length;
-  if (m[4] !== undefined) {
-    const tenths = parseNumeral(m[4]);
-    return tenths === undefined ? undefined : money(m.index, end, Math.round(tenths * 10) / 100, 'CNY');
+  if (m[5] !== undefined) {
+    const tenths = parseNumeral(m[5]);
+    const hundredths = digitOf(m[7]);
+    return tenths === undefined || hundredths === undefined ? undefined : money(m.index, end, Math.round(tenths * 10 + hundredths) / 100, 'CNY');
   }
   const whole = parseNumeral(m[1] as string);
   if (whole === undefined) return undefined;
   const unit = m[2] as string;
   // 2块钱一个, 100美元一: the digit after 块钱 / a foreign currency is not its tenths
   if (m[3] !== undefined && !TENTHS_AFTER.has(unit)) return money(m.index, m.index + (m[1] as string).length + unit.length, whole, ZH_UNITS[unit] ?? 'CNY');
-  const tenths = m[3] === undefined ? 0 : (parseNumeral(m[3]) ?? 0) / 10;
-  return money(m.index, end, whole + tenths, ZH_UNITS[unit] ?? 'CNY');
+  const tenths = digitOf(m[3]) ?? 0;
+  const hundredths = digitOf(m[4]) ?? 0;
+  return money(m.index, end, tenths === 0 && hundredths === 0 ? whole : Math.round(whole * 100 + tenths * 10 + hundredths) / 100, ZH_UNITS[unit] ?? 'CNY');
 }
 
 export function extractAmountsOfMoney(text: string, ctx: ExtractContext): SystemMatch[] {
