@@ -1,5 +1,6 @@
 // Chinese numerals (十二, 一百零五, 三千五, 一万二, 两, 二〇二六, 3千, 1.5万, 一点五) → numbers. In core: the NLU's system
 // entities, float slots filled from entities and the LLM rephrase guard all read numbers the same way.
+import { parseEnglishNumber } from './english-numeral.js';
 
 const DIGITS: Readonly<Record<string, number>> = {
   零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
@@ -108,14 +109,40 @@ export function parseChineseNumeral(raw: string): number | undefined {
   return parseInteger(s);
 }
 
+const NUMERAL = '[0-9０-９.．,，零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億点]+';
+/** 三份, 2 份, 两份半, 一个半, 1.5: a numeral, at most one measure word, and a half after it */
+const CHINESE_AMOUNT = new RegExp(`^\\s*(${NUMERAL})\\s*(?:(\\p{Script=Han})\\s*(半)?)?\\s*$`, 'u');
+/** 半份, 半个: half of one */
+const HALF = /^\s*半\s*\p{Script=Han}\s*$/u;
+
+/** Digits, or English number words other than a bare "a" (a few, a lot). */
+function englishNumber(words: readonly string[]): number | undefined {
+  const text = words.join(' ');
+  if (/^[0-9]+(?:\.[0-9]+)?$/.test(text)) return Number(text);
+  return /^an?$/i.test(text) ? undefined : parseEnglishNumber(text);
+}
+
+/** two, twenty one, a dozen, 3 pizzas: English number words or digits, and at most one word after them. */
+function englishAmount(text: string): number | undefined {
+  const words = text.trim().split(/\s+/);
+  if (!words.every((w) => /^[a-z0-9.-]+$/i.test(w))) return undefined;
+  return englishNumber(words) ?? (words.length > 1 ? englishNumber(words.slice(0, -1)) : undefined);
+}
+
 /**
  * The amount a short entity text states, one measure word allowed: 三份 → 3, 2 份 → 2, 一百零五 → 105,
- * 1.5 → 1.5, 俩 → 2; undefined when the text is not just an amount (很多, 三份牛肉饭).
+ * 1.5 → 1.5, 俩 → 2, 两份半 → 2.5, 半份 → 0.5, twenty one → 21, 3 pizzas → 3; undefined when the text
+ * is not just an amount (很多, 三份牛肉饭).
  */
 export function statedAmount(text: string): number | undefined {
   // 俩 and 仨 are 两个 and 三个 run together: the measure word is in the character
   const fused = /^\s*([俩仨])\s*$/u.exec(text);
   if (fused) return fused[1] === '俩' ? 2 : 3;
-  const m = /^\s*([0-9０-９.．,，零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億点]+)\s*\p{Script=Han}?\s*$/u.exec(text);
-  return m ? parseChineseNumeral(m[1] as string) : undefined;
+  if (HALF.test(text)) return 0.5;
+  const zh = CHINESE_AMOUNT.exec(text);
+  if (zh) {
+    const n = parseChineseNumeral(zh[1] as string);
+    return n === undefined ? undefined : n + (zh[3] ? 0.5 : 0);
+  }
+  return englishAmount(text);
 }

@@ -8,3 +8,4 @@ export * from './conversation.js';
 export * from './tracker-json.js';
 export * from './domain-json.js';
 export * from './chinese-numeral.js';
+export * from './english-numeral.js';

@@ -69,6 +69,14 @@ describe('extractSlots: from_entity', () => {
     expect(await filled(4)).toMatchObject({ count: 4 });
     expect(await filled('很多')).toMatchObject({ count: '很多' });
     expect(await filled('三份牛肉饭')).toMatchObject({ count: '三份牛肉饭' });
+    expect(await filled('两份半')).toMatchObject({ count: 2.5 });
+    expect(await filled('一个半')).toMatchObject({ count: 1.5 });
+    expect(await filled('半份')).toMatchObject({ count: 0.5 });
+    expect(await filled('twenty one')).toMatchObject({ count: 21 });
+    expect(await filled('a dozen')).toMatchObject({ count: 12 });
+    expect(await filled('3 pizzas')).toMatchObject({ count: 3 });
+    expect(await filled('a few')).toMatchObject({ count: 'a few' });
+    expect(await filled('two large pizzas')).toMatchObject({ count: 'two large pizzas' });
   });
 
   it('inside a form fills a non-requested required slot only when its entity mapping is unique', async () => {

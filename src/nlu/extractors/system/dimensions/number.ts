@@ -1,5 +1,5 @@
 // The `number` dimension: Arabic, Chinese and mixed numerals, English number words, 5k / 2.5M.
-import { englishNumberRuns, ENGLISH_NUMBER_SOURCE } from '../numerals/english-numeral.js';
+import { englishNumberRuns, ENGLISH_NUMBER_SOURCE } from '../../../../core/index.js';
 import { NUMERAL_SOURCE, parseNumeralWithKilo } from '../numerals/numeral.js';
 import { matchAll, simpleValue, type SystemMatch } from '../system-entity.js';
 

@@ -1,5 +1,5 @@
 // The `ordinal` dimension: 第三 / 第3 / 第二十一, third / twenty-first / 3rd.
-import { ENGLISH_ORDINAL_SOURCE, parseEnglishOrdinal } from '../numerals/english-numeral.js';
+import { ENGLISH_ORDINAL_SOURCE, parseEnglishOrdinal } from '../../../../core/index.js';
 import { NUMERAL_SOURCE, parseNumeral } from '../numerals/numeral.js';
 import { matchAll, simpleValue, type SystemMatch } from '../system-entity.js';
 

@@ -1,6 +1,5 @@
 // One numeral pattern for every dimension that embeds a quantity (money, durations, ordinals, times).
-import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from '../../../../core/index.js';
-import { ENGLISH_NUMBER_SOURCE, parseEnglishNumber } from './english-numeral.js';
+import { CHINESE_NUMERAL_CHARS, ENGLISH_NUMBER_SOURCE, parseChineseNumeral, parseEnglishNumber } from '../../../../core/index.js';
 
 const ZH = CHINESE_NUMERAL_CHARS;
 /** 十 may open a numeral (十二); 百/千/万/亿 may not (万一 is "in case"). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseChineseNumeral } from '../../../../core/index.js';
-import { parseEnglishNumber, parseEnglishOrdinal } from './english-numeral.js';
+import { parseEnglishNumber, parseEnglishOrdinal } from '../../../../core/index.js';
 
 describe('parseChineseNumeral', () => {
   it.each([

@@ -1,6 +1,6 @@
 // English time grammar: today, tomorrow, next wednesday, on friday, March 5th, tonight, this evening,
 // at 5pm, 17:30, noon, in 2 hours, 3 days ago, a week from today, next week, this weekend, end of the month.
-import { ENGLISH_NUMBER_SOURCE, parseEnglishNumber } from '../numerals/english-numeral.js';
+import { ENGLISH_NUMBER_SOURCE, parseEnglishNumber } from '../../../../core/index.js';
 import { EN_DURATION_SOURCE, enDuration } from '../dimensions/duration.js';
 import { matchAll } from '../system-entity.js';
 import type { DateRef, PartOfDay, PieceData, TimePiece } from './time-piece.js';

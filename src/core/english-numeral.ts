@@ -1,4 +1,5 @@
-// English number words ("twenty one", "one hundred and five", "a dozen") and their ordinals.
+// English number words ("twenty one", "one hundred and five", "a dozen") and their ordinals. In core beside the
+// Chinese numerals: the NLU's system entities and float slots filled from entities read them.
 
 const ONES: Readonly<Record<string, number>> = {
   zero: 0, oh: 0, nil: 0, none: 0, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
