@@ -19,13 +19,13 @@ const ORDINAL_TENS: Readonly<Record<string, number>> = {
 const CARDINAL_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
   'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'dozen', ...Object.keys(TENS), ...Object.keys(SCALES)];
 const cardinal = `(?:${CARDINAL_WORDS.join('|')})`;
-/** "a hundred", "twenty-one", "one hundred and five": a run of number words (matched case-insensitively). */
-export const ENGLISH_NUMBER_SOURCE = `\\b(?:an? (?=(?:hundred|thousand|million|dozen)\\b))?${cardinal}(?:(?:[ -]|\\s+and\\s+)${cardinal})*\\b`;
+/** "a hundred", "twenty-one", "one hundred and five", "5 hundred": a run of number words (matched case-insensitively). */
+export const ENGLISH_NUMBER_SOURCE = `\\b(?:an? (?=(?:hundred|thousand|million|dozen)\\b)|\\d+(?:\\.\\d+)? (?=(?:hundred|thousand|million|billion|dozen)\\b))?${cardinal}(?:(?:[ -]|\\s+and\\s+)${cardinal})*\\b`;
 const ordinalWord = `(?:${[...Object.keys(ORDINAL_ONES), ...Object.keys(ORDINAL_TENS)].join('|')})`;
 export const ENGLISH_ORDINAL_SOURCE = `\\b(?:(?:${Object.keys(TENS).join('|')})[ -])?${ordinalWord}\\b`;
 
 /** What the last word was, for which words may follow it. */
-type Last = 'start' | 'unit' | 'teen' | 'tens' | 'hundred' | 'scale';
+type Last = 'start' | 'digits' | 'unit' | 'teen' | 'tens' | 'hundred' | 'scale';
 
 /**
  * Parses number words; undefined when the words do not form one number. Words add up only as
@@ -42,7 +42,13 @@ export function parseEnglishNumber(text: string): number | undefined {
   let lastScale = Infinity;
   let last: Last = 'start';
   const afterGroupStart = (): boolean => last === 'start' || last === 'hundred' || last === 'scale';
-  for (const w of words) {
+  for (const [k, w] of words.entries()) {
+    // digits open a number only before a scale word: 5 hundred, 1.5 million
+    if (k === 0 && /^\d+(?:\.\d+)?$/.test(w) && words.length > 1) {
+      group = Number(w);
+      last = 'digits';
+      continue;
+    }
     const one = ONES[w];
     const tens = TENS[w];
     const scale = SCALES[w];
@@ -77,7 +83,7 @@ export function parseEnglishNumber(text: string): number | undefined {
  * 19 and 99, "twenty one" → 21. Offsets are within `run`.
  */
 export function englishNumberRuns(run: string): { start: number; end: number; value: number }[] {
-  const words = [...run.matchAll(/[a-z]+/giu)].map((m) => ({ start: m.index, end: m.index + m[0].length, and: m[0].toLowerCase() === 'and' }));
+  const words = [...run.matchAll(/\d+(?:\.\d+)?|[a-z]+/giu)].map((m) => ({ start: m.index, end: m.index + m[0].length, and: m[0].toLowerCase() === 'and' }));
   const out: { start: number; end: number; value: number }[] = [];
   for (let i = 0; i < words.length;) {
     let found = false;

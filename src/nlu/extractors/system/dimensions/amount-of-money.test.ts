@@ -19,6 +19,7 @@ describe('amount-of-money dimension', () => {
     ['$5.50', [['$5.50', 5.5, '$']]],
     ['20 dollars', [['20 dollars', 20, '$']]],
     ['twenty bucks', [['twenty bucks', 20, '$']]],
+    ['5 hundred dollars', [['5 hundred dollars', 500, '$']]],
     ['100 RMB', [['100 RMB', 100, 'CNY']]],
     ['USD 10', [['USD 10', 10, 'USD']]],
     ['€3', [['€3', 3, 'EUR']]],

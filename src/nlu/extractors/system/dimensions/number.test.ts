@@ -32,6 +32,9 @@ describe('number dimension', () => {
     ['three or four', [['three', 3], ['four', 4]]],
     // words that do not compose into one number are several numbers, not their sum
     ['nineteen ninety nine', [['nineteen', 19], ['ninety nine', 99]]],
+    ['5 hundred', [['5 hundred', 500]]],
+    ['1.5 million', [['1.5 million', 1500000]]],
+    ['3 dozen eggs', [['3 dozen', 36]]],
     ['one two three', [['one', 1], ['two', 2], ['three', 3]]],
     ['twenty thirty and forty five', [['twenty', 20], ['thirty', 30], ['forty five', 45]]],
     ['room 12b', []],

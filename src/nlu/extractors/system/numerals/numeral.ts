@@ -13,7 +13,8 @@ export const ANY_NUMERAL_SOURCE = `(?:${NUMERAL_SOURCE}|${ENGLISH_NUMBER_SOURCE}
 
 export function parseNumeral(text: string): number | undefined {
   const trimmed = text.trim();
-  return /^[a-z]/i.test(trimmed) ? parseEnglishNumber(trimmed) : parseChineseNumeral(trimmed);
+  // words, or digits before a scale word (5 hundred)
+  return /[a-z]/i.test(trimmed) ? parseEnglishNumber(trimmed) : parseChineseNumeral(trimmed);
 }
 
 /** A numeral that may end in k for thousands (5k, 1.5K), as people write prices and counts. */
