@@ -35,6 +35,14 @@ const calendar = (month: string | undefined, day: string | undefined, year: stri
 });
 const hourNumber = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : parseEnglishNumber(s));
 
+const DIGIT_WORD = '(?:one|two|three|four|five|six|seven|eight|nine)';
+/** an hour as said: 1–12 or one–twelve */
+const SPOKEN_HOUR = `(1[0-2]|0?[1-9]|${DIGIT_WORD}|ten|eleven|twelve)`;
+/** its minutes as said: two digits, oh five, ten–nineteen, twenty to fifty-nine */
+const SPOKEN_MINUTE = `([0-5]\\d|oh[\\s-]${DIGIT_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty)(?:[\\s-]${DIGIT_WORD})?)`;
+const MERIDIEM = '([ap])\\.?m\\.?(?![a-z])';
+const minuteNumber = (s: string): number | undefined => hourNumber(s.replace(/^oh[\s-]/i, ''));
+
 function clock(hour: number | undefined, minute: string | undefined, meridiem: string | undefined): Piece {
   if (hour === undefined || hour > 24 || (meridiem && hour > 12)) return undefined;
   const mer = meridiem ? (meridiem.toLowerCase().startsWith('a') ? 'am' : 'pm') : undefined;
@@ -87,6 +95,12 @@ const rules: [RegExp, (m: RegExpExecArray) => Piece][] = [
   }],
   // 5pm, 5:30 pm, and as Duckling also reads them 7.30pm, 730pm
   [/\b(?:at\s+)?(\d{1,2})(?:[:.]?(\d{2}))?\s*([ap])\.?m\.?(?![a-z])/gi, (m) => clock(Number(m[1]), m[2], m[3])],
+  // spoken clock times, seven thirty pm, at one fifteen, at 7 30: only after "at" or before am/pm, since
+  // "two fifty" alone is as often a price
+  [new RegExp(`\\bat\\s+${SPOKEN_HOUR}[\\s-]${SPOKEN_MINUTE}\\b(?:\\s*${MERIDIEM})?|\\b${SPOKEN_HOUR}[\\s-]${SPOKEN_MINUTE}\\s*${MERIDIEM}`, 'gi'), (m) => {
+    const minute = minuteNumber((m[2] ?? m[5]) as string);
+    return minute === undefined ? undefined : clock(hourNumber((m[1] ?? m[4]) as string), String(minute), m[3] ?? m[6]);
+  }],
   // half past seven, quarter to 8, 20 minutes past 6 pm; not a bare "20 to 8", which is as often a range
   [new RegExp(`\\b(?:at\\s+)?(half|(?:a\\s+)?quarter|(?:\\d{1,2}|${ENGLISH_NUMBER_SOURCE})\\s+min(?:ute)?s?|(?:\\d{1,2}|${ENGLISH_NUMBER_SOURCE})(?=\\s+(?:past|after)))\\s+`
     + `(past|after|to|till|before)\\s+(\\d{1,2}|${ENGLISH_NUMBER_SOURCE}|noon|midnight)(?:\\s*([ap])\\.?m\\.?(?![a-z]))?`, 'gi'), relativeClock],

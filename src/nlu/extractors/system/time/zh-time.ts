@@ -84,6 +84,13 @@ const rules: Rule[] = [
     const pod = PODS[(m[2] ?? m[4]) as string] ?? 'morning';
     return { kind: 'pod', pod, ...(day ? { date: { kind: 'relative-day', days: POD_DAY[day] ?? 0 } } : {}) };
   }],
+  // minutes to the hour: 差五分八点, 八点差五分 (7:55), 差一刻八点 (7:45)
+  [/差(?:(N)分钟?|(一刻|1刻))(N)(?:点钟?|[时時])|(N)(?:点|[时時])差(?:(N)分钟?|(一刻|1刻))/g, (m) => {
+    const before = m[2] || m[6] ? 15 : num(m[1] ?? m[5]);
+    const hour = num(m[3] ?? m[4]);
+    if (before === undefined || hour === undefined || before < 1 || before > 59 || hour < 1 || hour > 24) return undefined;
+    return { kind: 'clock', hour: hour - 1, minute: 60 - before };
+  }],
   // minutes: 半, 一刻, 05, 零五, 零5 (without which 8点零5分 read as the decimal 8.05), 十五, 5分
   [/(N)(?:点钟?|[时時])(?:(半)|(一刻|1刻)|(三刻|3刻)|([零〇][0-9０-９]|\d{2}|[零〇一二三四五六七八九十]{2,3})分?|(N)分)?/g, (m, text) => {
     if (isLittleBit(m, text)) return undefined;
