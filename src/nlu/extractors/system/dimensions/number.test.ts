@@ -35,6 +35,8 @@ describe('number dimension', () => {
     ['5 hundred', [['5 hundred', 500]]],
     ['1.5 million', [['1.5 million', 1500000]]],
     ['3 dozen eggs', [['3 dozen', 36]]],
+    // an ID longer than a double holds exactly is no number
+    ['身份证110101199003071234', []],
     ['one two three', [['one', 1], ['two', 2], ['three', 3]]],
     ['twenty thirty and forty five', [['twenty', 20], ['thirty', 30], ['forty five', 45]]],
     ['room 12b', []],

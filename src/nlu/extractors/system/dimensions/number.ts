@@ -28,7 +28,8 @@ export function extractNumbers(text: string): SystemMatch[] {
     const raw = signed ? m[0].slice(1) : m[0];
     if (chineseNoise(text, m)) continue;
     const value = numericValue(raw);
-    if (value !== undefined) out.push(simpleValue('number', start, m.index + m[0].length, value));
+    // an ID of 17 digits is no number a double holds exactly: better none than a wrong one
+    if (value !== undefined && Math.abs(value) <= Number.MAX_SAFE_INTEGER) out.push(simpleValue('number', start, m.index + m[0].length, value));
   }
   for (const m of matchAll(WORDS, text)) {
     for (const n of englishNumberRuns(m[0])) out.push(simpleValue('number', m.index + n.start, m.index + n.end, n.value));

@@ -42,8 +42,16 @@ function spokenMobiles(text: string, out: SystemMatch[]): void {
   }
 }
 
-export function extractPhoneNumbers(text: string): SystemMatch[] {
+/**
+ * Full-width digits and signs (１３８, ＋８６, （０１０）), as Chinese input methods type them, as ASCII:
+ * one character for one, so offsets into the text stay valid.
+ */
+const halfWidth = (text: string): string =>
+  text.replace(/[０-９＋－（）]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+
+export function extractPhoneNumbers(original: string): SystemMatch[] {
   const out: SystemMatch[] = [];
+  const text = halfWidth(original);
   spokenMobiles(text, out);
   for (const re of patterns) {
     for (const m of matchAll(re, text)) {
