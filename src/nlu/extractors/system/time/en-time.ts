@@ -1,6 +1,6 @@
 // English time grammar: today, tomorrow, next wednesday, on friday, March 5th, tonight, this evening,
 // at 5pm, 17:30, noon, in 2 hours, 3 days ago, a week from today, next week, this weekend, end of the month.
-import { ENGLISH_NUMBER_SOURCE, parseEnglishNumber } from '../../../../core/index.js';
+import { ENGLISH_NUMBER_SOURCE, ENGLISH_ORDINAL_SOURCE, parseEnglishNumber, parseEnglishOrdinal } from '../../../../core/index.js';
 import { EN_DURATION_SOURCE, enDuration } from '../dimensions/duration.js';
 import { matchAll } from '../system-entity.js';
 import type { DateRef, PartOfDay, PieceData, TimePiece } from './time-piece.js';
@@ -69,6 +69,11 @@ const WEEKDAY_RULES: [RegExp, (m: RegExpExecArray) => Piece][] = [
 const rules: [RegExp, (m: RegExpExecArray) => Piece][] = [
   [new RegExp(`\\b${MONTH}\\s+${ORD}${YEAR}\\b`, 'gi'), (m) => calendar(m[1], m[2], m[3])],
   [new RegExp(`\\b(?:the\\s+)?${ORD}\\s+(?:of\\s+)?${MONTH}${YEAR}\\b`, 'gi'), (m) => calendar(m[2], m[1], m[3])],
+  // the twenty-first of may: a day in words only with "of" ("a second may pass" is no date)
+  [new RegExp(`(?:\\bthe\\s+)?(${ENGLISH_ORDINAL_SOURCE})\\s+of\\s+${MONTH}${YEAR}\\b`, 'gi'), (m) => {
+    const day = parseEnglishOrdinal(m[1] as string);
+    return day === undefined || day > 31 ? undefined : calendar(m[2], String(day), m[3]);
+  }],
   [new RegExp(HOLIDAY, 'gi'), (m) => {
     const [, month, day] = HOLIDAYS.find(([re]) => re.test(m[0])) ?? [];
     return month === undefined ? undefined : { kind: 'date', date: { kind: 'calendar', month, day } };

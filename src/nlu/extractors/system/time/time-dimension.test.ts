@@ -125,6 +125,8 @@ describe('time dimension (en)', () => {
     ['at seven oh five', [['at seven oh five', '2026-03-04T19:05:00.000+00:00']]],
     ['meet at 10 45 am', [['at 10 45 am', '2026-03-04T10:45:00.000+00:00']]],
     ['it costs two fifty', []],
+    ['the twenty-first of may', [['the twenty-first of may', '2026-05-21T00:00:00.000+00:00']]],
+    ['first of june', [['first of june', '2026-06-01T00:00:00.000+00:00']]],
     ['a couple of days ago', [['a couple of days ago', '2026-03-02T00:00:00.000+00:00']]],
     ['in 30 minutes', [['in 30 minutes', '2026-03-04T10:30:00.000+00:00']]],
     ['3 days ago', [['3 days ago', '2026-03-01T00:00:00.000+00:00']]],
