@@ -72,8 +72,12 @@ export function hourCandidates(clock: NonNullable<Group['clock']>, pod: PartOfDa
   if (clock.nextDay) return [24];
   if (clock.meridiem === 'pm') return [h < 12 ? h + 12 : h];
   if (clock.meridiem === 'am') return [h === 12 ? 0 : h];
+  // the small hours of an evening or a night are the next day's: 夜里1点, 晚上两点
+  if ((pod === 'evening' || pod === 'night') && h >= 1 && h <= 4) return [h + 24];
   if (pod && PM_PARTS.has(pod)) return [h < 12 ? h + 12 : h === 12 && pod !== 'afternoon' ? 24 : h];
   if (pod === 'noon') return [h <= 3 ? h + 12 : h];
+  // 上午十二点 is noon, where the morning ends; 凌晨十二点 midnight
+  if (pod === 'morning' && h === 12) return [12];
   if (pod) return [h === 12 ? 0 : h];
   return h >= 1 && h < 12 ? [h, h + 12] : [h];
 }

@@ -16,7 +16,7 @@ const DAYS: Readonly<Record<string, number>> = {
 const WEEKDAYS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
 const PODS: Readonly<Record<string, PartOfDay>> = {
   凌晨: 'early', 半夜: 'early', 早上: 'morning', 早晨: 'morning', 清早: 'morning', 上午: 'morning', 中午: 'noon',
-  下午: 'afternoon', 傍晚: 'evening', 晚上: 'evening', 夜里: 'night', 晚: 'evening', 早: 'morning',
+  下午: 'afternoon', 傍晚: 'evening', 晚上: 'evening', 夜里: 'night', 深夜: 'night', 晚: 'evening', 早: 'morning',
 };
 /** Holidays on a fixed solar date, as in Duckling's zh corpus (lunar ones, 春节 or 中秋, are not here). */
 const HOLIDAYS: Readonly<Record<string, [number, number]>> = {
@@ -34,7 +34,7 @@ const MONTH_PART: Readonly<Record<string, 'beginning' | 'end'>> = { 底: 'end', 
 type Rule = [RegExp, (m: RegExpExecArray, text: string) => PieceData | undefined];
 
 /** 一点 is "a little" (快一点) unless a day or part of the day comes before it or 钟/分 after it. */
-const TIME_CONTEXT_BEFORE = /(?:凌晨|半夜|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|[天日号晚早]|[周期拜][一二三四五六日天])$/;
+const TIME_CONTEXT_BEFORE = /(?:凌晨|半夜|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|深夜|[天日号晚早]|[周期拜][一二三四五六日天])$/;
 const isLittleBit = (m: RegExpExecArray, text: string): boolean =>
   /^[一1]点$/.test(m[0]) && !/^钟/.test(text.slice(m.index + m[0].length)) && !TIME_CONTEXT_BEFORE.test(text.slice(0, m.index));
 
@@ -79,7 +79,7 @@ const rules: Rule[] = [
   // 周一晚 (Duckling's corpus), 5号早: a bare 晚 / 早 after a weekday or a day of the month; not 早点 / 晚点
   // ("early", "later"), 晚会 (a party), 晚饭 and the like
   [/(?<=[周期拜][一二三四五六日天1-7]|[号日])(晚|早)(?![上晨饭餐安了些点会报])/g, (m) => ({ kind: 'pod', pod: PODS[m[1] as string] ?? 'evening' })],
-  [/([昨今明后])(晚|早)(?!上|晨|饭|餐)|([昨今明后])?(凌晨|半夜|早上|早晨|清早|上午|中午|下午|傍晚|晚上|夜里)/g, (m) => {
+  [/([昨今明后])(晚|早)(?!上|晨|饭|餐)|([昨今明后])?(凌晨|半夜|早上|早晨|清早|上午|中午|下午|傍晚|晚上|夜里|深夜)/g, (m) => {
     const day = m[1] ?? m[3];
     const pod = PODS[(m[2] ?? m[4]) as string] ?? 'morning';
     return { kind: 'pod', pod, ...(day ? { date: { kind: 'relative-day', days: POD_DAY[day] ?? 0 } } : {}) };
