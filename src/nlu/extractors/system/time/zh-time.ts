@@ -92,7 +92,8 @@ const rules: Rule[] = [
     return { kind: 'clock', hour: hour - 1, minute: 60 - before };
   }],
   // minutes: 半, 一刻, 05, 零五, 零5 (without which 8点零5分 read as the decimal 8.05), 十五, 5分
-  [/(N)(?:点钟?|[时時])(?:(半)|(一刻|1刻)|(三刻|3刻)|([零〇][0-9０-９]|\d{2}|[零〇一二三四五六七八九十]{2,3})分?|(N)分)?/g, (m, text) => {
+  // (时 in 时间 / 时候 / 时期 / 时刻 / 一时半会 is no clock: 同一时间 is "the same time", not 1 o'clock)
+  [/(N)(?:点钟?|[时時](?![间間候期刻]|半会))(?:(半)|(一刻|1刻)|(三刻|3刻)|([零〇][0-9０-９]|\d{2}|[零〇一二三四五六七八九十]{2,3})分?|(N)分)?/g, (m, text) => {
     if (isLittleBit(m, text)) return undefined;
     const hour = num(m[1]);
     const minute = m[2] ? 30 : m[3] ? 15 : m[4] ? 45 : num(m[5] ?? m[6]);
