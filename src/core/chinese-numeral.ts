@@ -79,7 +79,19 @@ function withUnits(tokens: Token[]): number | undefined {
   return total + section;
 }
 
+/**
+ * 两三, 三四, 七八, 一两: two neighbouring digits said together are "two or three", an estimate, not
+ * twenty-three. Their two values, or undefined for any other text.
+ */
+export function approximatePair(s: string): [number, number] | undefined {
+  if (!/^[一二两三四五六七八九]{2}$/u.test(s)) return undefined;
+  const a = DIGITS[s[0] as string] as number;
+  const b = DIGITS[s[1] as string] as number;
+  return b === a + 1 ? [a, b] : undefined;
+}
+
 function parseInteger(s: string): number | undefined {
+  if (approximatePair(s)) return undefined;
   const tokens = tokenize(s);
   if (!tokens || tokens.length === 0) return undefined;
   return tokens.some((t) => t.kind === 'unit') ? withUnits(tokens) : positional(tokens);

@@ -37,6 +37,9 @@ describe('number dimension', () => {
     ['3 dozen eggs', [['3 dozen', 36]]],
     // an ID longer than a double holds exactly is no number
     ['身份证110101199003071234', []],
+    // neighbouring digits said together are an estimate: two or three, not 23
+    ['两三份', [['两', 2], ['三', 3]]],
+    ['七八个人', [['七', 7], ['八', 8]]],
     ['one two three', [['one', 1], ['two', 2], ['three', 3]]],
     ['twenty thirty and forty five', [['twenty', 20], ['thirty', 30], ['forty five', 45]]],
     ['room 12b', []],

@@ -1,5 +1,5 @@
 // The `number` dimension: Arabic, Chinese and mixed numerals, English number words, 5k / 2.5M.
-import { englishNumberRuns, ENGLISH_NUMBER_SOURCE } from '../../../../core/index.js';
+import { approximatePair, englishNumberRuns, ENGLISH_NUMBER_SOURCE } from '../../../../core/index.js';
 import { NUMERAL_SOURCE, parseNumeralWithKilo } from '../numerals/numeral.js';
 import { matchAll, simpleValue, type SystemMatch } from '../system-entity.js';
 
@@ -27,6 +27,12 @@ export function extractNumbers(text: string): SystemMatch[] {
     const start = signed ? m.index + 1 : m.index;
     const raw = signed ? m[0].slice(1) : m[0];
     if (chineseNoise(text, m)) continue;
+    // 两三份 is two or three portions: the two numbers, not 23
+    const pair = approximatePair(raw);
+    if (pair) {
+      pair.forEach((n, k) => out.push(simpleValue('number', start + k, start + k + 1, n)));
+      continue;
+    }
     const value = numericValue(raw);
     // an ID of 17 digits is no number a double holds exactly: better none than a wrong one
     if (value !== undefined && Math.abs(value) <= Number.MAX_SAFE_INTEGER) out.push(simpleValue('number', start, m.index + m[0].length, value));
