@@ -19,7 +19,8 @@ const EN_UNITS: Readonly<Record<string, DurationUnit>> = {
 };
 
 const zhUnit = `(${Object.keys(ZH_UNITS).join('|')})`;
-const ZH = new RegExp(`(${NUMERAL_SOURCE})(个半|半)?${zhUnit}(半)?|半(个)?(小时|钟头|天|个月|年)|(一刻钟)`, 'g');
+// not after 第: 第二天 is "the next day", not two days
+const ZH = new RegExp(`(?<!第)(${NUMERAL_SOURCE})(个半|半)?${zhUnit}(半)?|半(个)?(小时|钟头|天|个月|年)|(一刻钟)`, 'g');
 const enUnit = `(${Object.keys(EN_UNITS).join('|')})`;
 // groups: 1 amount, 2 unit (an hour and a half); 3 unit (half an hour); 4 amount, 5 unit (one and a half hours); 6 unit (a couple of days)
 const EN = new RegExp(`(${ANY_NUMERAL_SOURCE}|\\ban?)\\s?${enUnit}\\b(?:\\s+and\\s+a\\s+half)?|\\bhalf an? (hour|day|minute)\\b`
