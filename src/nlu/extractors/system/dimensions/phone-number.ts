@@ -12,7 +12,7 @@ const patterns: RegExp[] = [
   // Chinese landline: area code 0xx(x), optionally in parentheses, then 7-8 digits (maybe split), optional extension
   /(?:(?:\+|00)(86)[\s-]?)?(\(0\d{2,3}\)\s?\d{3,4}[\s-]?\d{4}|0\d{2,3}[\s-]\d{3,4}[\s-]?\d{4}|0\d{2,3}-?\d{7,8})/g,
   // international: +cc then 6-14 digits in groups
-  /\+(\d{1,3})[\s.-]?(\(?\d{1,4}\)?(?:[\s.-]?\d{2,5}){1,4})/g,
+  /\+(\d{1,3})[\s.-]?(\(?\d{1,4}\)?(?:[\s.-]?\d{2,8}){1,4})/g,
   // North American 3-3-4, maybe after a bare 1 (1-800-555-0199): "(415) 555-2671", or one separator
   // used throughout ("415-555-2671", "415.555.2671", "415 555 2671") so that "3 555 2671" stays out.
   // Last, so that the +cc pattern has already taken "+1 (415) 555-2671" whole.

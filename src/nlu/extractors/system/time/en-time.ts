@@ -86,7 +86,12 @@ const rules: [RegExp, (m: RegExpExecArray) => Piece][] = [
     return { kind: 'date', date: { kind: 'month-day', months: { next: 1, last: -1 }[m[3].toLowerCase() as 'next'] ?? 0, day } };
   }],
   [/\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/g, (m) => ({ kind: 'date', date: { kind: 'calendar', year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } })],
-  [/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g, (m) => ({ kind: 'date', date: { kind: 'calendar', month: Number(m[1]), day: Number(m[2]), year: Number(m[3]) } })],
+  // 12/25/2026 as in the US; 25/12/2026 (a first number over 12 can only be the day) as elsewhere
+  [/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g, (m) => {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const [month, day] = a > 12 && b <= 12 ? [b, a] : [a, b];
+    return { kind: 'date', date: { kind: 'calendar', month, day, year: Number(m[3]) } };
+  }],
   [new RegExp(`\\b(${Object.keys(DAYS).join('|')})\\b`, 'gi'), (m) => ({ kind: 'date', date: { kind: 'relative-day', days: DAYS[(m[1] as string).toLowerCase()] ?? 0 } })],
   ...WEEKDAY_RULES,
   [/\b(next|this|last)\s+(week|month|year)\b/gi, (m) => ({

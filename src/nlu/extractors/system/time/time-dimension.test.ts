@@ -135,6 +135,7 @@ describe('time dimension (en)', () => {
     ['it costs two fifty', []],
     ['the twenty-first of may', [['the twenty-first of may', '2026-05-21T00:00:00.000+00:00']]],
     ['first of june', [['first of june', '2026-06-01T00:00:00.000+00:00']]],
+    ['25/12/2026', [['25/12/2026', '2026-12-25T00:00:00.000+00:00']]],
     ['a couple of days ago', [['a couple of days ago', '2026-03-02T00:00:00.000+00:00']]],
     ['in 30 minutes', [['in 30 minutes', '2026-03-04T10:30:00.000+00:00']]],
     ['3 days ago', [['3 days ago', '2026-03-01T00:00:00.000+00:00']]],
