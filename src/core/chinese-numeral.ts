@@ -14,9 +14,9 @@ const TENS: Readonly<Record<string, number>> = { 廿: 2, 卄: 2, 卅: 3, 卌: 4 
 /** Characters a Chinese (or mixed) numeral is made of; used to build the text patterns. */
 export const CHINESE_NUMERAL_CHARS = '零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾廿卄卅卌百佰千仟万萬亿億';
 
-/** Full-width digits and separators to ASCII, so ３ and 3 read the same. */
+/** Full-width ASCII (digits, signs, letters) and the ideographic space as ASCII, one character for one (offsets stay valid), so ３ and 3 read the same. */
 export const toHalfWidth = (s: string): string =>
-  s.replace(/[０-９．，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  s.replace(/[！-～]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 
 type Token = { kind: 'digit'; value: number; zero: boolean } | { kind: 'unit'; value: number; big: boolean };
 

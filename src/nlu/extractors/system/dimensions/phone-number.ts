@@ -3,6 +3,7 @@
 // (+44 20 7946 0958). Value in Duckling's form: "(+cc) digits". Mobiles read out digit by digit
 // in Chinese characters, as speech recognisers write them (一三八 一二三四 五六七八, 幺 for 1), are
 // mobiles too, their value in digits.
+import { toHalfWidth } from '../../../../core/index.js';
 import { matchAll, type SystemMatch } from '../system-entity.js';
 
 const SEP = '[\\s.-]?';
@@ -42,16 +43,11 @@ function spokenMobiles(text: string, out: SystemMatch[]): void {
   }
 }
 
-/**
- * Full-width digits and signs (１３８, ＋８６, （０１０）), as Chinese input methods type them, as ASCII:
- * one character for one, so offsets into the text stay valid.
- */
-const halfWidth = (text: string): string =>
-  text.replace(/[０-９＋－（）]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-
 export function extractPhoneNumbers(original: string): SystemMatch[] {
   const out: SystemMatch[] = [];
-  const text = halfWidth(original);
+  // full-width digits and signs (１３８, ＋８６, （０１０）) as Chinese input methods type them; one
+  // character for one, so offsets into the text stay valid
+  const text = toHalfWidth(original);
   spokenMobiles(text, out);
   for (const re of patterns) {
     for (const m of matchAll(re, text)) {
