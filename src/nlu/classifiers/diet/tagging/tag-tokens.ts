@@ -2,21 +2,16 @@
 // (runs of Latin letters/digits stay one unit), since annotations need not follow jieba's word
 // boundaries. During training a unit is also split where an annotated entity starts or ends inside it.
 import type { Token } from '../../../component.js';
+import { codePointClasses } from '../../../util/code-point-classes.js';
 
 const RUN = /^[\p{Script=Latin}\p{N}]$/u;
 const SPACE = /^\s$/u;
 /** code point kind: 0 a unit of its own, 1 part of a Latin/digit run, 2 whitespace (no unit) */
-const kindOfCodePoint = new Map<number, number>();
+const kindOfNonAscii = codePointClasses((ch) => (RUN.test(ch) ? 1 : SPACE.test(ch) ? 2 : 0));
 
 function kindOf(cp: number): number {
   if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) ? 1 : (cp >= 9 && cp <= 13) || cp === 32 ? 2 : 0;
-  let kind = kindOfCodePoint.get(cp);
-  if (kind === undefined) {
-    const ch = String.fromCodePoint(cp);
-    kind = RUN.test(ch) ? 1 : SPACE.test(ch) ? 2 : 0;
-    if (kindOfCodePoint.size < 65536) kindOfCodePoint.set(cp, kind);
-  }
-  return kind;
+  return kindOfNonAscii(cp);
 }
 
 /**

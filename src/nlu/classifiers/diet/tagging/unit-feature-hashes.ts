@@ -5,6 +5,7 @@
 // parse (and every training sentence), where the strings and regex replaces used to dominate.
 import type { Token } from '../../../component.js';
 import type { PatternMatch } from '../../../extractors/patterns.js';
+import { codePointClasses } from '../../../util/code-point-classes.js';
 import { FNV_OFFSET, fnvContinue as fnv } from '../../../util/stable-hash.js';
 import type { UnitContext } from './unit-features.js';
 
@@ -22,18 +23,13 @@ const UPPER = /^\p{Lu}$/u;
 const LOWER = /^\p{Ll}$/u;
 const NUMBER = /^\p{N}$/u;
 const HAN = /^\p{Script=Han}$/u;
-const shapeOfCodePoint = new Map<number, string>();
+/** wordShape's class of a non-ASCII character */
+const shapeOfCodePoint = codePointClasses((ch) => (UPPER.test(ch) ? 'X' : LOWER.test(ch) ? 'x' : NUMBER.test(ch) ? 'd' : HAN.test(ch) ? 'H' : 'p'));
 
 /** wordShape's class of one code point: X upper, x lower, d number, H Han, p anything else. */
 function shapeClass(cp: number): string {
   if (cp < 128) return cp >= 65 && cp <= 90 ? 'X' : cp >= 97 && cp <= 122 ? 'x' : cp >= 48 && cp <= 57 ? 'd' : 'p';
-  let c = shapeOfCodePoint.get(cp);
-  if (c === undefined) {
-    const ch = String.fromCodePoint(cp);
-    c = UPPER.test(ch) ? 'X' : LOWER.test(ch) ? 'x' : NUMBER.test(ch) ? 'd' : HAN.test(ch) ? 'H' : 'p';
-    if (shapeOfCodePoint.size < 65536) shapeOfCodePoint.set(cp, c);
-  }
-  return c;
+  return shapeOfCodePoint(cp);
 }
 
 /** The same string as wordShape (unit-features.ts): one class per code point, runs capped at two. */
