@@ -34,11 +34,16 @@ describe('order-zh over REST', () => {
     expect(await lastUtterAction(u)).toBe('utter_ask_address');
 
     const done = await server.say(u, '北京市海淀区中关村大街1号');
-    const final = await server.tracker(u);
-    expect(final['slots']).toMatchObject({ address: '北京市海淀区中关村大街1号', requested_slot: null });
-    expect(final['active_loop']).toEqual({});
     expect(texts(done)).toContain('3 份');
     expect(texts(done)).toContain('13812345678');
+    expect(texts(done)).toContain('北京市海淀区中关村大街1号');
+    // the placed order is over: the bot restarts, so the next order asks everything again
+    const final = await server.tracker(u);
+    expect(final['active_loop']).toEqual({});
+    expect(final['slots']).toMatchObject({ meal: null, quantity: null, phone: null, address: null });
+    await server.say(u, '再来一单');
+    expect(await slots(u)).toMatchObject({ meal: null, requested_slot: 'meal' });
+    expect(await lastUtterAction(u)).toBe('utter_ask_meal');
   });
 
   it('keeps conversations apart and supports ids containing a slash', async () => {
@@ -65,6 +70,9 @@ describe('order-zh over REST', () => {
     await server.say(u, '算了，不要了');
     const t = await server.tracker(u);
     expect(t['active_loop']).toEqual({});
-    expect((t['slots'] as Record<string, unknown>)['requested_slot']).toBeNull();
+    expect(t['slots']).toMatchObject({ meal: null, quantity: null, requested_slot: null });
+    // a new order does not inherit the cancelled one's meal and quantity
+    await server.say(u, '我要点餐');
+    expect(await slots(u)).toMatchObject({ meal: null, quantity: null, requested_slot: 'meal' });
   });
 });
