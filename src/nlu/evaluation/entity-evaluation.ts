@@ -19,12 +19,18 @@ function count(counts: Map<string, Counts>, type: string): Counts {
   return c;
 }
 
-function tally(examples: ExamplePrediction[], extractor: string, judged: (type: string) => boolean): { counts: Map<string, Counts>; errors: EntityError[] } {
+/** `mine`: the predicted entities scored (one extractor's, or the whole parse's) */
+function tally(examples: ExamplePrediction[], mine: (e: Entity) => boolean, judged: (type: string) => boolean): { counts: Map<string, Counts>; errors: EntityError[] } {
   const counts = new Map<string, Counts>();
   const errors: EntityError[] = [];
   for (const ex of examples) {
     const gold = ex.entities.filter((e) => judged(e.entity));
-    const predicted = ex.predictedEntities.filter((e) => e.extractor === extractor && e.start !== undefined && judged(e.entity));
+    const seen = new Set<string>();
+    const predicted = ex.predictedEntities.filter((e) => {
+      if (!mine(e) || e.start === undefined || !judged(e.entity) || seen.has(key(e))) return false;
+      seen.add(key(e));
+      return true;
+    });
     const goldKeys = new Set(gold.map(key));
     const predKeys = new Set(predicted.map(key));
     for (const g of gold) count(counts, g.entity).actual++;
@@ -71,7 +77,24 @@ export function evaluateExtractor(examples: ExamplePrediction[], extractor: stri
     if (!annotated) return undefined; // nothing in the test data to judge it by
     judged = (type) => types.has(type);
   }
-  const { counts, errors } = tally(examples, extractor, judged);
+  return evaluation(tally(examples, (e) => e.extractor === extractor, judged));
+}
+
+function evaluation({ counts, errors }: { counts: Map<string, Counts>; errors: EntityError[] }): ExtractorEvaluation {
   const { report: r, micro } = report(counts);
   return { report: r, precision: micro.precision, recall: micro.recall, f1_score: micro['f1-score'], errors };
+}
+
+/**
+ * The entities as the parse hands them to the dialogue: every extractor's, after same-type overlaps
+ * are resolved (pipeline/entity-overlaps.ts). Per extractor, each one is credited only with what it
+ * contributed to that parse: a regex whose match the tagger also found adds nothing and scores a low
+ * recall, though nothing is missed. Types that only pretrained extractors produce and the test data
+ * never annotates are left out, as in evaluateExtractor. Undefined when nothing is annotated or found.
+ */
+export function evaluateParsedEntities(examples: ExamplePrediction[]): ExtractorEvaluation | undefined {
+  const annotated = new Set(examples.flatMap((ex) => ex.entities.map((e: AnnotatedEntity) => e.entity)));
+  const learnt = new Set(examples.flatMap((ex) => ex.predictedEntities.filter((e) => !PRETRAINED.has(e.extractor ?? '')).map((e) => e.entity)));
+  if (annotated.size === 0 && learnt.size === 0) return undefined;
+  return evaluation(tally(examples, (e) => !NOT_EXTRACTORS.has(e.extractor ?? ''), (type) => annotated.has(type) || learnt.has(type)));
 }

@@ -66,6 +66,27 @@ describe('evaluateNlu', () => {
     expect(e?.errors.map((x) => x.text)).toEqual(['book rome tomorrow']);
   });
 
+  it('scores the parse\'s entities with every extractor together, once per span', async () => {
+    const regex = (entity: string, start: number, end: number): Entity => ({ entity, start, end, value: 'x', extractor: 'RegexEntityExtractor' });
+    const duck = (entity: string, start: number, end: number): Entity => ({ entity, start, end, value: 1, extractor: 'DucklingEntityExtractor' });
+    const m = fakeModel({
+      // the tagger finds the city, the regex the date (which the tagger missed)
+      'book paris': { intent: 'book', confidence: 0.9, entities: [diet('city', 5, 10)] },
+      'book rome tomorrow': { intent: 'book', confidence: 0.8, entities: [diet('city', 5, 9), regex('date', 10, 18), regex('city', 5, 9), duck('number', 0, 1)] },
+      hi: { intent: 'greet', confidence: 0.6 },
+      'what is your name': { intent: 'chitchat', confidence: 0.7 },
+    });
+    const ev = await evaluateNlu(m, data);
+    expect(ev.entity_evaluation.RegexEntityExtractor?.recall).toBeCloseTo(2 / 3, 10);
+    expect(ev.entity_evaluation.DIETClassifier?.recall).toBeCloseTo(2 / 3, 10);
+    // together all three gold entities are found; the duplicate city counts once, the unannotated number not at all
+    expect(ev.parsed_entity_evaluation).toMatchObject({ precision: 1, recall: 1, f1_score: 1, errors: [] });
+    expect(Object.keys(ev.parsed_entity_evaluation?.report ?? {})).not.toContain('number');
+    // the tagger's wrong spans are the parse's errors too
+    const wrong = await evaluateNlu(model, data);
+    expect(wrong.parsed_entity_evaluation?.f1_score).toBeCloseTo(4 / 7, 10);
+  });
+
   it('judges a pretrained extractor only on the types it produces, and skips it when none are annotated', async () => {
     const duck = (entity: string, start: number, end: number): Entity => ({ entity, start, end, value: 1, extractor: 'DucklingEntityExtractor' });
     const withNumbers: NluTrainingData = { ...emptyNluData(), examples: [

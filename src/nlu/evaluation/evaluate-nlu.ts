@@ -7,7 +7,7 @@ import { componentRegistry } from '../pipeline/registry.js';
 import { classificationReport } from './classification-report.js';
 import { expectedCalibrationError } from './calibration-error.js';
 import { confidenceHistogram, confusionMatrix } from './confusion-matrix.js';
-import { evaluateExtractor, extractorNames } from './entity-evaluation.js';
+import { evaluateExtractor, evaluateParsedEntities, extractorNames } from './entity-evaluation.js';
 import type { ExamplePrediction, ExtractorEvaluation, IntentPredictionRecord, LabelMetrics, NluEvaluation } from './nlu-evaluation.js';
 
 /** What the model predicts for each test example, beside its gold labels. */
@@ -44,6 +44,7 @@ export function summariseNlu(examples: ExamplePrediction[], extractors: readonly
     const ev = evaluateExtractor(examples, name);
     if (ev) entity_evaluation[name] = ev;
   }
+  const parsed = Object.keys(entity_evaluation).length > 0 ? evaluateParsedEntities(examples) : undefined;
   return {
     intent_evaluation: {
       report,
@@ -56,6 +57,7 @@ export function summariseNlu(examples: ExamplePrediction[], extractors: readonly
         .map((p) => ({ text: p.text, intent: p.intent, intent_prediction: { name: p.predicted, confidence: p.confidence } })),
     },
     entity_evaluation,
+    ...(parsed ? { parsed_entity_evaluation: parsed } : {}),
     confusion_matrix: confusionMatrix(predictions),
     histogram: confidenceHistogram(predictions),
   };

@@ -72,6 +72,8 @@ export interface ExtractorEvaluation {
 export interface NluEvaluation {
   intent_evaluation: IntentEvaluation;
   entity_evaluation: Record<string, ExtractorEvaluation>;
+  /** every extractor's entities together, as the parse hands them on (absent: none annotated or found) */
+  parsed_entity_evaluation?: ExtractorEvaluation;
   confusion_matrix: ConfusionMatrix;
   histogram: ConfidenceHistogram;
 }

@@ -38,10 +38,11 @@ describe('writeNluReports', () => {
   let dir = '';
   afterEach(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
 
-  it("writes Rasa's report files and the HTML report", async () => {
+  it("writes Rasa's report files, the parse's entity scores and the HTML report", async () => {
     dir = await mkdtemp(join(tmpdir(), 'parley-nlu-report-'));
     await writeNluReports(ev, dir);
-    expect((await readdir(dir)).sort()).toEqual(['DIETClassifier_errors.json', 'DIETClassifier_report.json', 'intent_errors.json', 'intent_report.json', 'nlu_report.html']);
+    expect((await readdir(dir)).sort()).toEqual([
+      'DIETClassifier_errors.json', 'DIETClassifier_report.json', 'entities_errors.json', 'entities_report.json', 'intent_errors.json', 'intent_report.json', 'nlu_report.html']);
     const report = JSON.parse(await readFile(join(dir, 'intent_report.json'), 'utf8'));
     expect(report.greet).toMatchObject({ precision: 0, recall: 0, support: 1, confused_with: { ask_menu: 1 } });
     expect(JSON.parse(await readFile(join(dir, 'intent_errors.json'), 'utf8'))).toEqual([{ text: 'hello <b>', intent: 'greet', intent_prediction: { name: 'ask_menu', confidence: 0.41 } }]);

@@ -5,7 +5,7 @@ import { confusionHeatmapSvg } from './confusion-heatmap-svg.js';
 import { isLabelRow } from './classification-report.js';
 import { histogramSvg } from './histogram-svg.js';
 import { escapeHtml as esc, fixed } from './html-escape.js';
-import type { ClassificationReport, LabelMetrics, NluEvaluation } from './nlu-evaluation.js';
+import type { ClassificationReport, ExtractorEvaluation, LabelMetrics, NluEvaluation } from './nlu-evaluation.js';
 import { REPORT_CSS, SORT_SCRIPT } from './report-style.js';
 
 export interface ReportContext { title?: string; generatedAt?: Date; modelName?: string; crossValidation?: CrossValidation }
@@ -36,10 +36,15 @@ function errorsTable(ev: NluEvaluation): string {
 function entitySections(ev: NluEvaluation): string {
   const names = Object.keys(ev.entity_evaluation);
   if (names.length === 0) return '<p class="empty">No entity extractor was evaluated (no annotated entities, or no extractor in the pipeline).</p>';
-  return names.map((name) => {
+  const section = (title: string, e: ExtractorEvaluation, note = ''): string =>
+    `<h3>${esc(title)}</h3><p class="meta">${note}micro precision ${fixed(e.precision)} · recall ${fixed(e.recall)} · F1 ${fixed(e.f1_score)} · ${e.errors.length} example${e.errors.length === 1 ? '' : 's'} with errors</p>${reportTable(e.report, false)}`;
+  const parsed = ev.parsed_entity_evaluation;
+  const whole = parsed
+    ? section('The parse (all extractors)', parsed, 'What the dialogue receives: every extractor&rsquo;s entities, one kept (the longest) where two of the same type overlap. Below, each extractor is credited only with the entities it contributed to the parse. ')
+    : '';
+  return whole + names.map((name) => {
     const e = ev.entity_evaluation[name];
-    if (!e) return '';
-    return `<h3>${esc(name)}</h3><p class="meta">micro precision ${fixed(e.precision)} · recall ${fixed(e.recall)} · F1 ${fixed(e.f1_score)} · ${e.errors.length} example${e.errors.length === 1 ? '' : 's'} with errors</p>${reportTable(e.report, false)}`;
+    return e ? section(name, e) : '';
   }).join('');
 }
 

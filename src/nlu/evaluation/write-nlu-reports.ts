@@ -1,5 +1,6 @@
 // Writes Rasa's NLU result files (intent_report.json, intent_errors.json, <Extractor>_report.json,
-// <Extractor>_errors.json) and nlu_report.html into a results directory.
+// <Extractor>_errors.json), Parley's entities_report.json / entities_errors.json (all extractors
+// together) and nlu_report.html into a results directory.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NluEvaluation } from './nlu-evaluation.js';
@@ -16,6 +17,8 @@ export async function writeNluReports(ev: NluEvaluation, outDir: string, ctx: Re
     ['intent_report.json', json(ev.intent_evaluation.report)],
     ['intent_errors.json', json(ev.intent_evaluation.errors)],
   ];
+  // not a Rasa file: the entities of all extractors together, as the parse hands them on
+  if (ev.parsed_entity_evaluation) files.push(['entities_report.json', json(ev.parsed_entity_evaluation.report)], ['entities_errors.json', json(ev.parsed_entity_evaluation.errors)]);
   for (const [name, e] of Object.entries(ev.entity_evaluation)) {
     files.push([`${safe(name)}_report.json`, json(e.report)], [`${safe(name)}_errors.json`, json(e.errors)]);
   }
