@@ -17,6 +17,11 @@ describe('extractSystemEntities with every dimension', () => {
     ['明天下午3点到5点送两份', ZH_CTX, [['time', '明天下午3点到5点'], ['number', '两']]],
     ['中午12点前', ZH_CTX, [['time', '中午12点前']]],
     ['8点零5分', ZH_CTX, [['time', '8点零5分']]],
+    // 零点 with digits said one by one is a decimal; with 分, or minutes such as 三十, midnight
+    ['零点三五公斤', ZH_CTX, [['number', '零点三五']]],
+    ['零点零五', ZH_CTX, [['number', '零点零五']]],
+    ['零点三五分', ZH_CTX, [['time', '零点三五分']]],
+    ['凌晨零点三十', ZH_CTX, [['time', '凌晨零点三十']]],
     ['(415) 555-2671', EN_CTX, [['phone-number', '(415) 555-2671']]],
     ['a week from today', EN_CTX, [['time', 'a week from today']]],
     ['from 3 to 5pm', EN_CTX, [['time', 'from 3 to 5pm']]],

@@ -95,6 +95,8 @@ const rules: Rule[] = [
   // (时 in 时间 / 时候 / 时期 / 时刻 / 一时半会 is no clock: 同一时间 is "the same time", not 1 o'clock)
   [/(N)(?:点钟?|[时時](?![间間候期刻]|半会))(?:(半)|(一刻|1刻)|(三刻|3刻)|([零〇][0-9０-９]|\d{2}|[零〇一二三四五六七八九十]{2,3})分?|(N)分)?/g, (m, text) => {
     if (isLittleBit(m, text)) return undefined;
+    // 零点三五 is the decimal 0.35: midnight is not told in digits said one by one without 分
+    if (/^[零〇0０]$/.test(m[1] ?? '') && /^[零〇一二三四五六七八九]{2,3}$/.test(m[5] ?? '') && !m[0].endsWith('分')) return undefined;
     const hour = num(m[1]);
     const minute = m[2] ? 30 : m[3] ? 15 : m[4] ? 45 : num(m[5] ?? m[6]);
     if (hour === undefined || hour > 24 || (minute !== undefined && minute > 59)) return undefined;
