@@ -134,8 +134,16 @@ function englishNumber(words: readonly string[]): number | undefined {
   return /^an?$/i.test(text) ? undefined : parseEnglishNumber(text);
 }
 
-/** two, twenty one, a dozen, 3 pizzas: English number words or digits, and at most one word after them. */
+/**
+ * two, twenty one, a dozen, 3 pizzas, two and a half: English number words or digits, at most one
+ * word after them, and a half.
+ */
 function englishAmount(text: string): number | undefined {
+  const half = /^(.*\S)\s+and\s+a\s+half\b(.*)$/i.exec(text.trim());
+  if (half) {
+    const whole = englishAmount(`${half[1] as string}${half[2] as string}`);
+    return whole === undefined || !Number.isInteger(whole) ? undefined : whole + 0.5;
+  }
   const words = text.trim().split(/\s+/);
   if (!words.every((w) => /^[a-z0-9.-]+$/i.test(w))) return undefined;
   return englishNumber(words) ?? (words.length > 1 ? englishNumber(words.slice(0, -1)) : undefined);
@@ -143,7 +151,7 @@ function englishAmount(text: string): number | undefined {
 
 /**
  * The amount a short entity text states, one measure word allowed: 三份 → 3, 2 份 → 2, 一百零五 → 105,
- * 1.5 → 1.5, 俩 → 2, 两份半 → 2.5, 半份 → 0.5, twenty one → 21, 3 pizzas → 3; undefined when the text
+ * 1.5 → 1.5, 俩 → 2, 两份半 → 2.5, 半份 → 0.5, twenty one → 21, 3 pizzas → 3, two and a half → 2.5; undefined when the text
  * is not just an amount (很多, 三份牛肉饭).
  */
 export function statedAmount(text: string): number | undefined {

@@ -75,6 +75,8 @@ describe('extractSlots: from_entity', () => {
     expect(await filled('twenty one')).toMatchObject({ count: 21 });
     expect(await filled('a dozen')).toMatchObject({ count: 12 });
     expect(await filled('3 pizzas')).toMatchObject({ count: 3 });
+    expect(await filled('two and a half')).toMatchObject({ count: 2.5 });
+    expect(await filled('2 and a half kilos')).toMatchObject({ count: 2.5 });
     expect(await filled('a few')).toMatchObject({ count: 'a few' });
     expect(await filled('两三份')).toMatchObject({ count: '两三份' });
     expect(await filled('two large pizzas')).toMatchObject({ count: 'two large pizzas' });

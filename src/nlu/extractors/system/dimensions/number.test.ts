@@ -25,6 +25,8 @@ describe('number dimension', () => {
     ['快一点', []],
     ['一点五倍', [['一点五', 1.5]]],
     ['twenty one people', [['twenty one', 21]]],
+    ['two and a half pounds', [['two and a half', 2.5]]],
+    ['3 and a half kilos', [['3 and a half', 3.5]]],
     ['a hundred and five', [['a hundred and five', 105]]],
     ['1,000 rows', [['1,000', 1000]]],
     ['it costs 5k', [['5k', 5000]]],

@@ -40,5 +40,14 @@ export function extractNumbers(text: string): SystemMatch[] {
   for (const m of matchAll(WORDS, text)) {
     for (const n of englishNumberRuns(m[0])) out.push(simpleValue('number', m.index + n.start, m.index + n.end, n.value));
   }
-  return out;
+  return out.map((n) => withHalf(text, n));
+}
+
+const AND_A_HALF = /^\s+and\s+a\s+half\b/i;
+
+/** "two and a half", "3 and a half": the number and the half */
+function withHalf(text: string, n: SystemMatch): SystemMatch {
+  const half = AND_A_HALF.exec(text.slice(n.end));
+  if (!half || typeof n.value !== 'number' || !Number.isInteger(n.value)) return n;
+  return simpleValue('number', n.start, n.end + half[0].length, n.value + 0.5);
 }

@@ -115,8 +115,12 @@ const rules: [RegExp, (m: RegExpExecArray) => Piece][] = [
   [new RegExp(`\\b(?:at\\s+)?(half|(?:a\\s+)?quarter|(?:\\d{1,2}|${ENGLISH_NUMBER_SOURCE})\\s+min(?:ute)?s?|(?:\\d{1,2}|${ENGLISH_NUMBER_SOURCE})(?=\\s+(?:past|after)))\\s+`
     + `(past|after|to|till|before)\\s+(\\d{1,2}|${ENGLISH_NUMBER_SOURCE}|noon|midnight)(?:\\s*([ap])\\.?m\\.?(?![a-z]))?`, 'gi'), relativeClock],
   [/\b(?:at\s+)?(\d{1,2}):(\d{2})\b/gi, (m) => clock(Number(m[1]), m[2], undefined)],
-  [new RegExp(`\\b(?:at\\s+)?(\\d{1,2}|${ENGLISH_NUMBER_SOURCE})\\s*o'?clock\\b|\\bat\\s+(\\d{1,2})\\b(?![:.,]?\\d|\\s*(?:%|percent))`, 'gi'),
-    (m) => clock(hourNumber((m[1] ?? m[2]) as string), undefined, undefined)],
+  // "around 9" / "about 9" are clock times only beside a day or a part of it ("tonight around 9",
+  // "around 7 tomorrow"): "about 5" alone is as often a count
+  [new RegExp(`\\b(?:at\\s+)?(\\d{1,2}|${ENGLISH_NUMBER_SOURCE})\\s*o'?clock\\b|\\bat\\s+(\\d{1,2})\\b(?![:.,]?\\d|\\s*(?:%|percent))`
+    + `|(?<=\\b(?:tonight|today|tomorrow|morning|afternoon|evening|night),?\\s+)(?:around|about)\\s+(\\d{1,2})\\b(?![:.,]?\\d|\\s*(?:%|percent))`
+    + `|\\b(?:around|about)\\s+(\\d{1,2})(?=\\s+(?:tonight|today|tomorrow)\\b)`, 'gi'),
+    (m) => clock(hourNumber((m[1] ?? m[2] ?? m[3] ?? m[4]) as string), undefined, undefined)],
   [/\b(?:at\s+)?(noon|midday|midnight)\b/gi, (m) => (/midnight/i.test(m[1] as string) ? { kind: 'clock', hour: 0, nextDay: true } : { kind: 'clock', hour: 12, meridiem: 'pm' })],
   [/\b(?:(this\s+coming|this|coming|next|last|the)\s+)?week-?end\b/gi, (m) => {
     const lead = (m[1] ?? '').toLowerCase();

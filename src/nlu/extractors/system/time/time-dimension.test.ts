@@ -133,6 +133,11 @@ describe('time dimension (en)', () => {
     ['at seven oh five', [['at seven oh five', '2026-03-04T19:05:00.000+00:00']]],
     ['meet at 10 45 am', [['at 10 45 am', '2026-03-04T10:45:00.000+00:00']]],
     ['it costs two fifty', []],
+    // around / about a bare hour is a time beside a day or a part of it, not a count
+    ['tonight around 9', [['tonight around 9', '2026-03-04T21:00:00.000+00:00']]],
+    ['around 7 tomorrow', [['around 7 tomorrow', '2026-03-05T07:00:00.000+00:00']]],
+    ['around 9 people', []],
+    ['I want about 5', []],
     ['the twenty-first of may', [['the twenty-first of may', '2026-05-21T00:00:00.000+00:00']]],
     ['first of june', [['first of june', '2026-06-01T00:00:00.000+00:00']]],
     ['25/12/2026', [['25/12/2026', '2026-12-25T00:00:00.000+00:00']]],
