@@ -1,6 +1,6 @@
 // Chinese numerals (十二, 一百零五, 三千五, 一万二, 两, 二〇二六, 3千, 1.5万, 一点五) → numbers. In core: the NLU's system
 // entities, float slots filled from entities and the LLM rephrase guard all read numbers the same way.
-import { parseEnglishNumber } from './english-numeral.js';
+import { AND_A_HALF_SOURCE, parseEnglishNumber } from './english-numeral.js';
 
 const DIGITS: Readonly<Record<string, number>> = {
   零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
@@ -134,12 +134,15 @@ function englishNumber(words: readonly string[]): number | undefined {
   return /^an?$/i.test(text) ? undefined : parseEnglishNumber(text);
 }
 
+/** an amount, "and a half", and what follows (a measure word) */
+const ENGLISH_HALF = new RegExp(`^(.*\\S)${AND_A_HALF_SOURCE}(.*)$`, 'i');
+
 /**
  * two, twenty one, a dozen, 3 pizzas, two and a half: English number words or digits, at most one
  * word after them, and a half.
  */
 function englishAmount(text: string): number | undefined {
-  const half = /^(.*\S)\s+and\s+a\s+half\b(.*)$/i.exec(text.trim());
+  const half = ENGLISH_HALF.exec(text.trim());
   if (half) {
     const whole = englishAmount(`${half[1] as string}${half[2] as string}`);
     return whole === undefined || !Number.isInteger(whole) ? undefined : whole + 0.5;

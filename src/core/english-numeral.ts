@@ -21,6 +21,8 @@ const CARDINAL_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 's
 const cardinal = `(?:${CARDINAL_WORDS.join('|')})`;
 /** "a hundred", "twenty-one", "one hundred and five", "5 hundred": a run of number words (matched case-insensitively). */
 export const ENGLISH_NUMBER_SOURCE = `\\b(?:an? (?=(?:hundred|thousand|million|dozen)\\b)|\\d+(?:\\.\\d+)? (?=(?:hundred|thousand|million|billion|dozen)\\b))?${cardinal}(?:(?:[ -]|\\s+and\\s+)${cardinal})*\\b`;
+/** " and a half" after a whole number (two and a half, 3 and a half hours): the number plus 0.5 */
+export const AND_A_HALF_SOURCE = '\\s+and\\s+a\\s+half\\b';
 const ordinalWord = `(?:${[...Object.keys(ORDINAL_ONES), ...Object.keys(ORDINAL_TENS)].join('|')})`;
 export const ENGLISH_ORDINAL_SOURCE = `\\b(?:(?:${Object.keys(TENS).join('|')})[ -])?${ordinalWord}\\b`;
 

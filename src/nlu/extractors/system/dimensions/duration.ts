@@ -1,5 +1,6 @@
 // The `duration` dimension: 2小时, 三天, 半小时, 一个半小时, 15 minutes, half an hour, an hour, one and a half
 // hours, a couple of days.
+import { AND_A_HALF_SOURCE } from '../../../../core/index.js';
 import { ANY_NUMERAL_SOURCE, NUMERAL_SOURCE, parseNumeral } from '../numerals/numeral.js';
 import { matchAll, type SystemMatch } from '../system-entity.js';
 
@@ -23,8 +24,8 @@ const zhUnit = `(${Object.keys(ZH_UNITS).join('|')})`;
 const ZH = new RegExp(`(?<!第)(${NUMERAL_SOURCE})(个半|半)?${zhUnit}(半)?|半(个)?(小时|钟头|天|个月|年)|(一刻钟)`, 'g');
 const enUnit = `(${Object.keys(EN_UNITS).join('|')})`;
 // groups: 1 amount, 2 unit (an hour and a half); 3 unit (half an hour); 4 amount, 5 unit (one and a half hours); 6 unit (a couple of days)
-const EN = new RegExp(`(${ANY_NUMERAL_SOURCE}|\\ban?)\\s?${enUnit}\\b(?:\\s+and\\s+a\\s+half)?|\\bhalf an? (hour|day|minute)\\b`
-  + `|(${ANY_NUMERAL_SOURCE}|\\ban?)\\s+and\\s+a\\s+half\\s+${enUnit}\\b|\\ba\\s+couple\\s+of\\s+${enUnit}\\b`, 'gi');
+const EN = new RegExp(`(${ANY_NUMERAL_SOURCE}|\\ban?)\\s?${enUnit}\\b(?:${AND_A_HALF_SOURCE})?|\\bhalf an? (hour|day|minute)\\b`
+  + `|(${ANY_NUMERAL_SOURCE}|\\ban?)${AND_A_HALF_SOURCE}\\s+${enUnit}\\b|\\ba\\s+couple\\s+of\\s+${enUnit}\\b`, 'gi');
 
 export function durationMatch(start: number, end: number, value: number, unit: DurationUnit): SystemMatch {
   return {

@@ -1,5 +1,5 @@
 // The `number` dimension: Arabic, Chinese and mixed numerals, English number words, 5k / 2.5M.
-import { approximatePair, englishNumberRuns, ENGLISH_NUMBER_SOURCE } from '../../../../core/index.js';
+import { AND_A_HALF_SOURCE, approximatePair, englishNumberRuns, ENGLISH_NUMBER_SOURCE } from '../../../../core/index.js';
 import { NUMERAL_SOURCE, parseNumeralWithKilo } from '../numerals/numeral.js';
 import { matchAll, simpleValue, type SystemMatch } from '../system-entity.js';
 
@@ -43,7 +43,7 @@ export function extractNumbers(text: string): SystemMatch[] {
   return out.map((n) => withHalf(text, n));
 }
 
-const AND_A_HALF = /^\s+and\s+a\s+half\b/i;
+const AND_A_HALF = new RegExp(`^${AND_A_HALF_SOURCE}`, 'i');
 
 /** "two and a half", "3 and a half": the number and the half */
 function withHalf(text: string, n: SystemMatch): SystemMatch {
