@@ -5,13 +5,13 @@ import { evaluateNlu } from './evaluate-nlu.js';
 import type { LabelMetrics } from './nlu-evaluation.js';
 
 /** A model that answers from a table, so the expected scores can be worked out by hand. */
-function fakeModel(answers: Record<string, { intent: string; confidence: number; entities?: Entity[] }>): NluModel {
+function fakeModel(answers: Record<string, { intent: string; confidence: number; entities?: Entity[]; ranking?: { name: string; confidence: number }[] }>): NluModel {
   return {
     fingerprint: 'fake', language: 'en', warnings: [],
     persist: () => ({ format_version: 1, fingerprint: 'fake', language: 'en', config: { language: 'en', pipeline: [] }, components: [], warnings: [] }),
     parse: async (text: string): Promise<ParseData> => {
       const a = answers[text];
-      return { text, intent: a ? { name: a.intent, confidence: a.confidence } : null, entities: a?.entities ?? [], intent_ranking: [] };
+      return { text, intent: a ? { name: a.intent, confidence: a.confidence } : null, entities: a?.entities ?? [], intent_ranking: a?.ranking ?? [] };
     },
   };
 }
@@ -50,6 +50,18 @@ describe('evaluateNlu', () => {
     expect(ev.confusion_matrix.labels).toEqual(['book', 'chitchat', 'greet']);
     // one prediction per bin: gaps 0.1, 0.2, 0.6 (the wrong one) and 0.3
     expect(ie.expected_calibration_error).toBeCloseTo(0.3, 10);
+  });
+
+  it('names, for an nlu_fallback error, the intent ranked first before the fallback', async () => {
+    const m = fakeModel({
+      'book paris': { intent: 'nlu_fallback', confidence: 0.4, ranking: [{ name: 'nlu_fallback', confidence: 0.4 }, { name: 'greet', confidence: 0.35 }, { name: 'book', confidence: 0.3 }] },
+      hi: { intent: 'book', confidence: 0.6 },
+    });
+    const errors = (await evaluateNlu(m, { ...emptyNluData(), examples: (data.examples).filter((e) => e.text === 'book paris' || e.text === 'hi') })).intent_evaluation.errors;
+    expect(errors).toEqual([
+      { text: 'hi', intent: 'greet', intent_prediction: { name: 'book', confidence: 0.6 } },
+      { text: 'book paris', intent: 'book', intent_prediction: { name: 'nlu_fallback', confidence: 0.4 }, intent_prediction_before_fallback: { name: 'greet', confidence: 0.35 } },
+    ]);
   });
 
   it('scores entities per extractor on exact span and type', async () => {

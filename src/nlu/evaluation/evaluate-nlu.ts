@@ -1,6 +1,7 @@
 // `parley test nlu`: parse every test example, then score intents (sklearn's report), entities
 // (exact span and type, per extractor), the confusion matrix and the confidence histogram.
 import type { NluTrainingData } from '../../core/index.js';
+import { NLU_FALLBACK } from '../classifiers/fallback-classifier.js';
 import { baseIntent } from '../classifiers/ranking.js';
 import type { NluModel } from '../nlu-model.js';
 import { componentRegistry } from '../pipeline/registry.js';
@@ -15,13 +16,17 @@ export async function predictExamples(model: NluModel, data: NluTrainingData): P
   const out: ExamplePrediction[] = [];
   for (const ex of data.examples) {
     const parsed = await model.parse(ex.text);
+    const predicted = parsed.intent?.name ?? '';
+    // the FallbackClassifier puts nlu_fallback first and keeps the classifier's ranking after it
+    const before = predicted === NLU_FALLBACK ? parsed.intent_ranking?.find((r) => r.name !== NLU_FALLBACK) : undefined;
     out.push({
       text: ex.text,
       intent: baseIntent(ex.intent),
-      predicted: parsed.intent?.name ?? '',
+      predicted,
       confidence: parsed.intent?.confidence ?? 0,
       entities: ex.entities,
       predictedEntities: parsed.entities,
+      ...(before ? { beforeFallback: { name: before.name, confidence: before.confidence } } : {}),
     });
   }
   return out;
@@ -53,8 +58,11 @@ export function summariseNlu(examples: ExamplePrediction[], extractors: readonly
       precision: weighted.precision,
       expected_calibration_error: expectedCalibrationError(predictions.map((p) => ({ confidence: p.confidence, correct: p.intent === p.predicted }))),
       predictions,
-      errors: predictions.filter((p) => p.intent !== p.predicted).sort((a, b) => b.confidence - a.confidence)
-        .map((p) => ({ text: p.text, intent: p.intent, intent_prediction: { name: p.predicted, confidence: p.confidence } })),
+      errors: examples.filter((e) => e.intent !== e.predicted).sort((a, b) => b.confidence - a.confidence)
+        .map((e) => ({
+          text: e.text, intent: e.intent, intent_prediction: { name: e.predicted, confidence: e.confidence },
+          ...(e.beforeFallback ? { intent_prediction_before_fallback: e.beforeFallback } : {}),
+        })),
     },
     entity_evaluation,
     ...(parsed ? { parsed_entity_evaluation: parsed } : {}),

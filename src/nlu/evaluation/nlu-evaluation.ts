@@ -22,11 +22,15 @@ export interface IntentPredictionRecord {
   confidence: number;
 }
 
-/** A misclassified example in Rasa's intent_errors.json shape. */
+/**
+ * A misclassified example in Rasa's intent_errors.json shape; Parley adds, for a prediction of
+ * nlu_fallback, the intent the classifier ranked first before the fallback replaced it.
+ */
 export interface IntentError {
   text: string;
   intent: string;
   intent_prediction: { name: string; confidence: number };
+  intent_prediction_before_fallback?: { name: string; confidence: number };
 }
 
 export interface ConfusionMatrix {
@@ -86,4 +90,6 @@ export interface ExamplePrediction {
   confidence: number;
   entities: AnnotatedEntity[];
   predictedEntities: Entity[];
+  /** when the prediction is nlu_fallback: the ranking's first other intent */
+  beforeFallback?: { name: string; confidence: number };
 }

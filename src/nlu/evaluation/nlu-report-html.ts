@@ -5,7 +5,7 @@ import { confusionHeatmapSvg } from './confusion-heatmap-svg.js';
 import { isLabelRow } from './classification-report.js';
 import { histogramSvg } from './histogram-svg.js';
 import { escapeHtml as esc, fixed } from './html-escape.js';
-import type { ClassificationReport, ExtractorEvaluation, LabelMetrics, NluEvaluation } from './nlu-evaluation.js';
+import type { ClassificationReport, ExtractorEvaluation, IntentError, LabelMetrics, NluEvaluation } from './nlu-evaluation.js';
 import { REPORT_CSS, SORT_SCRIPT } from './report-style.js';
 
 export interface ReportContext { title?: string; generatedAt?: Date; modelName?: string; crossValidation?: CrossValidation }
@@ -29,7 +29,11 @@ function reportTable(report: ClassificationReport, withConfusions: boolean): str
 function errorsTable(ev: NluEvaluation): string {
   const errors = ev.intent_evaluation.errors;
   if (errors.length === 0) return '<p class="empty">No misclassified examples.</p>';
-  const rows = errors.map((e) => `<tr><td class="text">${esc(e.text)}</td><td>${esc(e.intent)}</td><td>${esc(e.intent_prediction.name || '(none)')}</td>${num(e.intent_prediction.confidence)}</tr>`);
+  const predicted = (e: IntentError): string => {
+    const b = e.intent_prediction_before_fallback;
+    return esc(e.intent_prediction.name || '(none)') + (b ? ` <span class="meta">(${esc(b.name)} ${fixed(b.confidence)} before the fallback)</span>` : '');
+  };
+  const rows = errors.map((e) => `<tr><td class="text">${esc(e.text)}</td><td>${esc(e.intent)}</td><td>${predicted(e)}</td>${num(e.intent_prediction.confidence)}</tr>`);
   return table(['text', 'intent', 'predicted', 'confidence'], [false, false, false, true], rows);
 }
 
