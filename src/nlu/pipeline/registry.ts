@@ -7,6 +7,7 @@ import { responseSelectorSpec } from '../classifiers/response-selector.js';
 import { softmaxIntentClassifierSpec } from '../classifiers/softmax-intent-classifier.js';
 import { entitySynonymMapperSpec } from '../extractors/entity-synonym-mapper.js';
 import { regexEntityExtractorSpec } from '../extractors/regex-entity-extractor.js';
+import { entityValueNormalizerSpec } from '../extractors/system/entity-value-normalizer.js';
 import { systemEntityExtractorSpec } from '../extractors/system/system-entity-extractor.js';
 import { countVectorsFeaturizerSpec } from '../featurizers/count-vectors-featurizer.js';
 import { entityGazetteerFeaturizerSpec } from '../featurizers/entity-gazetteer-featurizer.js';
@@ -33,6 +34,7 @@ export const componentRegistry = {
   DucklingEntityExtractor: systemEntityExtractorSpec,
   SystemEntityExtractor: systemEntityExtractorSpec,
   EntitySynonymMapper: entitySynonymMapperSpec,
+  EntityValueNormalizer: entityValueNormalizerSpec,
   ResponseSelector: responseSelectorSpec,
   FallbackClassifier: fallbackClassifierSpec,
 } as const satisfies Record<string, ComponentSpec>;

@@ -27,10 +27,10 @@ export interface SystemEntityExtractorOptions {
   now?: () => Date;
 }
 
-const isDimension = (d: string): d is Dimension => (DIMENSIONS as readonly string[]).includes(d);
+export const isDimension = (d: string): d is Dimension => (DIMENSIONS as readonly string[]).includes(d);
 
 /** Rasa passes the reference time as `time` (ms since the epoch); we also accept an ISO string. */
-function referenceTime(msg: Message, now: () => Date): Date {
+export function referenceTime(msg: Message, now: () => Date): Date {
   const t = msg.metadata.time;
   if (typeof t === 'number' && Number.isFinite(t)) return new Date(t);
   if (typeof t === 'string' && !Number.isNaN(Date.parse(t))) return new Date(t);
@@ -59,12 +59,17 @@ export class SystemEntityExtractor implements NluComponent {
   }
 }
 
-/** config.yml options → extractor options, with the language's defaults. */
-export function systemExtractorOptions(o: z.output<typeof options>, env: { name: string; language: string }): SystemEntityExtractorOptions {
-  const unknown = (o.dimensions ?? []).filter((d) => !isDimension(d));
+/** config.yml's dimension names, checked: a name Parley does not support is a configuration error. */
+export function checkedDimensions(names: readonly string[], component: string): Dimension[] {
+  const unknown = names.filter((d) => !isDimension(d));
   if (unknown.length > 0) {
-    throw new ParleyError('CONFIG_INVALID', `config.yml: ${env.name} does not support the dimension(s) ${unknown.join(', ')} (supported: ${DIMENSIONS.join(', ')})`);
+    throw new ParleyError('CONFIG_INVALID', `config.yml: ${component} does not support the dimension(s) ${unknown.join(', ')} (supported: ${DIMENSIONS.join(', ')})`);
   }
+  return names.filter(isDimension);
+}
+
+/** The locale and timezone dimensions are read in: as configured, else the language's (Chinese: Asia/Shanghai). */
+export function localeAndTimezone(o: { locale?: string | null | undefined; timezone?: string | null | undefined }, env: { name: string; language: string }): { locale: string; timezone: string } {
   const zh = /^zh(?:$|[_-])/i.test(o.locale ?? env.language);
   const timezone = o.timezone ?? (zh ? 'Asia/Shanghai' : 'UTC');
   try {
@@ -72,7 +77,12 @@ export function systemExtractorOptions(o: z.output<typeof options>, env: { name:
   } catch (cause) {
     throw new ParleyError('CONFIG_INVALID', `config.yml: ${env.name}: unknown timezone "${timezone}"`, { cause });
   }
-  return { dimensions: (o.dimensions ?? []).filter(isDimension), locale: o.locale ?? env.language, timezone, name: env.name };
+  return { locale: o.locale ?? env.language, timezone };
+}
+
+/** config.yml options → extractor options, with the language's defaults. */
+export function systemExtractorOptions(o: z.output<typeof options>, env: { name: string; language: string }): SystemEntityExtractorOptions {
+  return { dimensions: checkedDimensions(o.dimensions ?? [], env.name), ...localeAndTimezone(o, env), name: env.name };
 }
 
 export const systemEntityExtractorSpec = defineComponent({
