@@ -28,6 +28,17 @@ describe('renderNluReportHtml', () => {
     expect(html).toContain('name="viewport"');
   });
 
+  it('marks a low F1 only for labels with test examples', () => {
+    const fallback = renderNluReportHtml(summariseNlu([
+      { text: 'a', intent: 'greet', predicted: 'nlu_fallback', confidence: 0.4, entities: [], predictedEntities: [] },
+      { text: 'b', intent: 'greet', predicted: 'greet', confidence: 0.9, entities: [], predictedEntities: [] },
+    ]));
+    const row = (label: string) => new RegExp(`<tr><td>${label}</td>(?:(?!</tr>).)*</tr>`).exec(fallback)?.[0] ?? '';
+    expect(row('greet')).toContain('class="num low"');
+    expect(row('nlu_fallback')).not.toContain('low');
+    expect(row('nlu_fallback')).toContain('<td class="num">0</td>');
+  });
+
   it('escapes example text', () => {
     expect(html).toContain('hello &lt;b&gt;');
     expect(html).not.toContain('hello <b>');

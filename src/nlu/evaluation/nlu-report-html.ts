@@ -15,11 +15,12 @@ const card = (label: string, value: string): string => `<div class="card"><b>${e
 const table = (head: string[], numeric: boolean[], rows: string[]): string =>
   `<div class="scroll"><table class="sortable"><thead><tr>${head.map((h, i) => `<th${numeric[i] ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 
+/** A low F1 is marked where the label has test examples: a label only predicted (nlu_fallback) has F1 0 by definition. */
 function reportTable(report: ClassificationReport, withConfusions: boolean): string {
   const rows = Object.entries(report).filter(([k, v]) => isLabelRow(k, v)).map(([label, v]) => {
     const r = v as LabelMetrics;
     const confused = Object.entries(r.confused_with ?? {}).map(([l, c]) => `${l} (${c})`).join(', ');
-    return `<tr><td>${esc(label)}</td>${num(r.precision)}${num(r.recall)}${num(r['f1-score'], 3, r['f1-score'] < 0.7)}<td class="num">${r.support}</td>${withConfusions ? `<td class="nowrap">${esc(confused)}</td>` : ''}</tr>`;
+    return `<tr><td>${esc(label)}</td>${num(r.precision)}${num(r.recall)}${num(r['f1-score'], 3, r.support > 0 && r['f1-score'] < 0.7)}<td class="num">${r.support}</td>${withConfusions ? `<td class="nowrap">${esc(confused)}</td>` : ''}</tr>`;
   });
   const head = ['label', 'precision', 'recall', 'F1', 'support', ...(withConfusions ? ['confused with'] : [])];
   if (rows.length === 0) return '<p class="empty">Nothing to report.</p>';
