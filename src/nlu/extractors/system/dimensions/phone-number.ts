@@ -8,16 +8,16 @@ import { matchAll, type SystemMatch } from '../system-entity.js';
 
 const SEP = '[\\s.-]?';
 const patterns: RegExp[] = [
-  // Chinese mobile, optionally with +86 / 0086
-  new RegExp(`(?:(?:\\+|00)(86)${SEP})?(1[3-9]\\d${SEP}\\d{4}${SEP}\\d{4})`, 'g'),
+  // Chinese mobile, optionally with +86 / 0086, maybe in parentheses: (+86)
+  new RegExp(`(?:(?:\\+|00)(86)${SEP}|\\(\\+(86)\\)\\s?)?(1[3-9]\\d${SEP}\\d{4}${SEP}\\d{4})`, 'g'),
   // Chinese landline: area code 0xx(x), optionally in parentheses, then 7-8 digits (maybe split), optional extension
-  /(?:(?:\+|00)(86)[\s-]?)?(\(0\d{2,3}\)\s?\d{3,4}[\s-]?\d{4}|0\d{2,3}[\s-]\d{3,4}[\s-]?\d{4}|0\d{2,3}-?\d{7,8})/g,
-  // international: +cc then 6-14 digits in groups
-  /\+(\d{1,3})[\s.-]?(\(?\d{1,4}\)?(?:[\s.-]?\d{2,8}){1,4})/g,
+  /(?:(?:\+|00)(86)[\s-]?|\(\+(86)\)\s?)?(\(0\d{2,3}\)\s?\d{3,4}[\s-]?\d{4}|0\d{2,3}[\s-]\d{3,4}[\s-]?\d{4}|0\d{2,3}-?\d{7,8})/g,
+  // international: +cc, maybe in parentheses, then 6-14 digits in groups
+  /(?:\+(\d{1,3})|\(\+(\d{1,3})\))[\s.-]?(\(?\d{1,4}\)?(?:[\s.-]?\d{2,8}){1,4})/g,
   // North American 3-3-4, maybe after a bare 1 (1-800-555-0199): "(415) 555-2671", or one separator
   // used throughout ("415-555-2671", "415.555.2671", "415 555 2671") so that "3 555 2671" stays out.
   // Last, so that the +cc pattern has already taken "+1 (415) 555-2671" whole.
-  /(?:(1)[\s.-])?(\(\d{3}\)\s?\d{3}[\s.-]?\d{4}|\d{3}([\s.-])\d{3}\3\d{4})/g,
+  /(?:(1)[\s.-])?()(\(\d{3}\)\s?\d{3}[\s.-]?\d{4}|\d{3}([\s.-])\d{3}\4\d{4})/g,
 ];
 
 const NOT_INSIDE_NUMBER = (text: string, start: number, end: number): boolean =>
@@ -54,9 +54,11 @@ export function extractPhoneNumbers(original: string): SystemMatch[] {
       const start = m.index;
       const end = start + m[0].length;
       if (!NOT_INSIDE_NUMBER(text, start, end) || out.some((o) => o.start <= start && o.end >= end)) continue;
-      const digits = (m[2] ?? '').replace(/\D/g, '');
+      // groups: the country code (+cc or (+cc)), then the number
+      const country = m[1] ?? m[2];
+      const digits = (m[3] ?? '').replace(/\D/g, '');
       if (digits.length < 6 || digits.length > 14) continue;
-      const value = m[1] ? `(+${m[1]}) ${digits}` : digits;
+      const value = country ? `(+${country}) ${digits}` : digits;
       out.push({ dim: 'phone-number', start, end, value, additional_info: { value } });
     }
   }
