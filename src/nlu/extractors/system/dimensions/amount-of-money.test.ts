@@ -41,6 +41,15 @@ describe('amount-of-money dimension', () => {
     ['3毛5分', [['3毛5分', 0.35, 'CNY']]],
     ['两块五一斤', [['两块五', 2.5, 'CNY']]],
     ['九毛九一瓶', [['九毛九', 0.99, 'CNY']]],
+    // 零 between the yuan and what follows: tenths with 毛/角, hundredths with 分
+    ['十块零五毛', [['十块零五毛', 10.5, 'CNY']]],
+    ['一百元零五角', [['一百元零五角', 100.5, 'CNY']]],
+    ['十元零二分', [['十元零二分', 10.02, 'CNY']]],
+    // dollars and cents said apart are one amount
+    ['5 dollars 99 cents', [['5 dollars 99 cents', 5.99, '$']]],
+    ['$5 and 50 cents', [['$5 and 50 cents', 5.5, '$']]],
+    ['five dollars and twenty cents', [['five dollars and twenty cents', 5.2, '$']]],
+    ['99 cents', [['99 cents', 99, 'cent']]],
     ['HK$50', [['HK$50', 50, 'HKD']]],
     ['$5k', [['$5k', 5000, '$']]],
     ['1.5k dollars', [['1.5k dollars', 1500, '$']]],

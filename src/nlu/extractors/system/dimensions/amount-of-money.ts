@@ -27,9 +27,10 @@ const MEASURE = '[个份碗盒杯瓶位斤件只条张本袋包次]';
 // 一 + a measure word may (两块五一斤 is 2.5 yuan a jin)
 const COUNTED = `${MEASURE}|[0-9二两三四五六七八九十百千万]|一(?!${MEASURE})`;
 const DIGIT = '[0-9一二两三四五六七八九]';
-// groups: 1 amount, 2 unit, 3 tenths, 4 hundredths (三块八毛五); 5 tenths, 6 毛/角, 7 hundredths (两毛五)
+// groups: 1 amount, 2 unit, 3 tenths, 4 hundredths (三块八毛五); 5 a digit after 零, 6 毛/角 when it
+// is tenths (十块零五毛; else 分: 十块零五分 is 10.05); 7 tenths, 8 毛/角, 9 hundredths (两毛五)
 const SUFFIXED_ZH = new RegExp(
-  `(${NUMERAL_SOURCE})(${Object.keys(ZH_UNITS).join('|')})(?:(${DIGIT})(?:(?:毛|角)(?:(${DIGIT})分?)?)?(?!${COUNTED}))?`
+  `(${NUMERAL_SOURCE})(${Object.keys(ZH_UNITS).join('|')})(?:(${DIGIT})(?:(?:毛|角)(?:(${DIGIT})分?)?)?(?!${COUNTED})|零(${DIGIT})(?:(毛|角)|分)(?!${COUNTED}))?`
   + `|(${NUMERAL_SOURCE})(毛|角)(?:(${DIGIT})分?(?!${COUNTED}))?`, 'g');
 
 const money = (start: number, end: number, value: number, unit: string): SystemMatch =>
@@ -45,18 +46,19 @@ const digitOf = (d: string | undefined): number | undefined => (d === undefined 
 
 function chinese(m: RegExpExecArray): SystemMatch | undefined {
   const end = m.index + m[0].length;
-  if (m[5] !== undefined) {
-    const tenths = parseNumeral(m[5]);
-    const hundredths = digitOf(m[7]);
+  if (m[7] !== undefined) {
+    const tenths = parseNumeral(m[7]);
+    const hundredths = digitOf(m[9]);
     return tenths === undefined || hundredths === undefined ? undefined : money(m.index, end, Math.round(tenths * 10 + hundredths) / 100, 'CNY');
   }
   const whole = parseNumeral(m[1] as string);
   if (whole === undefined) return undefined;
   const unit = m[2] as string;
   // 2块钱一个, 100美元一: the digit after 块钱 / a foreign currency is not its tenths
-  if (m[3] !== undefined && !TENTHS_AFTER.has(unit)) return money(m.index, m.index + (m[1] as string).length + unit.length, whole, ZH_UNITS[unit] ?? 'CNY');
-  const tenths = digitOf(m[3]) ?? 0;
-  const hundredths = digitOf(m[4]) ?? 0;
+  if ((m[3] ?? m[5]) !== undefined && !TENTHS_AFTER.has(unit)) return money(m.index, m.index + (m[1] as string).length + unit.length, whole, ZH_UNITS[unit] ?? 'CNY');
+  // after 零 the digit is tenths with 毛/角, hundredths with 分
+  const tenths = (m[5] !== undefined && m[6] !== undefined ? digitOf(m[5]) : digitOf(m[3])) ?? 0;
+  const hundredths = (m[5] !== undefined && m[6] === undefined ? digitOf(m[5]) : digitOf(m[4])) ?? 0;
   return money(m.index, end, tenths === 0 && hundredths === 0 ? whole : Math.round(whole * 100 + tenths * 10 + hundredths) / 100, ZH_UNITS[unit] ?? 'CNY');
 }
 
@@ -79,5 +81,22 @@ export function extractAmountsOfMoney(text: string, ctx: ExtractContext): System
     // "500元" inside "人民币 500元" is the same amount, already reported
     if (found && !out.some((o) => o.start <= found.start && o.end >= found.end)) out.push(found);
   }
-  return out;
+  return withCents(text, out);
+}
+
+const unitOf = (m: SystemMatch): unknown => (m.additional_info as { unit?: unknown }).unit;
+
+/** "5 dollars 99 cents", "$5 and 50 cents": one amount, the cents in hundredths of the unit before them. */
+function withCents(text: string, found: SystemMatch[]): SystemMatch[] {
+  const cents = found.filter((m) => unitOf(m) === 'cent');
+  if (cents.length === 0) return found;
+  const merged = new Set<SystemMatch>();
+  const out = found.map((whole) => {
+    if (unitOf(whole) === 'cent' || typeof whole.value !== 'number') return whole;
+    const c = cents.find((m) => m.start > whole.end && /^\s+(?:and\s+)?$/i.test(text.slice(whole.end, m.start)));
+    if (!c || typeof c.value !== 'number' || !Number.isInteger(c.value) || c.value >= 100) return whole;
+    merged.add(c);
+    return money(whole.start, c.end, Math.round(whole.value * 100 + c.value) / 100, String(unitOf(whole)));
+  });
+  return out.filter((m) => !merged.has(m));
 }
