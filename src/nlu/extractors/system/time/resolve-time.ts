@@ -27,9 +27,9 @@ function calendarDate(ref: Civil, d: Extract<DateRef, { kind: 'calendar' }>): Ci
   const today = startOfDay(ref);
   const month = d.month ?? today.mo;
   const day = d.day ?? 1;
-  let year = d.year ?? today.y;
+  let year = d.year ?? today.y + (d.years ?? 0);
   const candidate = (y: number, mo: number): Civil => ({ y, mo, d: day, h: 0, mi: 0, s: 0 });
-  if (d.year === undefined && d.month !== undefined && compareCivil(endOfGrain(candidate(year, month), d.day === undefined ? 'month' : 'day'), ref) <= 0) year++;
+  if (d.year === undefined && d.years === undefined && d.month !== undefined && compareCivil(endOfGrain(candidate(year, month), d.day === undefined ? 'month' : 'day'), ref) <= 0) year++;
   if (d.month === undefined) {
     const next = compareCivil(candidate(year, month), today) < 0 ? addMonths({ ...today, d: 1 }, 1) : { ...today, d: 1 };
     return isValidDate(next.y, next.mo, day) ? candidate(next.y, next.mo) : undefined;

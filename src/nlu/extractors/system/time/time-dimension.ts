@@ -32,6 +32,14 @@ function dropOverlaps(pieces: TimePiece[]): TimePiece[] {
 /** Adds a piece to the group when the group has no such part yet; false when it cannot join. */
 function join(g: Group, p: TimePiece): boolean {
   if (g.single?.kind === 'shift-from') return joinShiftFrom(g, p);
+  // 两天后的中午, 三天后下午三点: a shift by whole days is that day, and a part of it or a clock time may follow
+  if (g.single?.kind === 'shift' && ((p.kind === 'pod' && !p.date) || p.kind === 'clock')) {
+    const days = wholeDays(g.single);
+    if (days === undefined) return false;
+    delete g.single;
+    g.date = { kind: 'relative-day', days };
+    return join(g, p);
+  }
   if (g.single) return false;
   if (p.kind === 'date' && !g.date && !g.clock) { g.date = p.date; return true; }
   if (p.kind === 'pod' && !g.pod && !(p.date && g.date)) {
@@ -43,6 +51,12 @@ function join(g: Group, p: TimePiece): boolean {
   // "5pm tomorrow", "8点 明天": a date after the clock time
   if (p.kind === 'date' && !g.date && g.clock) { g.date = p.date; return true; }
   return false;
+}
+
+/** The days a shift moves by, when it moves by whole days or weeks. */
+function wholeDays(s: Extract<TimePiece, { kind: 'shift' }>): number | undefined {
+  const per = s.unit === 'day' ? 1 : s.unit === 'week' ? 7 : undefined;
+  return per === undefined || !Number.isInteger(s.amount) ? undefined : s.amount * per * s.direction;
 }
 
 /** "a week from" + "today" (+ "at 5pm"): the date it counts from, then a time of that day. */

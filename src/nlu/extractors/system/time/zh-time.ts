@@ -45,6 +45,10 @@ const rules: Rule[] = [
     if (m[2] === undefined) return { kind: 'date', date: { kind: 'calendar', year, month: 1, day: 1 } };
     return { kind: 'date', date: { kind: 'calendar', year, month: num(m[2]), ...(m[3] ? { day: num(m[3]) } : {}) } };
   }],
+  // 明年3月, 去年12月25号: a month of a year counted from this one
+  [/(明|今|去|后|前)年(N)月(?:(N)[日号])?/g, (m) => ({
+    kind: 'date', date: { kind: 'calendar', years: { 前: -2, 去: -1, 今: 0, 明: 1, 后: 2 }[m[1] as '今'], month: num(m[2]), ...(m[3] ? { day: num(m[3]) } : {}) },
+  })],
   [/(N)月(?:(N)[日号])?/g, (m) => ({ kind: 'date', date: { kind: 'calendar', month: num(m[1]), ...(m[2] ? { day: num(m[2]) } : {}) } })],
   // a day of the month, not a house, building or line number (福华一路1号, 3号楼, 2号线)
   [/(?<![月\d路街道巷弄里村区栋幢楼座室层])(N)号(?![楼线门院床桌房室口车厅])/g, (m) => ({ kind: 'date', date: { kind: 'calendar', day: num(m[1]) } })],
@@ -79,7 +83,8 @@ const rules: Rule[] = [
   // 周一晚 (Duckling's corpus), 5号早: a bare 晚 / 早 after a weekday or a day of the month; not 早点 / 晚点
   // ("early", "later"), 晚会 (a party), 晚饭 and the like
   [/(?<=[周期拜][一二三四五六日天1-7]|[号日])(晚|早)(?![上晨饭餐安了些点会报])/g, (m) => ({ kind: 'pod', pod: PODS[m[1] as string] ?? 'evening' })],
-  [/([昨今明后])(晚|早)(?!上|晨|饭|餐)|([昨今明后])?(凌晨|半夜|早上|早晨|清早|上午|中午|下午|傍晚|晚上|夜里|深夜)/g, (m) => {
+  // 后 is 后天 here, unless it ends a duration (三天后下午: the afternoon three days on, not the day after tomorrow's)
+  [/([昨今明]|(?<![天周月年时钟分秒])后)(晚|早)(?!上|晨|饭|餐)|([昨今明]|(?<![天周月年时钟分秒])后)?(凌晨|半夜|早上|早晨|清早|上午|中午|下午|傍晚|晚上|夜里|深夜)/g, (m) => {
     const day = m[1] ?? m[3];
     const pod = PODS[(m[2] ?? m[4]) as string] ?? 'morning';
     return { kind: 'pod', pod, ...(day ? { date: { kind: 'relative-day', days: POD_DAY[day] ?? 0 } } : {}) };
