@@ -19,6 +19,9 @@ describe('url dimension', () => {
     ['看看 https://parley.dev/docs?x=1 吧', [['https://parley.dev/docs?x=1', 'https://parley.dev/docs?x=1']]],
     ['visit www.example.com.', [['www.example.com', 'www.example.com']]],
     ['网址是example.cn/menu，谢谢', [['example.cn/menu', 'example.cn/menu']]],
+    // without a scheme a Chinese character ends the link; with one it may be part of the path
+    ['网址www.example.cn/menu看看', [['www.example.cn/menu', 'www.example.cn/menu']]],
+    ['https://zh.wikipedia.org/wiki/北京', [['https://zh.wikipedia.org/wiki/北京', 'https://zh.wikipedia.org/wiki/北京']]],
     ['http://localhost:8000/parse', [['http://localhost:8000/parse', 'http://localhost:8000/parse']]],
     ['a@b.com', []],
     ['version 1.5.2', []],
