@@ -40,8 +40,15 @@ export function extractNumbers(text: string): SystemMatch[] {
   for (const m of matchAll(WORDS, text)) {
     for (const n of englishNumberRuns(m[0])) out.push(simpleValue('number', m.index + n.start, m.index + n.end, n.value));
   }
+  // as Duckling reads them; the longer span wins over the "a dozen" inside "half a dozen"
+  for (const m of matchAll(HALF_DOZEN, text)) out.push(simpleValue('number', m.index, m.index + m[0].length, 6));
+  for (const m of matchAll(A_COUPLE, text)) out.push(simpleValue('number', m.index, m.index + m[0].length, 2));
   return out.map((n) => withHalf(text, n));
 }
+
+const HALF_DOZEN = /\bhalf an? dozen\b/gi;
+/** "a couple of pizzas" is two; "the couple" (two people) is no number */
+const A_COUPLE = /\ba couple(?= of\b)/gi;
 
 const AND_A_HALF = new RegExp(`^${AND_A_HALF_SOURCE}`, 'i');
 
