@@ -21,11 +21,14 @@ const EN_UNITS: Readonly<Record<string, DurationUnit>> = {
 
 const zhUnit = `(${Object.keys(ZH_UNITS).join('|')})`;
 // not after 第: 第二天 is "the next day", not two days
-const ZH = new RegExp(`(?<!第)(${NUMERAL_SOURCE})(个半|半)?${zhUnit}(半)?|半(个)?(小时|钟头|天|个月|年)|(一刻钟)`, 'g');
+// (group 7: quarter hours, 一刻钟 to 三刻钟; the time grammar counts on these seven groups)
+const ZH = new RegExp(`(?<!第)(${NUMERAL_SOURCE})(个半|半)?${zhUnit}(半)?|半(个)?(小时|钟头|天|个月|年)|([一两三]刻钟)`, 'g');
 const enUnit = `(${Object.keys(EN_UNITS).join('|')})`;
-// groups: 1 amount, 2 unit (an hour and a half); 3 unit (half an hour); 4 amount, 5 unit (one and a half hours); 6 unit (a couple of days)
+// groups: 1 amount, 2 unit (an hour and a half); 3 unit (half an hour); 4 amount, 5 unit (one and a half hours); 6 unit (a couple of days);
+// 7 quarters of an hour (a quarter of an hour, three quarters of an hour)
 const EN = new RegExp(`(${ANY_NUMERAL_SOURCE}|\\ban?)\\s?${enUnit}\\b(?:${AND_A_HALF_SOURCE})?|\\bhalf an? (hour|day|minute)\\b`
-  + `|(${ANY_NUMERAL_SOURCE}|\\ban?)${AND_A_HALF_SOURCE}\\s+${enUnit}\\b|\\ba\\s+couple\\s+of\\s+${enUnit}\\b`, 'gi');
+  + `|(${ANY_NUMERAL_SOURCE}|\\ban?)${AND_A_HALF_SOURCE}\\s+${enUnit}\\b|\\ba\\s+couple\\s+of\\s+${enUnit}\\b`
+  + `|\\b(a|one|three)\\s+quarters?\\s+of\\s+an\\s+hour\\b`, 'gi');
 
 export function durationMatch(start: number, end: number, value: number, unit: DurationUnit): SystemMatch {
   return {
@@ -36,7 +39,7 @@ export function durationMatch(start: number, end: number, value: number, unit: D
 
 /** Parses one duration phrase from a match of the patterns; also used by "in 2 hours" / "2小时后". */
 export function zhDuration(m: RegExpExecArray): { value: number; unit: DurationUnit } | undefined {
-  if (m[7]) return { value: 15, unit: 'minute' };
+  if (m[7]) return { value: 15 * (m[7].startsWith('三') ? 3 : m[7].startsWith('两') ? 2 : 1), unit: 'minute' };
   if (m[6]) return { value: 0.5, unit: ZH_UNITS[m[6]] ?? 'hour' };
   const n = parseNumeral(m[1] as string);
   const unit = ZH_UNITS[m[3] as string];
@@ -45,6 +48,7 @@ export function zhDuration(m: RegExpExecArray): { value: number; unit: DurationU
 }
 
 export function enDuration(m: RegExpExecArray): { value: number; unit: DurationUnit } | undefined {
+  if (m[7]) return { value: /^three$/i.test(m[7]) ? 45 : 15, unit: 'minute' };
   if (m[3]) return { value: 0.5, unit: EN_UNITS[m[3].toLowerCase()] ?? 'hour' };
   if (m[6]) {
     const unit = EN_UNITS[m[6].toLowerCase()];
