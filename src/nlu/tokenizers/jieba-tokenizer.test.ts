@@ -38,6 +38,20 @@ describe('JiebaTokenizer', () => {
     expect(tokens.map((t) => t.text)).toContain('ok');
   });
 
+  it('with half_width, reads full-width ASCII as ASCII, at the original offsets', () => {
+    const text = '电话：１３８１２３４５６７８，ＯＫ';
+    const t = new JiebaTokenizer({ dictionaryPath: null, pattern: undefined, halfWidth: true });
+    t.train(ctx({}));
+    const tokens = t.tokenize(text);
+    expect(tokens.map((k) => k.text)).toContain('13812345678');
+    expect(tokens.map((k) => k.text)).toContain('OK');
+    for (const k of tokens) expect(text.slice(k.start, k.end).normalize('NFKC')).toBe(k.text.normalize('NFKC'));
+    // off (the default), jieba cuts full-width digits and letters one by one
+    const plain = trained({}).tokenize(text).map((k) => k.text);
+    expect(plain).toContain('１');
+    expect(plain).not.toContain('13812345678');
+  });
+
   it('keeps lookup elements, annotated entity values and synonyms whole', () => {
     expect(plain.tokenize('我要牛肉套餐').map((t) => t.text)).not.toContain('牛肉套餐');
     const tok = trained({

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import type { Jieba } from '@node-rs/jieba';
+import { toHalfWidth } from '../../core/index.js';
 import { ParleyError } from '../../errors.js';
 import type { Message, Token, TrainableNluComponent, TrainingContext } from '../component.js';
 import { isStringList } from '../featurizers/vocabulary.js';
@@ -82,7 +83,7 @@ export class JiebaTokenizer implements TrainableNluComponent {
   private jieba: Jieba | undefined;
   private state: JiebaState;
 
-  constructor(private readonly opts: { dictionaryPath: string | null; pattern: RegExp | undefined; posTags?: boolean; bundledWords?: BundledWords; commonWords?: number; state?: JiebaState }) {
+  constructor(private readonly opts: { dictionaryPath: string | null; pattern: RegExp | undefined; posTags?: boolean; bundledWords?: BundledWords; commonWords?: number; halfWidth?: boolean; state?: JiebaState }) {
     this.state = opts.state ?? { words: [], fileLines: [] };
     if (opts.state) this.jieba = segmenterFor(opts.state);
   }
@@ -96,8 +97,10 @@ export class JiebaTokenizer implements TrainableNluComponent {
     this.jieba = segmenterFor(this.state);
   }
 
-  tokenize(text: string): Token[] {
+  tokenize(original: string): Token[] {
     if (!this.jieba) throw new ParleyError('NLU_FAILED', 'JiebaTokenizer used before training or loading');
+    // one character for one, so the tokens' offsets still point into the original text
+    const text = this.opts.halfWidth === true ? toHalfWidth(original) : original;
     if (this.opts.posTags === true) {
       const tagged = this.jieba.tag(text, true);
       return refineTokens(alignSegments(text, tagged.map((t) => t.word), tagged.map((t) => t.tag)), this.opts.pattern);
@@ -132,12 +135,19 @@ export const jiebaTokenizerSpec = defineComponent({
      * only / seen + 50,000): SMP2017 246 / 250 / 243, CAIS 371 / 373 / 370.
      */
     common_words: z.number().int().min(0).default(50_000),
+    /**
+     * tokens read full-width ASCII as Chinese input methods type it (１３８, ＯＫ, ＋８６, the ideographic
+     * space) as the ASCII it stands for, so it meets the n-grams learnt from half-width text; offsets
+     * and entity values keep the original text
+     */
+    half_width: z.boolean().default(false),
   }).strict(),
   create: (options, env) => new JiebaTokenizer({
     dictionaryPath: options.dictionary_path,
     posTags: options.pos_tags,
     bundledWords: options.bundled_dictionary,
     commonWords: options.common_words,
+    halfWidth: options.half_width,
     pattern: compileTokenPattern(options.token_pattern),
     state: env.state === undefined ? undefined : parseState(stateSchema, env),
   }),
