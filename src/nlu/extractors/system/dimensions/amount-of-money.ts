@@ -57,8 +57,9 @@ function chinese(m: RegExpExecArray): SystemMatch | undefined {
   // 2块钱一个, 100美元一: the digit after 块钱 / a foreign currency is not its tenths
   if ((m[3] ?? m[5]) !== undefined && !TENTHS_AFTER.has(unit)) return money(m.index, m.index + (m[1] as string).length + unit.length, whole, ZH_UNITS[unit] ?? 'CNY');
   // after 零 the digit is tenths with 毛/角, hundredths with 分
-  const tenths = (m[5] !== undefined && m[6] !== undefined ? digitOf(m[5]) : digitOf(m[3])) ?? 0;
-  const hundredths = (m[5] !== undefined && m[6] === undefined ? digitOf(m[5]) : digitOf(m[4])) ?? 0;
+  const [tenthsDigit, hundredthsDigit] = m[5] === undefined ? [m[3], m[4]] : m[6] !== undefined ? [m[5], undefined] : [undefined, m[5]];
+  const tenths = digitOf(tenthsDigit) ?? 0;
+  const hundredths = digitOf(hundredthsDigit) ?? 0;
   return money(m.index, end, tenths === 0 && hundredths === 0 ? whole : Math.round(whole * 100 + tenths * 10 + hundredths) / 100, ZH_UNITS[unit] ?? 'CNY');
 }
 

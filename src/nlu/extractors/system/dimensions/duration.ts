@@ -39,7 +39,7 @@ export function durationMatch(start: number, end: number, value: number, unit: D
 
 /** Parses one duration phrase from a match of the patterns; also used by "in 2 hours" / "2小时后". */
 export function zhDuration(m: RegExpExecArray): { value: number; unit: DurationUnit } | undefined {
-  if (m[7]) return { value: 15 * (m[7].startsWith('三') ? 3 : m[7].startsWith('两') ? 2 : 1), unit: 'minute' };
+  if (m[7]) return { value: 15 * (parseNumeral(m[7].charAt(0)) ?? 1), unit: 'minute' };
   if (m[6]) return { value: 0.5, unit: ZH_UNITS[m[6]] ?? 'hour' };
   const n = parseNumeral(m[1] as string);
   const unit = ZH_UNITS[m[3] as string];

@@ -17,6 +17,7 @@ const patterns: RegExp[] = [
   // North American 3-3-4, maybe after a bare 1 (1-800-555-0199): "(415) 555-2671", or one separator
   // used throughout ("415-555-2671", "415.555.2671", "415 555 2671") so that "3 555 2671" stays out.
   // Last, so that the +cc pattern has already taken "+1 (415) 555-2671" whole.
+  // (the empty group stands where the other patterns have their "(+cc)" country code)
   /(?:(1)[\s.-])?()(\(\d{3}\)\s?\d{3}[\s.-]?\d{4}|\d{3}([\s.-])\d{3}\4\d{4})/g,
 ];
 
