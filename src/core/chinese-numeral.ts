@@ -154,18 +154,20 @@ function englishAmount(text: string): number | undefined {
 
 /**
  * The amount a short entity text states, one measure word allowed: 三份 → 3, 2 份 → 2, 一百零五 → 105,
- * 1.5 → 1.5, 俩 → 2, 两份半 → 2.5, 半份 → 0.5, twenty one → 21, 3 pizzas → 3, two and a half → 2.5; undefined when the text
+ * 1.5 → 1.5, 俩 → 2, 两份半 → 2.5, 半份 → 0.5, 一打 → 12, twenty one → 21, 3 pizzas → 3, two and a half → 2.5; undefined when the text
  * is not just an amount (很多, 三份牛肉饭).
  */
 export function statedAmount(text: string): number | undefined {
   // 俩 and 仨 are 两个 and 三个 run together: the measure word is in the character
   const fused = /^\s*([俩仨])\s*$/u.exec(text);
   if (fused) return fused[1] === '俩' ? 2 : 3;
-  if (HALF.test(text)) return 0.5;
+  // 打 is a dozen: 一打 12, 半打 6
+  if (HALF.test(text)) return text.includes('打') ? 6 : 0.5;
   const zh = CHINESE_AMOUNT.exec(text);
   if (zh) {
     const n = parseChineseNumeral(zh[1] as string);
-    return n === undefined ? undefined : n + (zh[3] ? 0.5 : 0);
+    const amount = n === undefined ? undefined : n + (zh[3] ? 0.5 : 0);
+    return amount !== undefined && zh[2] === '打' ? amount * 12 : amount;
   }
   return englishAmount(text);
 }

@@ -72,6 +72,10 @@ describe('extractSlots: from_entity', () => {
     expect(await filled('两份半')).toMatchObject({ count: 2.5 });
     expect(await filled('一个半')).toMatchObject({ count: 1.5 });
     expect(await filled('半份')).toMatchObject({ count: 0.5 });
+    expect(await filled('一打')).toMatchObject({ count: 12 });
+    expect(await filled('两打')).toMatchObject({ count: 24 });
+    expect(await filled('半打')).toMatchObject({ count: 6 });
+    expect(await filled('十几份')).toMatchObject({ count: '十几份' });
     expect(await filled('twenty one')).toMatchObject({ count: 21 });
     expect(await filled('a dozen')).toMatchObject({ count: 12 });
     expect(await filled('3 pizzas')).toMatchObject({ count: 3 });

@@ -33,4 +33,36 @@ describe('extractSystemEntities with every dimension', () => {
   ])('%s: the longer span wins over the numbers inside it', (text, ctx, expected) => {
     expect(all(text, ctx)).toEqual(expected);
   });
+
+  it.each<[string, string[][]]>([
+    ['十几份', []],
+    ['三十几份', []],
+    ['几十块钱', []],
+    ['二十几分钟', []],
+    ['十几分钟后送到', []],
+    // 几 beside another word leaves the numeral alone
+    ['两个茶几', [['number', '两']]],
+    ['十份，几点到', [['number', '十']]],
+  ])('%s: a numeral beside 几 is a vague range, no value', (text, expected) => {
+    expect(all(text, ZH_CTX)).toEqual(expected);
+  });
+
+  it.each<[string, [string, string][]]>([
+    ['一九年三月', [['time', '一九年三月']]],
+    ['19年3月5号', [['time', '19年3月5号']]],
+    ['九八年五月', [['time', '九八年五月']]],
+    // no month: 19年 may be nineteen years; digits read one by one never are
+    ['我工作了19年', [['duration', '19年']]],
+    ['我工作了十九年', [['duration', '十九年']]],
+    ['九八年', [['number', '九八']]],
+  ])('%s: a two-digit year before a month is a date', (text, expected) => {
+    expect(all(text, ZH_CTX)).toEqual(expected);
+  });
+
+  it('puts a two-digit year in the century nearest the reference', () => {
+    const value = (text: string): unknown => extractSystemEntities(text, ['time'], ZH_CTX)[0]?.value;
+    expect(value('一九年三月')).toBe('2019-03-01T00:00:00.000+08:00');
+    expect(value('九八年五月')).toBe('1998-05-01T00:00:00.000+08:00');
+    expect(value('30年1月')).toBe('2030-01-01T00:00:00.000+08:00');
+  });
 });

@@ -37,10 +37,14 @@ export function durationMatch(start: number, end: number, value: number, unit: D
   };
 }
 
+const DIGIT_BY_DIGIT = /^[〇零一二两三四五六七八九]{2,}$/;
+
 /** Parses one duration phrase from a match of the patterns; also used by "in 2 hours" / "2小时后". */
 export function zhDuration(m: RegExpExecArray): { value: number; unit: DurationUnit } | undefined {
   if (m[7]) return { value: 15 * (parseNumeral(m[7].charAt(0)) ?? 1), unit: 'minute' };
   if (m[6]) return { value: 0.5, unit: ZH_UNITS[m[6]] ?? 'hour' };
+  // digits read one by one (九八年, 零五年) name a year, not an amount: 98 years is 九十八年
+  if (DIGIT_BY_DIGIT.test(m[1] as string)) return undefined;
   const n = parseNumeral(m[1] as string);
   const unit = ZH_UNITS[m[3] as string];
   if (n === undefined || !unit) return undefined;

@@ -140,10 +140,13 @@ const rules: [RegExp, (m: RegExpExecArray) => Piece][] = [
   [/\b(?:from\s+|between\s+)?(\d{1,2})(?::(\d{2}))?(?=\s*(?:-|–|to|till|until|and)\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?(?![a-z])|o'?clock))/gi,
     (m) => clock(Number(m[1]), m[2], undefined)],
   [new RegExp(`\\bin\\s+(?:${EN_DURATION_SOURCE})`, 'gi'), (m) => shift(m, 1)],
-  [new RegExp(`\\bwithin\\s+(?:the\\s+next\\s+)?(?:${EN_DURATION_SOURCE})`, 'gi'), (m) => {
+  // within an hour, within the next 30 minutes, in the next two days
+  [new RegExp(`\\b(?:within\\s+(?:the\\s+next\\s+)?|in\\s+the\\s+next\\s+)(?:${EN_DURATION_SOURCE})`, 'gi'), (m) => {
     const d = enDuration(m);
     return d && { kind: 'within', amount: d.value, unit: d.unit };
   }],
+  // within the hour, in the next hour: one of the unit
+  [/\b(?:within|in)\s+the\s+(?:next\s+)?(minute|hour|day|week|month)\b/gi, (m) => ({ kind: 'within', amount: 1, unit: (m[1] as string).toLowerCase() as 'hour' })],
   [new RegExp(`(?:${EN_DURATION_SOURCE})\\s+(from now|later|ago)\\b`, 'gi'), (m) => shift(m, /ago$/i.test(m[0]) ? -1 : 1)],
   // counted from the date that follows: "a week from today", "two days after tomorrow"
   [new RegExp(`(?:${EN_DURATION_SOURCE})\\s+(from|after|before)\\b`, 'gi'), (m) => {

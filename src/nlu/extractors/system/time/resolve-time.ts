@@ -22,14 +22,20 @@ function weekdayDate(ref: Civil, d: Extract<DateRef, { kind: 'weekday' }>): Civi
   return addDays(today, d.week * 7 + d.weekday - wd);
 }
 
+/** The year ending in these two digits nearest `reference` (九八年 in 2026: 1998; 三零年: 2030). */
+function nearestYear(twoDigits: number, reference: number): number {
+  const inCentury = Math.floor(reference / 100) * 100 + twoDigits;
+  return [inCentury - 100, inCentury, inCentury + 100].reduce((best, y) => (Math.abs(y - reference) < Math.abs(best - reference) ? y : best));
+}
+
 /** Calendar dates without a year are the next such date (today included), as Duckling's are. */
 function calendarDate(ref: Civil, d: Extract<DateRef, { kind: 'calendar' }>): Civil | undefined {
   const today = startOfDay(ref);
   const month = d.month ?? today.mo;
   const day = d.day ?? 1;
-  let year = d.year ?? today.y + (d.years ?? 0);
+  let year = d.year ?? (d.shortYear === undefined ? today.y + (d.years ?? 0) : nearestYear(d.shortYear, today.y));
   const candidate = (y: number, mo: number): Civil => ({ y, mo, d: day, h: 0, mi: 0, s: 0 });
-  if (d.year === undefined && d.years === undefined && d.month !== undefined && compareCivil(endOfGrain(candidate(year, month), d.day === undefined ? 'month' : 'day'), ref) <= 0) year++;
+  if (d.year === undefined && d.years === undefined && d.shortYear === undefined && d.month !== undefined && compareCivil(endOfGrain(candidate(year, month), d.day === undefined ? 'month' : 'day'), ref) <= 0) year++;
   if (d.month === undefined) {
     const next = compareCivil(candidate(year, month), today) < 0 ? addMonths({ ...today, d: 1 }, 1) : { ...today, d: 1 };
     return isValidDate(next.y, next.mo, day) ? candidate(next.y, next.mo) : undefined;

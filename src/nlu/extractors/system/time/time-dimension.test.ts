@@ -212,6 +212,9 @@ describe('time dimension (en)', () => {
     ['by the end of the year', 'by the end of the year', { from: '2026-03-04T10:00:00.000+00:00', to: '2027-01-01T00:00:00.000+00:00' }],
     ['within an hour', 'within an hour', { from: '2026-03-04T10:00:00.000+00:00', to: '2026-03-04T11:00:00.000+00:00' }],
     ['within the next 30 minutes', 'within the next 30 minutes', { from: '2026-03-04T10:00:00.000+00:00', to: '2026-03-04T10:30:00.000+00:00' }],
+    ['in the next 30 minutes', 'in the next 30 minutes', { from: '2026-03-04T10:00:00.000+00:00', to: '2026-03-04T10:30:00.000+00:00' }],
+    ['deliver within the next hour', 'within the next hour', { from: '2026-03-04T10:00:00.000+00:00', to: '2026-03-04T11:00:00.000+00:00' }],
+    ['within the hour', 'within the hour', { from: '2026-03-04T10:00:00.000+00:00', to: '2026-03-04T11:00:00.000+00:00' }],
     ['monday to friday', 'monday to friday', { from: '2026-03-09T00:00:00.000+00:00', to: '2026-03-14T00:00:00.000+00:00' }],
   ])('%s is an interval', (text, span, value) => {
     expect(times(text, EN_CTX)).toEqual([[span, value]]);

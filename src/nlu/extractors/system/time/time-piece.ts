@@ -7,8 +7,12 @@ export type DateRef =
   | { kind: 'relative-day'; days: number }
   /** `week` undefined: the next occurrence (today included); 'last': the previous occurrence; a number: that calendar week from this one */
   | { kind: 'weekday'; weekday: number; week?: number | 'last' }
-  /** month undefined: a day of this (or next) month; day undefined: the whole month; `years`: the year that many from this one (明年3月) */
-  | { kind: 'calendar'; year?: number; years?: number; month?: number; day?: number }
+  /**
+   * month undefined: a day of this (or next) month; day undefined: the whole month; `years`: the year that many
+   * from this one (明年3月); `shortYear`: a year said with two digits (一九年三月, 23年12月), in the century that puts
+   * it nearest the reference year
+   */
+  | { kind: 'calendar'; year?: number; years?: number; shortYear?: number; month?: number; day?: number }
   /** a day of the month `months` from this one: 下个月5号 is { months: 1, day: 5 } */
   | { kind: 'month-day'; months: number; day: number };
 

@@ -45,6 +45,12 @@ const rules: Rule[] = [
     if (m[2] === undefined) return { kind: 'date', date: { kind: 'calendar', year, month: 1, day: 1 } };
     return { kind: 'date', date: { kind: 'calendar', year, month: num(m[2]), ...(m[3] ? { day: num(m[3]) } : {}) } };
   }],
+  // 一九年三月, 23年12月5号: a year said with two digits, which only a month after it tells from a duration (工作了19年)
+  [/(?<![0-9０-９〇零一二三四五六七八九十百千])([0-9]{2}|[〇零一二三四五六七八九]{2})年(N)月(?:(N)[日号])?/g, (m) => {
+    const shortYear = num(m[1]);
+    if (shortYear === undefined) return undefined;
+    return { kind: 'date', date: { kind: 'calendar', shortYear, month: num(m[2]), ...(m[3] ? { day: num(m[3]) } : {}) } };
+  }],
   // 明年3月, 去年12月25号: a month of a year counted from this one
   [/(明|今|去|后|前)年(N)月(?:(N)[日号])?/g, (m) => ({
     kind: 'date', date: { kind: 'calendar', years: { 前: -2, 去: -1, 今: 0, 明: 1, 后: 2 }[m[1] as '今'], month: num(m[2]), ...(m[3] ? { day: num(m[3]) } : {}) },
