@@ -46,6 +46,18 @@ describe('order-zh over REST', () => {
     expect(await lastUtterAction(u)).toBe('utter_ask_meal');
   });
 
+  it('places an order given whole in one message', async () => {
+    const u = 'zh-user-whole';
+    const done = await server.say(u, '我要三份牛肉套餐，电话13912345678，送到浦东新区张江路100号');
+    expect(texts(done)).toContain('牛肉套餐');
+    expect(texts(done)).toContain('3 份');
+    expect(texts(done)).toContain('13912345678');
+    expect(texts(done)).toContain('浦东新区张江路100号');
+    // placed, and over: the bot restarted, so nothing of this order is left for the next one
+    expect(texts(done)).toMatch(/订单已提交|下单成功/);
+    expect(await slots(u)).toMatchObject({ meal: null, quantity: null, phone: null, address: null });
+  });
+
   it('keeps conversations apart and supports ids containing a slash', async () => {
     await server.say('tenant/a', '我要一份鸡腿套餐');
     await server.say('tenant/b', '我要两份素食套餐');
