@@ -73,7 +73,8 @@ function withUnits(tokens: Token[]): number | undefined {
     prev = t;
   }
   if (current !== undefined) {
-    const abbreviated = prev?.kind === 'digit' && !zeroSinceUnit && lastUnit >= 100 && tokens.at(-2)?.kind === 'unit';
+    // 三千五 is 3500, but 两万5000 is 25000: only a single digit abbreviates
+    const abbreviated = prev?.kind === 'digit' && current <= 9 && !zeroSinceUnit && lastUnit >= 100 && tokens.at(-2)?.kind === 'unit';
     section += abbreviated ? current * (lastUnit / 10) : current;
   }
   return total + section;

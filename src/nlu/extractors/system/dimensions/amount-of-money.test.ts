@@ -55,8 +55,44 @@ describe('amount-of-money dimension', () => {
     ['1.5k dollars', [['1.5k dollars', 1500, '$']]],
     ['$5 kids meal', [['$5', 5, '$']]],
     ['3份', []],
+    // a Chinese digit glued to Arabic ones is not part of the amount: 周五 is Friday
+    ['周五50块', [['50块', 50, 'CNY']]],
+    ['两万5000元', [['两万5000元', 25000, 'CNY']]],
   ])('%s', (text, expected) => {
     expect(money(text)).toEqual(expected);
+  });
+
+  it.each<[string, string, Record<string, number>]>([
+    ['一百块以内', '一百块以内', { to: 100 }],
+    ['不超过300元的', '不超过300元', { to: 300 }],
+    ['最多两百块钱', '最多两百块钱', { to: 200 }],
+    ['至少50块', '至少50块', { from: 50 }],
+    ['50块起', '50块起', { from: 50 }],
+    ['200块以上的套餐', '200块以上', { from: 200 }],
+    ['五十到一百块之间', '五十到一百块之间', { from: 50, to: 100 }],
+    ['价格在100-200元', '100-200元', { from: 100, to: 200 }],
+    ['under $20', 'under $20', { to: 20 }],
+    ['$50 or less', '$50 or less', { to: 50 }],
+    ['at least 50 euros', 'at least 50 euros', { from: 50 }],
+    ['between 10 and 20 dollars', 'between 10 and 20 dollars', { from: 10, to: 20 }],
+    ['10 to 20 dollars', '10 to 20 dollars', { from: 10, to: 20 }],
+    ['$10-$20', '$10-$20', { from: 10, to: 20 }],
+    ['from $10 to $25', 'from $10 to $25', { from: 10, to: 25 }],
+  ])('%s is an interval', (text, span, value) => {
+    const found = extractAmountsOfMoney(text, ZH_CTX);
+    expect(found.map((m) => [text.slice(m.start, m.end), m.value])).toEqual([[span, value]]);
+    const unit = (found[0]?.additional_info as Record<string, { unit: string }>)[value.to === undefined ? 'from' : 'to']?.unit;
+    expect(unit).toBe(/\$/.test(text) || /dollars/.test(text) ? '$' : /euros/.test(text) ? 'EUR' : 'CNY');
+    expect(found[0]?.additional_info).toMatchObject({ type: 'interval' });
+  });
+
+  it.each([
+    ['$20 plus tax', '$20', 20],
+    ['2块钱一个', '2块钱', 2],
+    // a range runs low to high; "20 to 10 dollars" is no range
+    ['20 to 10 dollars', '10 dollars', 10],
+  ])('%s stays one amount', (text, span, value) => {
+    expect(extractAmountsOfMoney(text, ZH_CTX).map((m) => [text.slice(m.start, m.end), m.value])).toEqual([[span, value]]);
   });
 
   it('reads ¥ as yen outside Chinese locales', () => {

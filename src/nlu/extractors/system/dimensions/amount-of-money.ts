@@ -1,6 +1,8 @@
-// The `amount-of-money` dimension: 50块, 三十元, 5块5, 人民币两千, ¥20, $5.50, 20 dollars, 100 RMB, €3, USD 10.
+// The `amount-of-money` dimension: 50块, 三十元, 5块5, 人民币两千, ¥20, $5.50, 20 dollars, 100 RMB, €3, USD 10;
+// bounds and ranges (100块以内, under $20, 50到100块) as intervals.
 import { ANY_NUMERAL_SOURCE, NUMERAL_SOURCE, parseNumeral, parseNumeralWithKilo } from '../numerals/numeral.js';
 import { matchAll, type ExtractContext, type SystemMatch } from '../system-entity.js';
+import { withIntervals } from './money-intervals.js';
 
 const SYMBOLS: Readonly<Record<string, string>> = { '$': '$', 'US$': 'USD', 'HK$': 'HKD', '€': 'EUR', '£': 'GBP', '￥': 'CNY', '¥': '¥' };
 const WORD_UNITS: Readonly<Record<string, string>> = {
@@ -82,7 +84,7 @@ export function extractAmountsOfMoney(text: string, ctx: ExtractContext): System
     // "500元" inside "人民币 500元" is the same amount, already reported
     if (found && !out.some((o) => o.start <= found.start && o.end >= found.end)) out.push(found);
   }
-  return withCents(text, out);
+  return withIntervals(text, withCents(text, out));
 }
 
 const unitOf = (m: SystemMatch): unknown => (m.additional_info as { unit?: unknown }).unit;
