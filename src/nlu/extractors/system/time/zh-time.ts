@@ -15,7 +15,7 @@ const DAYS: Readonly<Record<string, number>> = {
 };
 const WEEKDAYS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
 const PODS: Readonly<Record<string, PartOfDay>> = {
-  凌晨: 'early', 半夜: 'early', 早上: 'morning', 早晨: 'morning', 清早: 'morning', 上午: 'morning', 中午: 'noon',
+  凌晨: 'early', 半夜: 'early', 早上: 'morning', 早晨: 'morning', 清早: 'morning', 一早: 'morning', 一大早: 'morning', 上午: 'morning', 中午: 'noon',
   下午: 'afternoon', 傍晚: 'evening', 晚上: 'evening', 夜里: 'night', 深夜: 'night', 晚: 'evening', 早: 'morning',
 };
 /** Holidays on a fixed solar date, as in Duckling's zh corpus (lunar ones, 春节 or 中秋, are not here). */
@@ -90,7 +90,7 @@ const rules: Rule[] = [
   // ("early", "later"), 晚会 (a party), 晚饭 and the like
   [/(?<=[周期拜][一二三四五六日天1-7]|[号日])(晚|早)(?![上晨饭餐安了些点会报])/g, (m) => ({ kind: 'pod', pod: PODS[m[1] as string] ?? 'evening' })],
   // 后 is 后天 here, unless it ends a duration (三天后下午: the afternoon three days on, not the day after tomorrow's)
-  [/([昨今明]|(?<![天周月年时钟分秒])后)(晚|早)(?!上|晨|饭|餐)|([昨今明]|(?<![天周月年时钟分秒])后)?(凌晨|半夜|早上|早晨|清早|上午|中午|下午|傍晚|晚上|夜里|深夜)/g, (m) => {
+  [/([昨今明]|(?<![天周月年时钟分秒])后)(晚|早)(?!上|晨|饭|餐)|([昨今明]|(?<![天周月年时钟分秒])后)?(凌晨|半夜|早上|早晨|清早|一大早|一早|上午|中午|下午|傍晚|晚上|夜里|深夜)/g, (m) => {
     const day = m[1] ?? m[3];
     const pod = PODS[(m[2] ?? m[4]) as string] ?? 'morning';
     return { kind: 'pod', pod, ...(day ? { date: { kind: 'relative-day', days: POD_DAY[day] ?? 0 } } : {}) };
@@ -123,8 +123,9 @@ const rules: Rule[] = [
     const d = zhDuration(m);
     return d && { kind: 'shift', amount: d.value, unit: d.unit, direction: (m[8] ?? '').includes('前') ? -1 : 1 };
   }],
-  // Duckling's 再 <duration> ("in <duration>"), also with 过: 再10分钟, 再过半小时
-  [new RegExp(`再过?(?:${ZH_DURATION_SOURCE})(?:以后|之后|后)?`, 'g'), (m) => {
+  // Duckling's 再 <duration> ("in <duration>"), also with 过: 再10分钟, 再过半小时, 过两天; not 超过两天 (more
+  // than two days), 不过两天 (only two days), 度过 / 经过 (spent, passed)
+  [new RegExp(`(?:再过?|(?<![超不没错经通度路难好])过)(?:${ZH_DURATION_SOURCE})(?:以后|之后|后)?`, 'g'), (m) => {
     const d = zhDuration(m);
     return d && { kind: 'shift', amount: d.value, unit: d.unit, direction: 1 };
   }],
