@@ -21,7 +21,7 @@ const isMarkedClock = (g: Group): boolean => !!g.clock && (!!g.pod || !!g.clock.
 
 /** A weekday or a day of the month that means its next occurrence: after the start, in a range. */
 const isNextOccurrence = (d: DateRef | undefined): boolean =>
-  (d?.kind === 'weekday' && d.week === undefined) || (d?.kind === 'calendar' && d.year === undefined);
+  (d?.kind === 'weekday' && d.week === undefined) || (d?.kind === 'calendar' && d.year === undefined) || d?.kind === 'lunar';
 
 /**
  * Two clock times without a date: the first pair of readings that has not ended yet, so that at 10:00

@@ -1,4 +1,5 @@
 // Resolves a combined time expression against the reference time into Duckling's value shapes.
+import { nextLunarDate } from './lunar-date.js';
 import { PART_OF_DAY_HOURS, PM_PARTS, type DateRef, type PartOfDay, type StretchRef, type TimePiece } from './time-piece.js';
 import {
   addDays, addMonths, addSeconds, atTime, compareCivil, endOfGrain, isoString, isoWeekday, isValidDate, startOfDay, startOfGrain,
@@ -48,6 +49,7 @@ export function resolveDate(ref: Civil, d: DateRef): Civil | undefined {
     case 'relative-day': return addDays(startOfDay(ref), d.days);
     case 'weekday': return weekdayDate(ref, d);
     case 'calendar': return calendarDate(ref, d);
+    case 'lunar': return nextLunarDate(startOfDay(ref), d);
     case 'month-day': {
       const month = addMonths({ ...startOfDay(ref), d: 1 }, d.months);
       return isValidDate(month.y, month.mo, d.day) ? { ...month, d: d.day } : undefined;

@@ -1,6 +1,7 @@
 // What the language grammars find in a text before it is resolved against the reference time:
 // a date, a part of the day, a clock time, a shift from now, or a whole period. Adjacent date,
 // part-of-day and clock pieces combine into one expression ("明天" + "中午" + "十二点").
+import type { LunarRef } from './lunar-date.js';
 import type { Grain } from './zoned-time.js';
 
 export type DateRef =
@@ -14,7 +15,9 @@ export type DateRef =
    */
   | { kind: 'calendar'; year?: number; years?: number; shortYear?: number; month?: number; day?: number }
   /** a day of the month `months` from this one: 下个月5号 is { months: 1, day: 5 } */
-  | { kind: 'month-day'; months: number; day: number };
+  | { kind: 'month-day'; months: number; day: number }
+  /** a day of the lunar calendar, its next occurrence (中秋节 is { month: 8, day: 15 }); see lunar-date.ts */
+  | ({ kind: 'lunar' } & LunarRef);
 
 /**
  * Stretches reported as intervals, with Duckling's bounds (its zh corpus: 这周末, 月尾, 下個月頭, 年尾, 年頭),

@@ -18,11 +18,22 @@ const PODS: Readonly<Record<string, PartOfDay>> = {
   凌晨: 'early', 半夜: 'early', 早上: 'morning', 早晨: 'morning', 清早: 'morning', 一早: 'morning', 一大早: 'morning', 上午: 'morning', 中午: 'noon',
   下午: 'afternoon', 傍晚: 'evening', 晚上: 'evening', 夜里: 'night', 深夜: 'night', 晚: 'evening', 早: 'morning',
 };
-/** Holidays on a fixed solar date, as in Duckling's zh corpus (lunar ones, 春节 or 中秋, are not here). */
+/** Holidays on a fixed solar date, as in Duckling's zh corpus (lunar ones below). */
 const HOLIDAYS: Readonly<Record<string, [number, number]>> = {
   元旦: [1, 1], 元旦节: [1, 1], 情人节: [2, 14], 妇女节: [3, 8], 愚人节: [4, 1], 劳动节: [5, 1], 五一劳动节: [5, 1], 儿童节: [6, 1],
   国庆节: [10, 1], 国庆: [10, 1], 平安夜: [12, 24], 圣诞节: [12, 25], 圣诞: [12, 25],
 };
+/**
+ * Holidays of the lunar calendar: [lunar month, day, days from it]. 元宵 and 腊八 alone are also foods
+ * (元宵 dumplings, 腊八粥): only 元宵节 and 腊八节 / a 腊八 not followed by 粥 are days.
+ */
+const LUNAR_HOLIDAYS: Readonly<Record<string, [number, number, number]>> = {
+  春节: [1, 1, 0], 除夕: [1, 1, -1], 大年三十: [1, 1, -1], 年三十: [1, 1, -1], 元宵节: [1, 15, 0], 端午节: [5, 5, 0], 端午: [5, 5, 0],
+  七夕节: [7, 7, 0], 七夕: [7, 7, 0], 中秋节: [8, 15, 0], 中秋: [8, 15, 0], 重阳节: [9, 9, 0], 重阳: [9, 9, 0], 腊八节: [12, 8, 0], 腊八: [12, 8, 0],
+};
+const LUNAR_MONTHS: Readonly<Record<string, number>> = { 正: 1, 冬: 11, 腊: 12 };
+/** 初一…初十, 十一…二十, 廿一…廿九, 三十 */
+const lunarDay = (s: string): number | undefined => num(s.replace(/^初/, ''));
 const POD_DAY: Readonly<Record<string, number>> = { 昨: -1, 今: 0, 明: 1, 后: 2 };
 
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : parseChineseNumeral(s));
@@ -78,6 +89,17 @@ const rules: Rule[] = [
   [new RegExp(Object.keys(HOLIDAYS).sort((a, b) => b.length - a.length).join('|'), 'g'), (m) => {
     const [month, day] = HOLIDAYS[m[0]] ?? [1, 1];
     return { kind: 'date', date: { kind: 'calendar', month, day } };
+  }],
+  [new RegExp(`(?:${Object.keys(LUNAR_HOLIDAYS).sort((a, b) => b.length - a.length).join('|')})(?!粥|蒜)`, 'g'), (m) => {
+    const [month, day, shift] = LUNAR_HOLIDAYS[m[0]] ?? [1, 1, 0];
+    return { kind: 'date', date: { kind: 'lunar', month, day, shift } };
+  }],
+  // 大年初二, 正月十五, 腊月二十三, 农历八月十五, 阴历三月初三
+  [/(?:大年|正月)(初[一二三四五六七八九十]|二十[一二三四五六七八九]?|十[一二三四五六七八九]|廿[一二三四五六七八九]|三十)|(?:(?:农历|阴历)(N)|([正冬腊]))月(初[一二三四五六七八九十]|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十|[一二三四五六七八九])/g, (m) => {
+    const month = m[1] !== undefined ? 1 : m[2] !== undefined ? num(m[2]) : LUNAR_MONTHS[m[3] as string];
+    const day = lunarDay((m[1] ?? m[4]) as string);
+    if (month === undefined || day === undefined || month < 1 || month > 12 || day < 1 || day > 30) return undefined;
+    return { kind: 'date', date: { kind: 'lunar', month, day } };
   }],
   [/大前天|前天|昨天|昨日|昨儿个?|今天|今日|今儿个?|明天|明日|明儿个?|大后天|后天|后儿个?/g, (m) => ({ kind: 'date', date: { kind: 'relative-day', days: DAYS[m[0].replace(/个$/, '')] ?? 0 } })],
   [new RegExp(`${WEEK_MOD}?(?:周|星期|礼拜)([一二三四五六日天1-7])`, 'g'), (m) => {
