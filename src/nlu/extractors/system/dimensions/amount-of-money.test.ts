@@ -52,6 +52,13 @@ describe('amount-of-money dimension', () => {
     ['99 cents', [['99 cents', 99, 'cent']]],
     ['HK$50', [['HK$50', 50, 'HKD']]],
     ['$5k', [['$5k', 5000, '$']]],
+    ['$1.2M', [['$1.2M', 1200000, '$']]],
+    ['five grand', [['five grand', 5000, '$']]],
+    ['a grand', [['a grand', 1000, '$']]],
+    // cents said after the unit, ending the phrase
+    ['twelve bucks fifty', [['twelve bucks fifty', 12.5, '$']]],
+    ['12 bucks 50 each', [['12 bucks 50', 12.5, '$']]],
+    ['5 dollars 20 people', [['5 dollars', 5, '$']]],
     ['1.5k dollars', [['1.5k dollars', 1500, '$']]],
     ['$5 kids meal', [['$5', 5, '$']]],
     ['3份', []],

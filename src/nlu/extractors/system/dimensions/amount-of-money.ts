@@ -1,6 +1,6 @@
 // The `amount-of-money` dimension: 50块, 三十元, 5块5, 人民币两千, ¥20, $5.50, 20 dollars, 100 RMB, €3, USD 10;
 // bounds and ranges (100块以内, under $20, 50到100块) as intervals.
-import { ANY_NUMERAL_SOURCE, NUMERAL_SOURCE, parseNumeral, parseNumeralWithKilo } from '../numerals/numeral.js';
+import { ANY_NUMERAL_SOURCE, NUMERAL_SOURCE, parseNumeral, parseScaledNumeral } from '../numerals/numeral.js';
 import { matchAll, type ExtractContext, type SystemMatch } from '../system-entity.js';
 import { withIntervals } from './money-intervals.js';
 
@@ -14,8 +14,8 @@ const ZH_UNITS: Readonly<Record<string, string>> = {
 };
 
 const NUM = ANY_NUMERAL_SOURCE;
-/** $5k, 1.5k dollars: thousands, as the number dimension reads 5k */
-const KILO = '(?:[kK](?![A-Za-z]))?';
+/** $5k, 1.5k dollars: thousands, as the number dimension reads 5k; $1.2M, $3m: millions */
+const KILO = '(?:[kKmM](?![A-Za-z]))?';
 const PREFIXED = new RegExp(`(US\\$|HK\\$|[$€£¥￥])\\s?(${NUMERAL_SOURCE}${KILO})|\\b(USD|RMB|CNY|EUR|GBP|JPY)\\s?(${NUMERAL_SOURCE}${KILO})`, 'gi');
 const SUFFIXED_WORD = new RegExp(`(${NUM}${KILO})\\s?(${Object.keys(WORD_UNITS).join('|')})\\b`, 'gi');
 // the currency named first: 人民币两千, 美金 100 (a 块/元 after the number belongs to the same amount)
@@ -65,15 +65,30 @@ function chinese(m: RegExpExecArray): SystemMatch | undefined {
   return money(m.index, end, tenths === 0 && hundredths === 0 ? whole : Math.round(whole * 100 + tenths * 10 + hundredths) / 100, ZH_UNITS[unit] ?? 'CNY');
 }
 
+/** five grand, a grand: thousands of dollars */
+const GRAND = new RegExp(`(${NUM}|\\ban?)\\s+grand\\b`, 'gi');
+/** the cents of "twelve bucks fifty", "5 dollars 20": a number under 100 ending the phrase */
+const SPOKEN_CENTS = new RegExp(`^\\s+(${NUM})(?=\\s*$|\\s*[,.!?;)]|\\s+(?:each|apiece|a piece|per|for|please|total|in total)\\b)`, 'i');
+const CENTS_AFTER = /^(?:dollars?|bucks?|euros?|pounds?)$/i;
+
 export function extractAmountsOfMoney(text: string, ctx: ExtractContext): SystemMatch[] {
   const out: SystemMatch[] = [];
+  for (const m of matchAll(GRAND, text)) {
+    const n = /^an?$/i.test(m[1] as string) ? 1 : parseNumeral(m[1] as string);
+    if (n !== undefined) out.push(money(m.index, m.index + m[0].length, n * 1000, '$'));
+  }
   for (const m of matchAll(PREFIXED, text)) {
-    const value = parseNumeralWithKilo((m[2] ?? m[4]) as string);
+    const value = parseScaledNumeral((m[2] ?? m[4]) as string);
     if (value !== undefined) out.push(money(m.index, m.index + m[0].length, value, symbolUnit((m[1] ?? m[3]) as string, ctx)));
   }
   for (const m of matchAll(SUFFIXED_WORD, text)) {
-    const value = parseNumeralWithKilo(m[1] as string);
-    if (value !== undefined) out.push(money(m.index, m.index + m[0].length, value, symbolUnit(m[2] as string, ctx)));
+    const value = parseScaledNumeral(m[1] as string);
+    if (value === undefined) continue;
+    const end = m.index + m[0].length;
+    const cents = CENTS_AFTER.test(m[2] as string) && Number.isInteger(value) ? SPOKEN_CENTS.exec(text.slice(end)) : null;
+    const c = cents ? parseNumeral(cents[1] as string) : undefined;
+    if (cents && c !== undefined && Number.isInteger(c) && c > 0 && c < 100) out.push(money(m.index, end + cents[0].length, Math.round(value * 100 + c) / 100, symbolUnit(m[2] as string, ctx)));
+    else out.push(money(m.index, end, value, symbolUnit(m[2] as string, ctx)));
   }
   for (const m of matchAll(PREFIXED_ZH, text)) {
     const value = parseNumeral(m[2] as string);

@@ -15,7 +15,7 @@ const ZH_UNITS: Readonly<Record<string, DurationUnit>> = {
 };
 const EN_UNITS: Readonly<Record<string, DurationUnit>> = {
   second: 'second', seconds: 'second', sec: 'second', secs: 'second', minute: 'minute', minutes: 'minute', min: 'minute', mins: 'minute',
-  hour: 'hour', hours: 'hour', hr: 'hour', hrs: 'hour', day: 'day', days: 'day', week: 'week', weeks: 'week',
+  hour: 'hour', hours: 'hour', hr: 'hour', hrs: 'hour', day: 'day', days: 'day', week: 'week', weeks: 'week', fortnight: 'week', fortnights: 'week',
   month: 'month', months: 'month', year: 'year', years: 'year',
 };
 
@@ -60,9 +60,12 @@ export function enDuration(m: RegExpExecArray): { value: number; unit: DurationU
   }
   const raw = ((m[1] ?? m[4]) as string).trim().toLowerCase();
   const n = raw === 'a' || raw === 'an' ? 1 : parseNumeral(raw);
-  const unit = EN_UNITS[((m[2] ?? m[5]) as string).toLowerCase()];
+  const word = ((m[2] ?? m[5]) as string).toLowerCase();
+  const unit = EN_UNITS[word];
   if (n === undefined || !unit) return undefined;
-  return { value: n + (m[5] !== undefined || /and a half$/i.test(m[0]) ? 0.5 : 0), unit };
+  // a fortnight is two weeks
+  const weeks = word.startsWith('fortnight') ? 2 : 1;
+  return { value: (n + (m[5] !== undefined || /and a half$/i.test(m[0]) ? 0.5 : 0)) * weeks, unit };
 }
 
 export const ZH_DURATION_SOURCE = ZH.source;

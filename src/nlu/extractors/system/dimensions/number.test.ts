@@ -33,6 +33,9 @@ describe('number dimension', () => {
     ['a hundred and five', [['a hundred and five', 105]]],
     ['1,000 rows', [['1,000', 1000]]],
     ['it costs 5k', [['5k', 5000]]],
+    ['2.5M users', [['2.5M', 2500000]]],
+    // a lower-case m after a number is metres or minutes as often as millions
+    ['5m away', []],
     ['-3 degrees', [['-3', -3]]],
     ['three or four', [['three', 3], ['four', 4]]],
     // words that do not compose into one number are several numbers, not their sum

@@ -1,9 +1,10 @@
 // The `number` dimension: Arabic, Chinese and mixed numerals, English number words, 5k / 2.5M.
 import { AND_A_HALF_SOURCE, approximatePair, englishNumberRuns, ENGLISH_NUMBER_SOURCE } from '../../../../core/index.js';
-import { NUMERAL_SOURCE, parseNumeralWithKilo } from '../numerals/numeral.js';
+import { NUMERAL_SOURCE, parseScaledNumeral } from '../numerals/numeral.js';
 import { matchAll, simpleValue, type SystemMatch } from '../system-entity.js';
 
-const NUMERIC = new RegExp(`(?<![A-Za-z])-?${NUMERAL_SOURCE}(?:[kK])?(?![A-Za-z0-9０-９])`, 'g');
+// 2.5M is 2.5 million; a lower-case m after a number is as often metres or minutes
+const NUMERIC = new RegExp(`(?<![A-Za-z])-?${NUMERAL_SOURCE}(?:[kKM])?(?![A-Za-z0-9０-９])`, 'g');
 const WORDS = new RegExp(ENGLISH_NUMBER_SOURCE, 'gi');
 /** 一 in these words is not a quantity (一下 "a moment", 一起 "together", 万一 "in case"). */
 const NOT_A_NUMBER = /^一(?=[下起些直样定般切共旦向度会边再])|^一点(?![0-9零〇一二三四五六七八九])/;
@@ -11,7 +12,7 @@ const NOT_AFTER = /[万统唯]$/;
 
 function numericValue(raw: string): number | undefined {
   const negative = raw.startsWith('-');
-  const n = parseNumeralWithKilo(negative ? raw.slice(1) : raw);
+  const n = parseScaledNumeral(negative ? raw.slice(1) : raw);
   return n === undefined ? undefined : negative ? -n : n;
 }
 

@@ -25,9 +25,14 @@ export function parseNumeral(text: string): number | undefined {
   return /[a-z]/i.test(trimmed) ? parseEnglishNumber(trimmed) : parseChineseNumeral(trimmed);
 }
 
-/** A numeral that may end in k for thousands (5k, 1.5K), as people write prices and counts. */
-export function parseNumeralWithKilo(text: string): number | undefined {
-  const kilo = /[kK]$/.test(text);
-  const n = parseNumeral(kilo ? text.slice(0, -1) : text);
-  return n === undefined ? undefined : kilo ? n * 1000 : n;
+const SCALES: Readonly<Record<string, number>> = { k: 1e3, m: 1e6 };
+
+/**
+ * A numeral that may end in k for thousands or M for millions (5k, 1.5K, 2.5M, $1.2m), as people write
+ * prices and counts; which letters may end one is the caller's pattern's business.
+ */
+export function parseScaledNumeral(text: string): number | undefined {
+  const scale = SCALES[text.slice(-1).toLowerCase()];
+  const n = parseNumeral(scale === undefined ? text : text.slice(0, -1));
+  return n === undefined ? undefined : scale === undefined ? n : n * scale;
 }

@@ -111,6 +111,15 @@ const rules: [RegExp, (m: RegExpExecArray) => Piece][] = [
     const minute = minuteNumber((m[2] ?? m[5]) as string);
     return minute === undefined ? undefined : clock(hourNumber((m[1] ?? m[4]) as string), String(minute), m[3] ?? m[6]);
   }],
+  // twenty to nine tonight, twenty-five to 8 in the morning: a bare "N to H" is a clock time only where a day
+  // or a part of it follows and N can be no hour (5 to 9 tonight and ten to six tomorrow may be ranges)
+  [new RegExp(`\\b(?<!\\bfrom\\s+)(?:at\\s+)?(\\d{1,2}|${ENGLISH_NUMBER_SOURCE})\\s+(to|till|before)\\s+(\\d{1,2}|${ENGLISH_NUMBER_SOURCE})`
+    + '(?=\\s*(?:tonight|this\\s+(?:morning|afternoon|evening)|in\\s+the\\s+(?:morning|afternoon|evening)|tomorrow|today)\\b)', 'gi'),
+    (m) => {
+      const [minutes, hour] = [hourNumber(m[1] as string), hourNumber(m[3] as string)];
+      if (minutes === undefined || hour === undefined || minutes <= 12) return undefined;
+      return relativeClock([m[0], `${minutes} min`, m[2], m[3], undefined] as unknown as RegExpExecArray);
+    }],
   // half past seven, quarter to 8, 20 minutes past 6 pm; not a bare "20 to 8", which is as often a range
   [new RegExp(`\\b(?:at\\s+)?(half|(?:a\\s+)?quarter|(?:\\d{1,2}|${ENGLISH_NUMBER_SOURCE})\\s+min(?:ute)?s?|(?:\\d{1,2}|${ENGLISH_NUMBER_SOURCE})(?=\\s+(?:past|after)))\\s+`
     + `(past|after|to|till|before)\\s+(\\d{1,2}|${ENGLISH_NUMBER_SOURCE}|noon|midnight)(?:\\s*([ap])\\.?m\\.?(?![a-z]))?`, 'gi'), relativeClock],
@@ -122,10 +131,12 @@ const rules: [RegExp, (m: RegExpExecArray) => Piece][] = [
     + `|\\b(?:around|about)\\s+(\\d{1,2})(?=\\s+(?:tonight|today|tomorrow)\\b)`, 'gi'),
     (m) => clock(hourNumber((m[1] ?? m[2] ?? m[3] ?? m[4]) as string), undefined, undefined)],
   [/\b(?:at\s+)?(noon|midday|midnight)\b/gi, (m) => (/midnight/i.test(m[1] as string) ? { kind: 'clock', hour: 0, nextDay: true } : { kind: 'clock', hour: 12, meridiem: 'pm' })],
-  [/\b(?:(this\s+coming|this|coming|next|last|the)\s+)?week-?end\b/gi, (m) => {
+  [/\b(?:(this\s+coming|this|coming|next|last|the)\s+)?week-?end\b(\s+after\s+next\b)?/gi, (m) => {
     const lead = (m[1] ?? '').toLowerCase();
-    return { kind: 'stretch', stretch: { kind: 'weekend', week: lead === 'next' ? 1 : lead === 'last' ? -1 : 0 } };
+    return { kind: 'stretch', stretch: { kind: 'weekend', week: m[2] ? 2 : lead === 'next' ? 1 : lead === 'last' ? -1 : 0 } };
   }],
+  // this time tomorrow / next week: now, a day or a week on
+  [/\b(?:at\s+)?this\s+time\s+(tomorrow|next\s+week)\b/gi, (m) => ({ kind: 'shift', amount: (/week/i.test(m[1] as string) ? 7 : 1) * 24 * 60, unit: 'minute', direction: 1 })],
   // see StretchRef for the bounds
   [/\b(?:(?:at\s+)?the\s+)?(end|beginning|start)\s+of\s+(?:the\s+|(this|next|last)\s+)?month\b|\b(EOM|BOM)\b/gi, (m) => {
     const months = { next: 1, last: -1 }[(m[2] ?? '').toLowerCase() as 'next'] ?? 0;

@@ -188,6 +188,11 @@ describe('time dimension (en)', () => {
     ['next week', [['next week', '2026-03-09T00:00:00.000+00:00']]],
     ['I have 5 apples', []],
     ['a week from today', [['a week from today', '2026-03-11T00:00:00.000+00:00']]],
+    ['in a fortnight', [['in a fortnight', '2026-03-18T00:00:00.000+00:00']]],
+    ['this time tomorrow', [['this time tomorrow', '2026-03-05T10:00:00.000+00:00']]],
+    ['twenty to nine tonight', [['twenty to nine tonight', '2026-03-04T20:40:00.000+00:00']]],
+    // N to H with N that could be an hour may be a range of hours: no clock time
+    ['open 10 to 6 tomorrow', [['tomorrow', '2026-03-05T00:00:00.000+00:00']]],
     ['two days after tomorrow', [['two days after tomorrow', '2026-03-07T00:00:00.000+00:00']]],
     ['a week from today at 5pm', [['a week from today at 5pm', '2026-03-11T17:00:00.000+00:00']]],
     ['two days from now', [['two days from now', '2026-03-06T00:00:00.000+00:00']]],
@@ -244,6 +249,7 @@ describe('time dimension (en)', () => {
     ['in the next 30 minutes', 'in the next 30 minutes', { from: '2026-03-04T10:00:00.000+00:00', to: '2026-03-04T10:30:00.000+00:00' }],
     ['deliver within the next hour', 'within the next hour', { from: '2026-03-04T10:00:00.000+00:00', to: '2026-03-04T11:00:00.000+00:00' }],
     ['within the hour', 'within the hour', { from: '2026-03-04T10:00:00.000+00:00', to: '2026-03-04T11:00:00.000+00:00' }],
+    ['the weekend after next', 'the weekend after next', { from: '2026-03-20T18:00:00.000+00:00', to: '2026-03-23T00:00:00.000+00:00' }],
     ['monday to friday', 'monday to friday', { from: '2026-03-09T00:00:00.000+00:00', to: '2026-03-14T00:00:00.000+00:00' }],
   ])('%s is an interval', (text, span, value) => {
     expect(times(text, EN_CTX)).toEqual([[span, value]]);
