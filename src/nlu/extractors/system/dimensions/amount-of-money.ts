@@ -71,6 +71,15 @@ const GRAND = new RegExp(`(${NUM}|\\ban?)\\s+grand\\b`, 'gi');
 const SPOKEN_CENTS = new RegExp(`^\\s+(${NUM})(?=\\s*$|\\s*[,.!?;)]|\\s+(?:each|apiece|a piece|per|for|please|total|in total)\\b)`, 'i');
 const CENTS_AFTER = /^(?:dollars?|bucks?|euros?|pounds?)$/i;
 
+/** "twelve bucks fifty": the whole amount and the cents said after its unit word, as one amount. */
+function withSpokenCents(text: string, whole: SystemMatch, unitWord: string): SystemMatch {
+  if (!CENTS_AFTER.test(unitWord) || !Number.isInteger(whole.value)) return whole;
+  const cents = SPOKEN_CENTS.exec(text.slice(whole.end));
+  const c = cents ? parseNumeral(cents[1] as string) : undefined;
+  if (!cents || c === undefined || !Number.isInteger(c) || c <= 0 || c >= 100) return whole;
+  return money(whole.start, whole.end + cents[0].length, Math.round((whole.value as number) * 100 + c) / 100, String(unitOf(whole)));
+}
+
 export function extractAmountsOfMoney(text: string, ctx: ExtractContext): SystemMatch[] {
   const out: SystemMatch[] = [];
   for (const m of matchAll(GRAND, text)) {
@@ -83,12 +92,7 @@ export function extractAmountsOfMoney(text: string, ctx: ExtractContext): System
   }
   for (const m of matchAll(SUFFIXED_WORD, text)) {
     const value = parseScaledNumeral(m[1] as string);
-    if (value === undefined) continue;
-    const end = m.index + m[0].length;
-    const cents = CENTS_AFTER.test(m[2] as string) && Number.isInteger(value) ? SPOKEN_CENTS.exec(text.slice(end)) : null;
-    const c = cents ? parseNumeral(cents[1] as string) : undefined;
-    if (cents && c !== undefined && Number.isInteger(c) && c > 0 && c < 100) out.push(money(m.index, end + cents[0].length, Math.round(value * 100 + c) / 100, symbolUnit(m[2] as string, ctx)));
-    else out.push(money(m.index, end, value, symbolUnit(m[2] as string, ctx)));
+    if (value !== undefined) out.push(withSpokenCents(text, money(m.index, m.index + m[0].length, value, symbolUnit(m[2] as string, ctx)), m[2] as string));
   }
   for (const m of matchAll(PREFIXED_ZH, text)) {
     const value = parseNumeral(m[2] as string);

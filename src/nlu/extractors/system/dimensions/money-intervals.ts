@@ -47,14 +47,17 @@ function interval(start: number, end: number, unit: unknown, sides: Partial<Reco
   return { dim: 'amount-of-money', start, end, value, additional_info: info };
 }
 
-function bound(text: string, m: SystemMatch, before: readonly [RegExp, Side][], after: readonly [RegExp, Side][]): SystemMatch | undefined {
+const BEFORE = [...ZH_BEFORE, ...EN_BEFORE];
+const AFTER = [...ZH_AFTER, ...EN_AFTER];
+
+function bound(text: string, m: SystemMatch): SystemMatch | undefined {
   const head = text.slice(Math.max(0, m.start - 16), m.start);
   const tail = text.slice(m.end, m.end + 16);
-  for (const [re, side] of before) {
+  for (const [re, side] of BEFORE) {
     const hit = re.exec(head);
     if (hit) return interval(m.start - hit[0].length, m.end, unitOf(m), { [side]: m.value as number });
   }
-  for (const [re, side] of after) {
+  for (const [re, side] of AFTER) {
     const hit = re.exec(tail);
     if (hit) return interval(m.start, m.end + hit[0].length, unitOf(m), { [side]: m.value as number });
   }
@@ -81,7 +84,7 @@ export function withIntervals(text: string, found: readonly SystemMatch[]): Syst
   for (const m of found) {
     if (typeof m.value !== 'number') { out.push(m); continue; }
     const r = range(text, m);
-    const b = r ?? bound(text, m, [...ZH_BEFORE, ...EN_BEFORE], [...ZH_AFTER, ...EN_AFTER]);
+    const b = r ?? bound(text, m);
     if (!b) { out.push(m); continue; }
     // the first amount of "$10-$20" is inside the range: it goes with it
     for (const o of found) if (o !== m && o.start >= b.start && o.end <= b.end) consumed.add(o);

@@ -118,11 +118,12 @@ const rules: [RegExp, (m: RegExpExecArray) => Piece][] = [
     (m) => {
       const [minutes, hour] = [hourNumber(m[1] as string), hourNumber(m[3] as string)];
       if (minutes === undefined || hour === undefined || minutes <= 12) return undefined;
-      return relativeClock([m[0], `${minutes} min`, m[2], m[3], undefined] as unknown as RegExpExecArray);
+      return relativeClock(`${minutes} min`, m[2] as string, m[3] as string, undefined);
     }],
   // half past seven, quarter to 8, 20 minutes past 6 pm; not a bare "20 to 8", which is as often a range
   [new RegExp(`\\b(?:at\\s+)?(half|(?:a\\s+)?quarter|(?:\\d{1,2}|${ENGLISH_NUMBER_SOURCE})\\s+min(?:ute)?s?|(?:\\d{1,2}|${ENGLISH_NUMBER_SOURCE})(?=\\s+(?:past|after)))\\s+`
-    + `(past|after|to|till|before)\\s+(\\d{1,2}|${ENGLISH_NUMBER_SOURCE}|noon|midnight)(?:\\s*([ap])\\.?m\\.?(?![a-z]))?`, 'gi'), relativeClock],
+    + `(past|after|to|till|before)\\s+(\\d{1,2}|${ENGLISH_NUMBER_SOURCE}|noon|midnight)(?:\\s*([ap])\\.?m\\.?(?![a-z]))?`, 'gi'),
+    (m) => relativeClock(m[1] as string, m[2] as string, m[3] as string, m[4])],
   [/\b(?:at\s+)?(\d{1,2}):(\d{2})\b/gi, (m) => clock(Number(m[1]), m[2], undefined)],
   // "around 9" / "about 9" are clock times only beside a day or a part of it ("tonight around 9",
   // "around 7 tomorrow"): "about 5" alone is as often a count
@@ -167,20 +168,23 @@ const rules: [RegExp, (m: RegExpExecArray) => Piece][] = [
   [/\b(?:right\s+)?now\b/gi, () => ({ kind: 'now' })],
 ];
 
-/** "quarter to 8" is 7:45; "half past midnight" 00:30 the next day. */
-function relativeClock(m: RegExpExecArray): Piece {
-  const lead = (m[1] as string).toLowerCase();
+/**
+ * "quarter to 8" is 7:45; "half past midnight" 00:30 the next day. `lead`: half, (a) quarter or "N min";
+ * `relation`: past, after, to, till or before; `meridiem`: the a or p of am/pm after the hour, if any.
+ */
+function relativeClock(leadText: string, relation: string, targetText: string, meridiem: string | undefined): Piece {
+  const lead = leadText.toLowerCase();
   const minutes = lead === 'half' ? 30 : /quarter$/.test(lead) ? 15 : hourNumber(lead.replace(/\s+min(?:ute)?s?$/, ''));
-  const target = (m[3] as string).toLowerCase();
+  const target = targetText.toLowerCase();
   const hour = target === 'noon' ? 12 : target === 'midnight' ? 0 : hourNumber(target);
   if (minutes === undefined || minutes <= 0 || minutes >= 60 || hour === undefined || hour > 12) return undefined;
-  const before = /^(to|till|before)$/i.test(m[2] as string);
+  const before = /^(to|till|before)$/i.test(relation);
   const total = hour * 60 + (before ? -minutes : minutes);
   const h = ((Math.floor(total / 60) % 12) + 12) % 12 || 12;
   const minute = String(((total % 60) + 60) % 60);
   if (target === 'midnight') return before ? { kind: 'clock', hour: 11, minute: Number(minute), meridiem: 'pm' } : { kind: 'clock', hour: 0, minute: Number(minute), nextDay: true };
   if (target === 'noon') return clock(h, minute, before ? 'a' : 'p');
-  return clock(h, minute, m[4]);
+  return clock(h, minute, meridiem);
 }
 
 function monthPart(word: string | undefined, month: DateRef): Piece {
