@@ -32,7 +32,8 @@ const LUNAR_HOLIDAYS: Readonly<Record<string, [number, number, number]>> = {
   七夕节: [7, 7, 0], 七夕: [7, 7, 0], 中秋节: [8, 15, 0], 中秋: [8, 15, 0], 重阳节: [9, 9, 0], 重阳: [9, 9, 0], 腊八节: [12, 8, 0], 腊八: [12, 8, 0],
 };
 const LUNAR_MONTHS: Readonly<Record<string, number>> = { 正: 1, 冬: 11, 腊: 12 };
-/** 初一…初十, 十一…二十, 廿一…廿九, 三十 */
+/** 初一…初十, 十…二十九 (廿一…廿九 too), 三十; after a month name also 一…九 (腊月八) */
+const LUNAR_DAY = '初[一二三四五六七八九十]|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十';
 const lunarDay = (s: string): number | undefined => num(s.replace(/^初/, ''));
 const POD_DAY: Readonly<Record<string, number>> = { 昨: -1, 今: 0, 明: 1, 后: 2 };
 
@@ -95,7 +96,7 @@ const rules: Rule[] = [
     return { kind: 'date', date: { kind: 'lunar', month, day, shift } };
   }],
   // 大年初二, 正月十五, 腊月二十三, 农历八月十五, 阴历三月初三
-  [/(?:大年|正月)(初[一二三四五六七八九十]|二十[一二三四五六七八九]?|十[一二三四五六七八九]|廿[一二三四五六七八九]|三十)|(?:(?:农历|阴历)(N)|([正冬腊]))月(初[一二三四五六七八九十]|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十|[一二三四五六七八九])/g, (m) => {
+  [new RegExp(`(?:大年|正月)(${LUNAR_DAY})|(?:(?:农历|阴历)(N)|([正冬腊]))月(${LUNAR_DAY}|[一二三四五六七八九])`, 'g'), (m) => {
     const month = m[1] !== undefined ? 1 : m[2] !== undefined ? num(m[2]) : LUNAR_MONTHS[m[3] as string];
     const day = lunarDay((m[1] ?? m[4]) as string);
     if (month === undefined || day === undefined || month < 1 || month > 12 || day < 1 || day > 30) return undefined;
