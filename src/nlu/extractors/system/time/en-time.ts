@@ -131,7 +131,9 @@ const rules: [RegExp, (m: RegExpExecArray) => Piece][] = [
     + `|(?<=\\b(?:tonight|today|tomorrow|morning|afternoon|evening|night),?\\s+)(?:around|about)\\s+(\\d{1,2})\\b(?![:.,]?\\d|\\s*(?:%|percent))`
     + `|\\b(?:around|about)\\s+(\\d{1,2})(?=\\s+(?:tonight|today|tomorrow)\\b)`, 'gi'),
     (m) => clock(hourNumber((m[1] ?? m[2] ?? m[3] ?? m[4]) as string), undefined, undefined)],
-  [/\b(?:at\s+)?(noon|midday|midnight)\b/gi, (m) => (/midnight/i.test(m[1] as string) ? { kind: 'clock', hour: 0, nextDay: true } : { kind: 'clock', hour: 12, meridiem: 'pm' })],
+  // 8ish, 7-ish, at 9ish: an hour, roughly
+  [/\b(?:at\s+)?(\d{1,2})\s*-?ish\b/gi, (m) => clock(Number(m[1]), undefined, undefined)],
+  [/\b(?:at\s+)?(noon|midday|midnight)(?:-?ish)?\b/gi, (m) => (/midnight/i.test(m[1] as string) ? { kind: 'clock', hour: 0, nextDay: true } : { kind: 'clock', hour: 12, meridiem: 'pm' })],
   [/\b(?:(this\s+coming|this|coming|next|last|the)\s+)?week-?end\b(\s+after\s+next\b)?/gi, (m) => {
     const lead = (m[1] ?? '').toLowerCase();
     return { kind: 'stretch', stretch: { kind: 'weekend', week: m[2] ? 2 : lead === 'next' ? 1 : lead === 'last' ? -1 : 0 } };

@@ -189,6 +189,8 @@ describe('time dimension (en)', () => {
     ['I have 5 apples', []],
     ['a week from today', [['a week from today', '2026-03-11T00:00:00.000+00:00']]],
     ['in a fortnight', [['in a fortnight', '2026-03-18T00:00:00.000+00:00']]],
+    ['come at 7-ish tonight', [['at 7-ish tonight', '2026-03-04T19:00:00.000+00:00']]],
+    ['noonish tomorrow', [['noonish tomorrow', '2026-03-05T12:00:00.000+00:00']]],
     ['this time tomorrow', [['this time tomorrow', '2026-03-05T10:00:00.000+00:00']]],
     ['twenty to nine tonight', [['twenty to nine tonight', '2026-03-04T20:40:00.000+00:00']]],
     // N to H with N that could be an hour may be a range of hours: no clock time
