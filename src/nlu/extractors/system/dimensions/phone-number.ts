@@ -10,16 +10,21 @@ const SEP = '[\\s.-]?';
 const patterns: RegExp[] = [
   // Chinese mobile, optionally with +86 / 0086, maybe in parentheses: (+86)
   new RegExp(`(?:(?:\\+|00)(86)${SEP}|\\(\\+(86)\\)\\s?)?(1[3-9]\\d${SEP}\\d{4}${SEP}\\d{4})`, 'g'),
-  // Chinese landline: area code 0xx(x), optionally in parentheses, then 7-8 digits (maybe split), optional extension
-  /(?:(?:\+|00)(86)[\s-]?|\(\+(86)\)\s?)?(\(0\d{2,3}\)\s?\d{3,4}[\s-]?\d{4}|0\d{2,3}[\s-]\d{3,4}[\s-]?\d{4}|0\d{2,3}-?\d{7,8})/g,
-  // international: +cc, maybe in parentheses, then 6-14 digits in groups
-  /(?:\+(\d{1,3})|\(\+(\d{1,3})\))[\s.-]?(\(?\d{1,4}\)?(?:[\s.-]?\d{2,8}){1,4})/g,
+  // Chinese landline: area code 0xx(x) (never 00: that begins an international number), optionally in
+  // parentheses, then 7-8 digits (maybe split), optional extension
+  /(?:(?:\+|00)(86)[\s-]?|\(\+(86)\)\s?)?(\(0[1-9]\d{1,2}\)\s?\d{3,4}[\s-]?\d{4}|0[1-9]\d{1,2}[\s-]\d{3,4}[\s-]?\d{4}|0[1-9]\d{1,2}-?\d{7,8})/g,
+  // international: +cc, maybe in parentheses, or 00cc and a separator (0086-21-…), then 6-14 digits in groups,
+  // maybe after the trunk prefix written (0) (+44 (0)20 …), which is not dialled with the country code
+  /(?:(?:\+|00(?=\d{1,3}[\s.-]))(\d{1,3})|\(\+(\d{1,3})\))[\s.-]?(?:\(0\)\s?)?(\(?\d{1,4}\)?(?:[\s.-]?\d{2,8}){1,4})/g,
   // North American 3-3-4, maybe after a bare 1 (1-800-555-0199): "(415) 555-2671", or one separator
   // used throughout ("415-555-2671", "415.555.2671", "415 555 2671") so that "3 555 2671" stays out.
   // Last, so that the +cc pattern has already taken "+1 (415) 555-2671" whole.
   // (the empty group stands where the other patterns have their "(+cc)" country code)
   /(?:(1)[\s.-])?()(\(\d{3}\)\s?\d{3}[\s.-]?\d{4}|\d{3}([\s.-])\d{3}\4\d{4})/g,
 ];
+
+/** en and em dashes and hyphens people type between digit groups (021—6432…), read as "-" one for one */
+const DASHES = /[\u2010-\u2015]/g;
 
 const NOT_INSIDE_NUMBER = (text: string, start: number, end: number): boolean =>
   !/[\d+]/.test(text[start - 1] ?? '') && !/\d/.test(text[end] ?? '');
@@ -48,14 +53,14 @@ export function extractPhoneNumbers(original: string): SystemMatch[] {
   const out: SystemMatch[] = [];
   // full-width digits and signs (１３８, ＋８６, （０１０）) as Chinese input methods type them; one
   // character for one, so offsets into the text stay valid
-  const text = toHalfWidth(original);
+  const text = toHalfWidth(original).replace(DASHES, '-');
   spokenMobiles(text, out);
   for (const re of patterns) {
     for (const m of matchAll(re, text)) {
       const start = m.index;
       const end = start + m[0].length;
       if (!NOT_INSIDE_NUMBER(text, start, end) || out.some((o) => o.start <= start && o.end >= end)) continue;
-      // groups: the country code (+cc or (+cc)), then the number
+      // groups: the country code (+cc, (+cc) or 00cc), then the number
       const country = m[1] ?? m[2];
       const digits = (m[3] ?? '').replace(/\D/g, '');
       if (digits.length < 6 || digits.length > 14) continue;
