@@ -2,7 +2,7 @@
 // bounds and ranges (100块以内, under $20, 50到100块) as intervals.
 import { ANY_NUMERAL_SOURCE, NUMERAL_SOURCE, parseNumeral, parseScaledNumeral } from '../numerals/numeral.js';
 import { matchAll, type ExtractContext, type SystemMatch } from '../system-entity.js';
-import { withIntervals } from './money-intervals.js';
+import { unitOf, withIntervals } from './money-intervals.js';
 
 const SYMBOLS: Readonly<Record<string, string>> = { '$': '$', 'US$': 'USD', 'HK$': 'HKD', '€': 'EUR', '£': 'GBP', '￥': 'CNY', '¥': '¥' };
 const WORD_UNITS: Readonly<Record<string, string>> = {
@@ -106,7 +106,6 @@ export function extractAmountsOfMoney(text: string, ctx: ExtractContext): System
   return withIntervals(text, withCents(text, out));
 }
 
-const unitOf = (m: SystemMatch): unknown => (m.additional_info as { unit?: unknown }).unit;
 
 /** "5 dollars 99 cents", "$5 and 50 cents": one amount, the cents in hundredths of the unit before them. */
 function withCents(text: string, found: SystemMatch[]): SystemMatch[] {

@@ -33,7 +33,8 @@ const RANGE_BEFORE = new RegExp(
 /** what may close a range after its second amount: 五十到一百块之间 */
 const RANGE_AFTER = /^\s*(?:之间|以内)/;
 
-const unitOf = (m: SystemMatch): unknown => (m.additional_info as { unit?: unknown }).unit;
+/** The currency of an amount match (Duckling's additional_info.unit). */
+export const unitOf = (m: SystemMatch): unknown => (m.additional_info as { unit?: unknown }).unit;
 
 function interval(start: number, end: number, unit: unknown, sides: Partial<Record<Side, number>>): SystemMatch {
   const info: Record<string, unknown> = { type: 'interval' };
