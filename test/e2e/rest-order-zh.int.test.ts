@@ -33,10 +33,14 @@ describe('order-zh over REST', () => {
     expect(corrected.length).toBeGreaterThan(0);
     expect(await lastUtterAction(u)).toBe('utter_ask_address');
 
-    const done = await server.say(u, '北京市海淀区中关村大街1号');
-    expect(texts(done)).toContain('3 份');
-    expect(texts(done)).toContain('13812345678');
-    expect(texts(done)).toContain('北京市海淀区中关村大街1号');
+    const summary = await server.say(u, '北京市海淀区中关村大街1号');
+    expect(texts(summary)).toContain('3 份');
+    expect(texts(summary)).toContain('13812345678');
+    expect(texts(summary)).toContain('北京市海淀区中关村大街1号');
+    // nothing is placed before the user confirms
+    expect(texts(summary)).not.toMatch(/订单已提交|下单成功/);
+    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 3 });
+    expect(texts(await server.say(u, '确认'))).toMatch(/订单已提交|下单成功/);
     // the placed order is over: the bot restarts, so the next order asks everything again
     const final = await server.tracker(u);
     expect(final['active_loop']).toEqual({});
@@ -46,16 +50,44 @@ describe('order-zh over REST', () => {
     expect(await lastUtterAction(u)).toBe('utter_ask_meal');
   });
 
-  it('places an order given whole in one message', async () => {
+  it('confirms an order given whole in one message, and takes a correction at the confirmation', async () => {
     const u = 'zh-user-whole';
-    const done = await server.say(u, '我要三份牛肉套餐，电话13912345678，送到浦东新区张江路100号');
-    expect(texts(done)).toContain('牛肉套餐');
-    expect(texts(done)).toContain('3 份');
-    expect(texts(done)).toContain('13912345678');
-    expect(texts(done)).toContain('浦东新区张江路100号');
+    const summary = await server.say(u, '我要三份牛肉套餐，电话13912345678，送到浦东新区张江路100号');
+    expect(texts(summary)).toContain('牛肉套餐');
+    expect(texts(summary)).toContain('3 份');
+    expect(texts(summary)).toContain('13912345678');
+    expect(texts(summary)).toContain('浦东新区张江路100号');
+    expect(summary.at(-1)?.['buttons']).toEqual([{ title: '确认下单', payload: '/affirm' }, { title: '取消订单', payload: '/cancel' }]);
+    // the user changes their mind on seeing the summary: the new quantity is shown for confirmation again
+    const again = await server.say(u, '不对，改成两份');
+    expect(texts(again)).toContain('2 份');
+    expect(texts(again)).not.toMatch(/订单已提交|下单成功/);
+    const placed = await server.say(u, '/affirm');
+    expect(texts(placed)).toMatch(/订单已提交|下单成功/);
     // placed, and over: the bot restarted, so nothing of this order is left for the next one
-    expect(texts(done)).toMatch(/订单已提交|下单成功/);
     expect(await slots(u)).toMatchObject({ meal: null, quantity: null, phone: null, address: null });
+  });
+
+  it('asks what to change when the summary is wrong, and cancels from the summary', async () => {
+    const u = 'zh-user-deny';
+    await server.say(u, '来一份儿童套餐，电话13800001111，送到北京市海淀区中关村大街1号');
+    expect(await lastUtterAction(u)).toBe('utter_confirm_order');
+    await server.say(u, '不对');
+    expect(await lastUtterAction(u)).toBe('utter_ask_change');
+    const again = await server.say(u, '换成鸡腿套餐');
+    expect(texts(again)).toContain('鸡腿套餐');
+    expect(await lastUtterAction(u)).toBe('utter_confirm_order');
+    expect(texts(await server.say(u, '算了，不要了'))).toMatch(/取消/);
+    expect(await slots(u)).toMatchObject({ meal: null, quantity: null });
+  });
+
+  it('asks for the quantity again when it is no one number (五六份)', async () => {
+    const u = 'zh-user-vague-quantity';
+    await server.say(u, '我要五六份牛肉套餐');
+    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: null, requested_slot: 'quantity' });
+    expect(await lastUtterAction(u)).toBe('utter_ask_quantity');
+    await server.say(u, '五份吧');
+    expect(await slots(u)).toMatchObject({ quantity: 5, requested_slot: 'phone' });
   });
 
   it('keeps conversations apart and supports ids containing a slash', async () => {

@@ -105,6 +105,7 @@ describe('three processes sharing PostgreSQL and Redis', () => {
     await say(ports[1] as number, sender, PHONE);
     const done = await say(ports[2] as number, sender, ADDRESS);
     expect(done.map((m) => m.text).join('')).toContain(PHONE); // the user sees the confirmation in plaintext
+    await say(ports[0] as number, sender, '确认');
     // every row of every table in the schema, as text
     const tables = await admin.query<{ table_name: string }>('SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [schema]);
     let pgDump = '';

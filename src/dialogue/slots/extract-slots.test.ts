@@ -55,7 +55,7 @@ describe('extractSlots: from_entity', () => {
     expect(s).not.toHaveProperty('ghost');
   });
 
-  it('gives a float slot the amount an entity text states, and other text as it is', async () => {
+  it('gives a float slot the amount an entity text states, and leaves it alone for text stating none', async () => {
     const fd = domainWith(slot('count', [{ type: 'from_entity', entity: 'number' }], 'float'), slot('label', [{ type: 'from_entity', entity: 'number' }]));
     const filled = async (value: unknown) => slotsOf(await extractSlots(trackerOf(fd, [user('x', 'inform', [ent('number', value)])]), fd));
     expect(await filled('三份')).toMatchObject({ count: 3, label: '三份' });
@@ -64,26 +64,36 @@ describe('extractSlots: from_entity', () => {
     expect(await filled('两碗')).toMatchObject({ count: 2 });
     expect(await filled('俩')).toMatchObject({ count: 2, label: '俩' });
     expect(await filled('仨')).toMatchObject({ count: 3 });
-    expect(await filled('俩俩')).toMatchObject({ count: '俩俩' });
+    expect(await filled('俩俩')).not.toHaveProperty('count');
     expect(await filled('1.5')).toMatchObject({ count: 1.5 });
     expect(await filled(4)).toMatchObject({ count: 4 });
-    expect(await filled('很多')).toMatchObject({ count: '很多' });
-    expect(await filled('三份牛肉饭')).toMatchObject({ count: '三份牛肉饭' });
+    expect(await filled('很多')).not.toHaveProperty('count');
+    expect(await filled('三份牛肉饭')).not.toHaveProperty('count');
     expect(await filled('两份半')).toMatchObject({ count: 2.5 });
     expect(await filled('一个半')).toMatchObject({ count: 1.5 });
     expect(await filled('半份')).toMatchObject({ count: 0.5 });
     expect(await filled('一打')).toMatchObject({ count: 12 });
     expect(await filled('两打')).toMatchObject({ count: 24 });
     expect(await filled('半打')).toMatchObject({ count: 6 });
-    expect(await filled('十几份')).toMatchObject({ count: '十几份' });
+    expect(await filled('十几份')).not.toHaveProperty('count');
     expect(await filled('twenty one')).toMatchObject({ count: 21 });
     expect(await filled('a dozen')).toMatchObject({ count: 12 });
     expect(await filled('3 pizzas')).toMatchObject({ count: 3 });
     expect(await filled('two and a half')).toMatchObject({ count: 2.5 });
     expect(await filled('2 and a half kilos')).toMatchObject({ count: 2.5 });
-    expect(await filled('a few')).toMatchObject({ count: 'a few' });
-    expect(await filled('两三份')).toMatchObject({ count: '两三份' });
-    expect(await filled('two large pizzas')).toMatchObject({ count: 'two large pizzas' });
+    expect(await filled('a few')).not.toHaveProperty('count');
+    expect(await filled('两三份')).not.toHaveProperty('count');
+    expect(await filled('五六份')).toMatchObject({ label: '五六份' });
+    expect(await filled('五六份')).not.toHaveProperty('count');
+    expect(await filled('two large pizzas')).not.toHaveProperty('count');
+  });
+
+  it('keeps a float slot\'s amount when a later text states none, and tries its next mapping', async () => {
+    const fd = domainWith(slot('count', [{ type: 'from_entity', entity: 'number' }, { type: 'from_entity', entity: 'topping' }], 'float'));
+    const set = trackerOf(fd, [slotEvent('count', 2), user('x', 'change_order', [ent('number', '五六份')])]);
+    expect(slotsOf(await extractSlots(set, fd))).toEqual({});
+    const next = trackerOf(fd, [user('x', 'inform', [ent('number', '五六份'), ent('topping', '3')])]);
+    expect(slotsOf(await extractSlots(next, fd))).toEqual({ count: 3 });
   });
 
   it('inside a form fills a non-requested required slot only when its entity mapping is unique', async () => {

@@ -29,6 +29,7 @@ function predefinedSlotEvent(slot: SlotDefinition, tracker: Tracker, domain: Dom
     const values = mappingValues(mapping, tracker);
     if (values.length === 0) continue;
     const value = slot.type === 'list' ? values : slot.type === 'float' ? asAmount(values[values.length - 1]) : values[values.length - 1];
+    if (value === NOT_AN_AMOUNT) continue;
     // a falsy value only matters when it changes a slot that is set (e.g. clearing it)
     if (isTruthy(value) || tracker.slot(slot.name) !== null) return slotEvent(slot.name, value);
     return undefined;
@@ -36,12 +37,17 @@ function predefinedSlotEvent(slot: SlotDefinition, tracker: Tracker, domain: Dom
   return undefined;
 }
 
+const NOT_AN_AMOUNT = Symbol('not an amount');
+
 /**
- * A float slot filled from an entity the tagger read as text (三份, 2 份) gets the amount it states;
- * text stating no amount is kept as it is, as Rasa does.
+ * A float slot filled from an entity the tagger read as text (三份, 2 份) gets the amount it states.
+ * Text stating no one amount (五六份, 十几份, 很多) leaves the slot as it was, where Rasa would store
+ * the text: a form then asks for the number again instead of confirming "五六份 份", and templates
+ * and comparisons never meet a word where the domain promised a number.
  */
 function asAmount(value: unknown): unknown {
-  return typeof value === 'string' ? statedAmount(value) ?? value : value;
+  if (typeof value !== 'string') return value;
+  return statedAmount(value) ?? NOT_AN_AMOUNT;
 }
 
 async function runCustomMapping(actionName: string, tracker: Tracker, domain: Domain, opts: ExtractSlotsOptions): Promise<Event[]> {
