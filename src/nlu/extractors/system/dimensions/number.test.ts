@@ -51,6 +51,14 @@ describe('number dimension', () => {
     ['one two three', [['one', 1], ['two', 2], ['three', 3]]],
     ['twenty thirty and forty five', [['twenty', 20], ['thirty', 30], ['forty five', 45]]],
     ['room 12b', []],
+    // a measure unit may follow a figure; a decimal is never cut to its integer part
+    ['0.5kg', [['0.5', 0.5]]],
+    ['要2L可乐', [['2', 2]]],
+    ['0.5x', []],
+    // fractions and percentages said in Chinese
+    ['三分之一', [['三分之一', 1 / 3]]],
+    ['打折百分之二十', [['百分之二十', 0.2]]],
+    ['百分之百', [['百分之百', 1]]],
   ])('%s', (text, expected) => {
     expect(numbers(text)).toEqual(expected);
   });

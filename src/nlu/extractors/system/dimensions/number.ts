@@ -1,10 +1,13 @@
 // The `number` dimension: Arabic, Chinese and mixed numerals, English number words, 5k / 2.5M.
 import { AND_A_HALF_SOURCE, approximatePair, englishNumberRuns, ENGLISH_NUMBER_SOURCE } from '../../../../core/index.js';
-import { NUMERAL_SOURCE, parseScaledNumeral } from '../numerals/numeral.js';
+import { NUMERAL_SOURCE, parseNumeral, parseScaledNumeral } from '../numerals/numeral.js';
 import { matchAll, simpleValue, type SystemMatch } from '../system-entity.js';
 
-// 2.5M is 2.5 million; a lower-case m after a number is as often metres or minutes
-const NUMERIC = new RegExp(`(?<![A-Za-z])-?${NUMERAL_SOURCE}(?:[kKM])?(?![A-Za-z0-9０-９])`, 'g');
+/** units of measure written straight after a figure */
+const MEASURE_UNIT = '(?:kg|mg|g|km|cm|mm|ml|L|lbs?|oz)(?![A-Za-z])';
+// 2.5M is 2.5 million; a lower-case m after a number is as often metres or minutes. A measure unit may follow
+// (0.5kg, 2L); other letters make the figure part of a code (room 12b). Never the integer part of a decimal alone.
+const NUMERIC = new RegExp(`(?<![A-Za-z])-?${NUMERAL_SOURCE}(?:[kKM](?![A-Za-z]))?(?:(?![A-Za-z0-9０-９]|[.．][0-9０-９])|(?=${MEASURE_UNIT}))`, 'g');
 const WORDS = new RegExp(ENGLISH_NUMBER_SOURCE, 'gi');
 /** 一 in these words is not a quantity (一下 "a moment", 一起 "together", 万一 "in case"). */
 const NOT_A_NUMBER = /^一(?=[下起些直样定般切共旦向度会边再])|^一点(?![0-9零〇一二三四五六七八九])/;
@@ -38,6 +41,10 @@ export function extractNumbers(text: string): SystemMatch[] {
     // an ID of 17 digits is no number a double holds exactly: better none than a wrong one
     if (value !== undefined && Math.abs(value) <= Number.MAX_SAFE_INTEGER) out.push(simpleValue('number', start, m.index + m[0].length, value));
   }
+  for (const m of matchAll(FRACTION, text)) {
+    const [whole, part] = [parseNumeral(SCALE_WORDS[m[1] as string] ?? (m[1] as string)), parseNumeral(SCALE_WORDS[m[2] as string] ?? (m[2] as string))];
+    if (whole !== undefined && part !== undefined && whole > 0) out.push(simpleValue('number', m.index, m.index + m[0].length, part / whole));
+  }
   for (const m of matchAll(WORDS, text)) {
     for (const n of englishNumberRuns(m[0])) out.push(simpleValue('number', m.index + n.start, m.index + n.end, n.value));
   }
@@ -47,6 +54,9 @@ export function extractNumbers(text: string): SystemMatch[] {
   return out.map((n) => withHalf(text, n));
 }
 
+/** 三分之一 is a third, 百分之二十 twenty hundredths (0.2): the parts' numerals are not numbers of their own */
+const FRACTION = new RegExp(`(百|千|万|${NUMERAL_SOURCE})分之(百|${NUMERAL_SOURCE})`, 'g');
+const SCALE_WORDS: Readonly<Record<string, string>> = { 百: '一百', 千: '一千', 万: '一万' };
 const HALF_DOZEN = /\bhalf an? dozen\b/gi;
 /** "a couple of pizzas" is two; "the couple" (two people) is no number */
 const A_COUPLE = /\ba couple(?= of\b)/gi;

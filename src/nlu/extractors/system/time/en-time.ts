@@ -30,6 +30,8 @@ const ORD = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(?:,?\\s+(\\d{4}))?';
 
 type Piece = PieceData | undefined;
+const DATE_LEAD = /\b(?:on|by|for|until|till|before|after|from|since|due)\s+$/i;
+const DATE_TAIL = /^\s*(?:at\s+\d|\d{1,2}(?::\d{2})?\s*[ap]\.?m|(?:in\s+the\s+)?(?:morning|afternoon|evening|night)\b|[号日]|凌晨|早上|上午|中午|下午|傍晚|晚上)/i;
 const calendar = (month: string | undefined, day: string | undefined, year: string | undefined): Piece => ({
   kind: 'date', date: { kind: 'calendar', month: MONTHS[(month ?? '').toLowerCase()], day: Number(day), ...(year ? { year: Number(year) } : {}) },
 });
@@ -66,7 +68,7 @@ const WEEKDAY_RULES: [RegExp, (m: RegExpExecArray) => Piece][] = [
   [new RegExp(`(?<!\\b(?:i|we|you|they|he|she|it|who|had|just|then)\\s+)\\b()()(${WORD_ABBREVIATIONS})\\b\\.?(?=,?\\s+(?:at\\s+)?\\d)`, 'gi'), weekday],
 ];
 
-const rules: [RegExp, (m: RegExpExecArray) => Piece][] = [
+const rules: [RegExp, (m: RegExpExecArray, text: string) => Piece][] = [
   [new RegExp(`\\b${MONTH}\\s+${ORD}${YEAR}\\b`, 'gi'), (m) => calendar(m[1], m[2], m[3])],
   [new RegExp(`\\b(?:the\\s+)?${ORD}\\s+(?:of\\s+)?${MONTH}${YEAR}\\b`, 'gi'), (m) => calendar(m[2], m[1], m[3])],
   // the twenty-first of may: a day in words only with "of" ("a second may pass" is no date)
@@ -91,6 +93,15 @@ const rules: [RegExp, (m: RegExpExecArray) => Piece][] = [
     const [a, b] = [Number(m[1]), Number(m[2])];
     const [month, day] = a > 12 && b <= 12 ? [b, a] : [a, b];
     return { kind: 'date', date: { kind: 'calendar', month, day, year: Number(m[3]) } };
+  }],
+  // 12/25, on 5/12 at 3: month and day without a year. Both up to 12 could be a fraction (3/4), so that is a date only
+  // after a word that introduces one or before a time of day.
+  [/(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/]|\.\d)/g, (m, text) => {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const [month, day] = a > 12 && b <= 12 ? [b, a] : [a, b];
+    if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+    const dated = a > 12 || b > 12 || DATE_LEAD.test(text.slice(0, m.index)) || DATE_TAIL.test(text.slice(m.index + m[0].length));
+    return dated ? { kind: 'date', date: { kind: 'calendar', month, day } } : undefined;
   }],
   [new RegExp(`\\b(${Object.keys(DAYS).join('|')})\\b`, 'gi'), (m) => ({ kind: 'date', date: { kind: 'relative-day', days: DAYS[(m[1] as string).toLowerCase()] ?? 0 } })],
   ...WEEKDAY_RULES,
@@ -203,7 +214,7 @@ export function englishTimePieces(text: string): TimePiece[] {
   const out: TimePiece[] = [];
   for (const [re, build] of rules) {
     for (const m of matchAll(re, text)) {
-      const piece = build(m);
+      const piece = build(m, text);
       if (piece) out.push({ ...piece, start: m.index, end: m.index + m[0].length });
     }
   }

@@ -90,13 +90,22 @@ export function hourCandidates(clock: NonNullable<Group['clock']>, pod: PartOfDa
   return h >= 1 && h < 12 ? [h, h + 12] : [h];
 }
 
+/**
+ * 明天三点, "tomorrow at 3": of a day's two readings of an hour from 1 to 6 the afternoon one comes first, as people
+ * who book or order mean it (the small hours are said so: 凌晨三点, 3am); Duckling puts 03:00 first.
+ */
+function daytimeFirst(hours: number[]): number[] {
+  const [early, late] = hours;
+  return hours.length === 2 && early !== undefined && late !== undefined && early >= 1 && early <= 6 ? [late, early] : hours;
+}
+
 function resolveClock(ref: Civil, g: Group & { clock: NonNullable<Group['clock']> }): ResolvedTime | undefined {
   const grain: Grain = g.clock.minute === undefined ? 'hour' : 'minute';
   const hours = hourCandidates(g.clock, g.pod);
   const at = (day: Civil, h: number): Civil => atTime(day, h, g.clock.minute ?? 0);
   if (g.date) {
     const day = resolveDate(ref, g.date);
-    return day && { type: 'value', values: hours.map((h) => ({ at: at(day, h), grain })) };
+    return day && { type: 'value', values: daytimeFirst(hours).map((h) => ({ at: at(day, h), grain })) };
   }
   const today = startOfDay(ref);
   const future = [0, 1, 2].flatMap((n) => hours.map((h) => at(addDays(today, n), h)))

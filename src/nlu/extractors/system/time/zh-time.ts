@@ -67,6 +67,8 @@ const rules: Rule[] = [
   [/(明|今|去|后|前)年(N)月(?:(N)[日号])?/g, (m) => ({
     kind: 'date', date: { kind: 'calendar', years: { 前: -2, 去: -1, 今: 0, 明: 1, 后: 2 }[m[1] as '今'], month: num(m[2]), ...(m[3] ? { day: num(m[3]) } : {}) },
   })],
+  // 5.12号, 5/12日: a month and its day as written in figures; the day's 号 or 日 tells it from a decimal or a fraction
+  [/(?<![0-9.．/])(1[0-2]|0?[1-9])[./](3[01]|[12][0-9]|0?[1-9])[日号]/g, (m) => ({ kind: 'date', date: { kind: 'calendar', month: Number(m[1]), day: Number(m[2]) } })],
   [/(N)月(?:(N)[日号])?/g, (m) => ({ kind: 'date', date: { kind: 'calendar', month: num(m[1]), ...(m[2] ? { day: num(m[2]) } : {}) } })],
   // a day of the month, not a house, building or line number (福华一路1号, 3号楼, 2号线)
   [/(?<![月\d路街道巷弄里村区栋幢楼座室层])(N)号(?![楼线门院床桌房室口车厅])/g, (m) => ({ kind: 'date', date: { kind: 'calendar', day: num(m[1]) } })],
@@ -91,6 +93,10 @@ const rules: Rule[] = [
     const [month, day] = HOLIDAYS[m[0]] ?? [1, 1];
     return { kind: 'date', date: { kind: 'calendar', month, day } };
   }],
+  // 五一 and 十一 are also plain numbers (51, 11): holidays only as the days or the breaks they name (五一那天, 十一假期)
+  [/(?<![0-9零〇一二两三四五六七八九十百千万])(五一|十一)(?:节|(?=那天|当天|假期|长假|期间|放假|前后|之前|以前|以后|前|后))/g, (m) => ({
+    kind: 'date', date: { kind: 'calendar', month: m[1] === '五一' ? 5 : 10, day: 1 },
+  })],
   [new RegExp(`(?:${Object.keys(LUNAR_HOLIDAYS).sort((a, b) => b.length - a.length).join('|')})(?!粥|蒜)`, 'g'), (m) => {
     const [month, day, shift] = LUNAR_HOLIDAYS[m[0]] ?? [1, 1, 0];
     return { kind: 'date', date: { kind: 'lunar', month, day, shift } };
