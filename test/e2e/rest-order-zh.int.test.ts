@@ -90,6 +90,18 @@ describe('order-zh over REST', () => {
     expect(await slots(u)).toMatchObject({ quantity: 5, requested_slot: 'phone' });
   });
 
+  it('answers a service question in the middle of the form, then asks the form\'s question again', async () => {
+    const u = 'zh-user-hours';
+    await server.say(u, '帮我订个家庭套餐');
+    expect(await slots(u)).toMatchObject({ meal: '家庭套餐', requested_slot: 'quantity' });
+    const answer = await server.say(u, '问一下，你们几点关门');
+    expect(texts(answer)).toContain('10:00–22:00');
+    expect(await slots(u)).toMatchObject({ meal: '家庭套餐', requested_slot: 'quantity' });
+    expect(await lastUtterAction(u)).toBe('utter_ask_quantity');
+    const events = (await server.tracker(u))['events'] as { event: string; metadata?: { utter_action?: string } }[];
+    expect(events.some((e) => e.event === 'bot' && e.metadata?.utter_action === 'utter_chitchat/ask_hours')).toBe(true);
+  });
+
   it('keeps conversations apart and supports ids containing a slash', async () => {
     await server.say('tenant/a', '我要一份鸡腿套餐');
     await server.say('tenant/b', '我要两份素食套餐');
