@@ -1,8 +1,8 @@
 // The `phone-number` dimension: Chinese mobiles (+86 138 1234 5678), landlines (010-12345678,
 // (021) 1234 5678), North American numbers ((415) 555-2671, 415-555-2671) and international numbers
-// (+44 20 7946 0958). Value in Duckling's form: "(+cc) digits". Mobiles read out digit by digit
-// in Chinese characters, as speech recognisers write them (一三八 一二三四 五六七八, 幺 for 1), are
-// mobiles too, their value in digits.
+// (+44 20 7946 0958). Value in Duckling's form: "(+cc) digits". Mobiles and landlines read out digit
+// by digit in Chinese characters, as speech recognisers write them (一三八 一二三四 五六七八, 幺 for 1,
+// 零二一 六四三二 一二三四), are phone numbers too, their value in digits.
 import { toHalfWidth } from '../../../../core/index.js';
 import { matchAll, type SystemMatch } from '../system-entity.js';
 
@@ -33,8 +33,9 @@ const NOT_INSIDE_NUMBER = (text: string, start: number, end: number): boolean =>
 const SPOKEN_DIGIT: Readonly<Record<string, string>> = { 零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 const SPOKEN = /[零〇一幺二三四五六七八九]/g;
 const HAS_SPOKEN = /[零〇一幺二三四五六七八九]/;
-// digits spelled out run on: a mobile's 11 of them, maybe split by spaces or commas into 3-4-4
-const SPOKEN_MOBILE = /(?:(?:\+|00)(86)[\s,，]?)?(1[3-9]\d[\s,，]?\d{4}[\s,，]?\d{4})/g;
+// digits spelled out run on: a mobile's 11 of them, maybe split by spaces or commas into 3-4-4, or a landline's
+// area code and 7-8 digits (零二一 六四三二 一二三四)
+const SPOKEN_MOBILE = /(?:(?:\+|00)(86)[\s,，]?)?(1[3-9]\d[\s,，]?\d{4}[\s,，]?\d{4}|0[1-9]\d{1,2}[\s,，-]?\d{3,4}[\s,，]?\d{4})/g;
 
 function spokenMobiles(text: string, out: SystemMatch[]): void {
   if (!/[零〇一幺二三四五六七八九]{3}/.test(text)) return;
