@@ -2,7 +2,9 @@
 // regex's `phone`, say) take the value a system dimension reads from their words, as Duckling would
 // give it: 一三九 一二三四 五六七八 → 13912345678, 021-6432 1234 → 02164321234. Each entity keeps its
 // type and span, so its slot mappings and sensitive-entity settings stay as they are; an entity
-// whose whole text the dimension does not read keeps its value.
+// whose whole text the dimension does not read keeps its value. An entity type may instead be given a
+// canonical written form (`{remove: '[\\s-]', case: upper}`: "ab 123-456" → AB123456), for identifiers that
+// people type with spaces, dashes or in either case and that a backend looks up exactly.
 import { z } from 'zod';
 import type { Entity } from '../../../core/index.js';
 import type { Message, NluComponent } from '../../component.js';
@@ -11,9 +13,16 @@ import { extractSystemEntities } from './extract-system-entities.js';
 import type { Dimension, ExtractContext } from './system-entity.js';
 import { checkedDimensions, localeAndTimezone, referenceTime } from './system-entity-extractor.js';
 
+const canonicalForm = z.object({
+  /** a regular expression (no flags) whose every match is removed from the text, e.g. '[\\s-]' */
+  remove: z.string().optional(),
+  case: z.enum(['upper', 'lower']).optional(),
+}).strict();
+type CanonicalForm = z.infer<typeof canonicalForm>;
+
 const options = z.object({
-  /** entity type → the dimension whose value it takes, e.g. {phone: phone-number} */
-  entities: z.record(z.string(), z.string()),
+  /** entity type → the dimension whose value it takes ({phone: phone-number}), or a canonical written form */
+  entities: z.record(z.string(), z.union([z.string(), canonicalForm])),
   locale: z.string().nullable().optional(),
   timezone: z.string().nullable().optional(),
 }).strict();
@@ -24,20 +33,41 @@ export class EntityValueNormalizer implements NluComponent {
     private readonly dimensionOf: ReadonlyMap<string, Dimension>,
     private readonly where: { locale: string; timezone: string },
     private readonly now: () => Date = () => new Date(),
+    private readonly formOf: ReadonlyMap<string, (text: string) => string> = new Map(),
   ) {}
 
   process(msg: Message): void {
     let ctx: ExtractContext | undefined;
     for (const entity of msg.parse.entities) {
+      if (entity.start === undefined || entity.end === undefined) continue;
+      const text = msg.text.slice(entity.start, entity.end);
+      const form = this.formOf.get(entity.entity);
       const dim = this.dimensionOf.get(entity.entity);
-      if (dim === undefined || entity.start === undefined || entity.end === undefined) continue;
-      ctx ??= { reference: referenceTime(msg, this.now), ...this.where };
-      const value = wholeSpanValue(msg.text.slice(entity.start, entity.end), dim, ctx);
+      let value: Entity['value'];
+      if (form) value = form(text) || undefined;
+      else if (dim !== undefined) {
+        ctx ??= { reference: referenceTime(msg, this.now), ...this.where };
+        value = wholeSpanValue(text, dim, ctx);
+      }
       if (value === undefined) continue;
       entity.value = value;
       entity.processors = [...(entity.processors ?? []), this.name];
     }
   }
+}
+
+/** The function writing an entity's text in its canonical form; a pattern that does not compile is a config error. */
+function writer(form: CanonicalForm, type: string, component: string): (text: string) => string {
+  let remove: RegExp | undefined;
+  try {
+    remove = form.remove === undefined ? undefined : new RegExp(form.remove, 'gu');
+  } catch (e) {
+    throw new Error(`${component}: entities.${type}.remove is not a valid regular expression: ${(e as Error).message}`);
+  }
+  return (text) => {
+    const kept = (remove ? text.replace(remove, '') : text).trim();
+    return form.case === 'upper' ? kept.toUpperCase() : form.case === 'lower' ? kept.toLowerCase() : kept;
+  };
 }
 
 /** The dimension's value when one match covers the whole text (but surrounding spaces), else undefined. */
@@ -51,8 +81,9 @@ export const entityValueNormalizerSpec = defineComponent({
   stage: 'processor',
   options,
   create: (o, env) => {
-    const types = Object.keys(o.entities);
-    const dims = checkedDimensions(types.map((t) => o.entities[t] as string), env.name);
-    return new EntityValueNormalizer(env.name, new Map(types.map((t, k) => [t, dims[k] as Dimension])), localeAndTimezone(o, env));
+    const byDimension = Object.entries(o.entities).filter((e): e is [string, string] => typeof e[1] === 'string');
+    const dims = checkedDimensions(byDimension.map(([, d]) => d), env.name);
+    const forms = Object.entries(o.entities).flatMap(([type, spec]) => (typeof spec === 'string' ? [] : [[type, writer(spec, type, env.name)] as const]));
+    return new EntityValueNormalizer(env.name, new Map(byDimension.map(([t], k) => [t, dims[k] as Dimension])), localeAndTimezone(o, env), undefined, new Map(forms));
   },
 });
