@@ -62,7 +62,7 @@ function writer(form: CanonicalForm, type: string, component: string): (text: st
   try {
     remove = form.remove === undefined ? undefined : new RegExp(form.remove, 'gu');
   } catch (e) {
-    throw new Error(`${component}: entities.${type}.remove is not a valid regular expression: ${(e as Error).message}`);
+    throw new Error(`${component}: entities.${type}.remove is not a valid regular expression: ${(e as Error).message}`, { cause: e });
   }
   return (text) => {
     const kept = (remove ? text.replace(remove, '') : text).trim();
