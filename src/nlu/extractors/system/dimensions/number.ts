@@ -42,7 +42,7 @@ export function extractNumbers(text: string): SystemMatch[] {
     if (value !== undefined && Math.abs(value) <= Number.MAX_SAFE_INTEGER) out.push(simpleValue('number', start, m.index + m[0].length, value));
   }
   for (const m of matchAll(FRACTION, text)) {
-    const [whole, part] = [parseNumeral(SCALE_WORDS[m[1] as string] ?? (m[1] as string)), parseNumeral(SCALE_WORDS[m[2] as string] ?? (m[2] as string))];
+    const [whole, part] = [fractionTerm(m[1] as string), fractionTerm(m[2] as string)];
     if (whole !== undefined && part !== undefined && whole > 0) out.push(simpleValue('number', m.index, m.index + m[0].length, part / whole));
   }
   for (const m of matchAll(WORDS, text)) {
@@ -57,6 +57,7 @@ export function extractNumbers(text: string): SystemMatch[] {
 /** 三分之一 is a third, 百分之二十 twenty hundredths (0.2): the parts' numerals are not numbers of their own */
 const FRACTION = new RegExp(`(百|千|万|${NUMERAL_SOURCE})分之(百|${NUMERAL_SOURCE})`, 'g');
 const SCALE_WORDS: Readonly<Record<string, string>> = { 百: '一百', 千: '一千', 万: '一万' };
+const fractionTerm = (s: string): number | undefined => parseNumeral(SCALE_WORDS[s] ?? s);
 const HALF_DOZEN = /\bhalf an? dozen\b/gi;
 /** "a couple of pizzas" is two; "the couple" (two people) is no number */
 const A_COUPLE = /\ba couple(?= of\b)/gi;

@@ -35,12 +35,12 @@ const SPOKEN = /[零〇一幺二三四五六七八九]/g;
 const HAS_SPOKEN = /[零〇一幺二三四五六七八九]/;
 // digits spelled out run on: a mobile's 11 of them, maybe split by spaces or commas into 3-4-4, or a landline's
 // area code and 7-8 digits (零二一 六四三二 一二三四)
-const SPOKEN_MOBILE = /(?:(?:\+|00)(86)[\s,，]?)?(1[3-9]\d[\s,，]?\d{4}[\s,，]?\d{4}|0[1-9]\d{1,2}[\s,，-]?\d{3,4}[\s,，]?\d{4})/g;
+const SPOKEN_PHONE = /(?:(?:\+|00)(86)[\s,，]?)?(1[3-9]\d[\s,，]?\d{4}[\s,，]?\d{4}|0[1-9]\d{1,2}[\s,，-]?\d{3,4}[\s,，]?\d{4})/g;
 
-function spokenMobiles(text: string, out: SystemMatch[]): void {
+function spokenPhones(text: string, out: SystemMatch[]): void {
   if (!/[零〇一幺二三四五六七八九]{3}/.test(text)) return;
   const digits = text.replace(SPOKEN, (c) => SPOKEN_DIGIT[c] ?? c);
-  for (const m of matchAll(SPOKEN_MOBILE, digits)) {
+  for (const m of matchAll(SPOKEN_PHONE, digits)) {
     const start = m.index;
     const end = start + m[0].length;
     // only numbers actually spelled in characters: ASCII ones were matched above
@@ -55,7 +55,7 @@ export function extractPhoneNumbers(original: string): SystemMatch[] {
   // full-width digits and signs (１３８, ＋８６, （０１０）) as Chinese input methods type them; one
   // character for one, so offsets into the text stay valid
   const text = toHalfWidth(original).replace(DASHES, '-');
-  spokenMobiles(text, out);
+  spokenPhones(text, out);
   for (const re of patterns) {
     for (const m of matchAll(re, text)) {
       const start = m.index;

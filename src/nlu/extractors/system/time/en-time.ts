@@ -31,7 +31,7 @@ const YEAR = '(?:,?\\s+(\\d{4}))?';
 
 type Piece = PieceData | undefined;
 const DATE_LEAD = /\b(?:on|by|for|until|till|before|after|from|since|due)\s+$/i;
-const DATE_TAIL = /^\s*(?:at\s+\d|\d{1,2}(?::\d{2})?\s*[ap]\.?m|(?:in\s+the\s+)?(?:morning|afternoon|evening|night)\b|[号日]|凌晨|早上|上午|中午|下午|傍晚|晚上)/i;
+const DATE_TAIL = /^\s*(?:at\s+\d|\d{1,2}(?::\d{2})?\s*[ap]\.?m|(?:in\s+the\s+)?(?:morning|afternoon|evening|night)\b|凌晨|早上|上午|中午|下午|傍晚|晚上)/i;
 const calendar = (month: string | undefined, day: string | undefined, year: string | undefined): Piece => ({
   kind: 'date', date: { kind: 'calendar', month: MONTHS[(month ?? '').toLowerCase()], day: Number(day), ...(year ? { year: Number(year) } : {}) },
 });
