@@ -92,6 +92,7 @@ const joins = (text: string, a: Group, b: Group): boolean => {
   return !/and/i.test(joiner) || /between\s*$/i.test(text.slice(0, a.start)) || /^between\b/i.test(text.slice(a.start));
 };
 const isPoint = (g: Group): boolean => !g.single && !g.range && (!!g.clock || (!!g.date && !g.pod));
+const isPartOfDay = (g: Group): boolean => !g.single && !g.range && !g.clock && !!g.pod;
 
 /** Adjacent points joined by 到/至/to/-, with a leading from/between/从 in the span. */
 function ranges(text: string, gs: Group[]): Group[] {
@@ -119,8 +120,9 @@ function withBound(text: string, g: Group): Group {
     const bound: Bound = word === 'by' ? 'by' : word === 'after' ? 'after' : 'before';
     return { ...g, start: g.start - before[0].length, bound };
   }
-  const after = isPoint(g) ? BOUND_AFTER.exec(text.slice(g.end)) : null;
-  if (after) return { ...g, end: g.end + after[0].length, bound: after[1] === '前' ? 'before' : 'after' };
+  const after = isPoint(g) || isPartOfDay(g) ? BOUND_AFTER.exec(text.slice(g.end)) : null;
+  // 中午前 is before the part of the day begins; what "after" one means (晚上以后) is no one time
+  if (after && (after[1] === '前' || isPoint(g))) return { ...g, end: g.end + after[0].length, bound: after[1] === '前' ? 'before' : 'after' };
   return g;
 }
 
