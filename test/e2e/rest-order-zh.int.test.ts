@@ -102,6 +102,19 @@ describe('order-zh over REST', () => {
     expect(events.some((e) => e.event === 'bot' && e.metadata?.utter_action === 'utter_chitchat/ask_hours')).toBe(true);
   });
 
+  it('stops the form on a goodbye in the middle of it, and picks up where it was when asked to', async () => {
+    const u = 'zh-user-leaves';
+    await server.say(u, '来两份牛肉套餐');
+    expect(await slots(u)).toMatchObject({ requested_slot: 'phone' });
+    const bye = await server.say(u, '先这样吧，拜拜');
+    expect(texts(bye)).toContain('这单还没下');
+    expect(bye).toHaveLength(1);
+    expect((await server.tracker(u))['active_loop']).toEqual({});
+    await server.say(u, '继续点餐');
+    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 2, requested_slot: 'phone' });
+    expect(await lastUtterAction(u)).toBe('utter_ask_phone');
+  });
+
   it('keeps conversations apart and supports ids containing a slash', async () => {
     await server.say('tenant/a', '我要一份鸡腿套餐');
     await server.say('tenant/b', '我要两份素食套餐');
