@@ -88,6 +88,8 @@ const RANGE_OPENER = /(?:\b(?:from|between)\s+|从\s*)$/i;
 /** "and" joins the ends only after "between": "tomorrow and friday" are two times. */
 const joins = (text: string, a: Group, b: Group): boolean => {
   const joiner = text.slice(a.end, b.start);
+  // 六七点: two neighbouring hours said together, with nothing between them
+  if (joiner === '' && a.clock && b.clock && b.clock.hour === a.clock.hour + 1 && /^[二三四五六七八九十](?:点|时|時)/.test(text.slice(b.start))) return true;
   if (!RANGE_JOINER.test(joiner)) return false;
   return !/and/i.test(joiner) || /between\s*$/i.test(text.slice(0, a.start)) || /^between\b/i.test(text.slice(a.start));
 };

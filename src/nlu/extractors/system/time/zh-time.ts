@@ -43,6 +43,15 @@ const weekOffset = (mod: string | undefined): number | undefined =>
     : mod.startsWith('下下') ? 2 : mod.startsWith('下') ? 1 : mod.startsWith('上上') ? -2 : mod.startsWith('上') ? -1 : 0;
 const MONTH_PART: Readonly<Record<string, 'beginning' | 'end'>> = { 底: 'end', 末: 'end', 尾: 'end', 初: 'beginning', 头: 'beginning' };
 
+/** The clock piece of one of two neighbouring hours said together (六七点), or none when they are not neighbours. */
+function neighbouringHour(first: string | undefined, second: string | undefined, which: 'first' | 'second'): PieceData | undefined {
+  const a = num(first);
+  // 十一二点: the second hour is said without its 十
+  const b = first === '十一' ? 12 : num(second);
+  if (a === undefined || b !== a + 1) return undefined;
+  return { kind: 'clock', hour: which === 'first' ? a : b };
+}
+
 type Rule = [RegExp, (m: RegExpExecArray, text: string) => PieceData | undefined];
 
 /** 一点 is "a little" (快一点) unless a day or part of the day comes before it or 钟/分 after it. */
@@ -142,6 +151,11 @@ const rules: Rule[] = [
     if (hour === undefined || hour > 24 || (minute !== undefined && minute > 59)) return undefined;
     return { kind: 'clock', hour, ...(minute === undefined ? {} : { minute }) };
   }],
+  // two neighbouring hours said together, 六七点 ("six or seven o'clock"): the range from the first to the second
+  // (十一二点 is eleven or twelve)
+  [/(十一|(?<!十)[一二两三四五六七八九])(?=([二三四五六七八九十])(?:点|时|時))/g, (m) => neighbouringHour(m[1], m[2], 'first')],
+  [/(?<=[一二两三四五六七八九])([二三四五六七八九十])(?:点钟?|时|時)/g, (m, text) =>
+    neighbouringHour(text.slice(0, m.index).endsWith('十一') ? '十一' : text[m.index - 1], m[1], 'second')],
   // the bare first hour of a range: 3 in "3到5点"
   [/(N)(?=\s*(?:到|至|-|~|～)\s*(N)(?:点|时|時))/g, (m) => {
     const hour = num(m[1]);
