@@ -152,10 +152,13 @@ const rules: Rule[] = [
     return { kind: 'clock', hour, ...(minute === undefined ? {} : { minute }) };
   }],
   // two neighbouring hours said together, 六七点 ("six or seven o'clock"): the range from the first to the second
-  // (十一二点 is eleven or twelve)
-  [/(十一|(?<!十)[一二两三四五六七八九])(?=([二三四五六七八九十])(?:点|时|時))/g, (m) => neighbouringHour(m[1], m[2], 'first')],
-  [/(?<=[一二两三四五六七八九])([二三四五六七八九十])(?:点钟?|时|時)/g, (m, text) =>
-    neighbouringHour(text.slice(0, m.index).endsWith('十一') ? '十一' : text[m.index - 1], m[1], 'second')],
+  // (十一二点 is eleven or twelve; 二十一二点, said on a 24-hour clock, is left alone)
+  [/((?<![一二两三四五六七八九])十一|(?<!十)[一二两三四五六七八九])(?=([二三四五六七八九十])(?:点|时|時))/g, (m) => neighbouringHour(m[1], m[2], 'first')],
+  [/(?<=[一二两三四五六七八九])([二三四五六七八九十])(?:点钟?|时|時)/g, (m, text) => {
+    const before = text.slice(0, m.index);
+    if (/[一二两三四五六七八九]十一$/.test(before)) return undefined;
+    return neighbouringHour(before.endsWith('十一') ? '十一' : before.slice(-1), m[1], 'second');
+  }],
   // the bare first hour of a range: 3 in "3到5点"
   [/(N)(?=\s*(?:到|至|-|~|～)\s*(N)(?:点|时|時))/g, (m) => {
     const hour = num(m[1]);
