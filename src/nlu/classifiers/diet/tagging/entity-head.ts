@@ -10,6 +10,7 @@ import { decodeBilou, encodeBilou } from './bilou.js';
 import { CrfModel, crfModelSchema, type CrfDecoder } from './crf-model.js';
 import { CrfStructure } from './crf-structure.js';
 import { foldGazetteers, fullGazetteer, Gazetteer, gazetteerSchema } from './gazetteer.js';
+import { trimPunctuation } from './span-edges.js';
 import { trainCrf, type CrfSentence } from './train-crf.js';
 import { UnitFeaturizer, type FeaturizedUnits } from './unit-featurizer.js';
 
@@ -185,11 +186,13 @@ export class EntityHead {
     const crf = this.decoderFor(intent, confidence);
     if (!crf) return [];
     const { units, hashes } = this.featurizer.featurize(text, tokens, { intent });
-    return crf.decode(hashes).map((s) => ({
-      entity: crf.types[s.type] as string,
-      start: (units[s.first] as Token).start,
-      end: (units[s.last] as Token).end,
-      confidence: s.confidence,
-    }));
+    const out: FoundEntity[] = [];
+    for (const s of crf.decode(hashes)) {
+      const edges = trimPunctuation(units, s.first, s.last);
+      if (!edges) continue;
+      const [first, last] = edges;
+      out.push({ entity: crf.types[s.type] as string, start: (units[first] as Token).start, end: (units[last] as Token).end, confidence: s.confidence });
+    }
+    return out;
   }
 }
