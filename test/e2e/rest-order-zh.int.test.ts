@@ -68,6 +68,15 @@ describe('order-zh over REST', () => {
     expect(await slots(u)).toMatchObject({ meal: null, quantity: null, phone: null, address: null });
   });
 
+  it('keeps the building, floor and room that follow the house number in an address', async () => {
+    const u = 'zh-user-building';
+    const summary = await server.say(u, '帮我点三份儿童套餐送到静安区南京西路1266号恒隆广场，电话021-64321234');
+    expect(await slots(u)).toMatchObject({ meal: '儿童套餐', quantity: 3, phone: '02164321234', address: '静安区南京西路1266号恒隆广场' });
+    expect(texts(summary)).toContain('地址：静安区南京西路1266号恒隆广场');
+    await server.say(u, '地址改成朝阳区三里屯路19号院3号楼2单元501，谢谢');
+    expect(await slots(u)).toMatchObject({ address: '朝阳区三里屯路19号院3号楼2单元501' });
+  });
+
   it('asks what to change when the summary is wrong, and cancels from the summary', async () => {
     const u = 'zh-user-deny';
     await server.say(u, '来一份儿童套餐，电话13800001111，送到北京市海淀区中关村大街1号');

@@ -5,6 +5,7 @@ import { keywordIntentClassifierSpec } from '../classifiers/keyword-intent-class
 import { dietClassifierSpec } from '../classifiers/diet/diet-classifier.js';
 import { responseSelectorSpec } from '../classifiers/response-selector.js';
 import { softmaxIntentClassifierSpec } from '../classifiers/softmax-intent-classifier.js';
+import { entitySpanExtenderSpec } from '../extractors/entity-span-extender.js';
 import { entitySynonymMapperSpec } from '../extractors/entity-synonym-mapper.js';
 import { regexEntityExtractorSpec } from '../extractors/regex-entity-extractor.js';
 import { entityValueNormalizerSpec } from '../extractors/system/entity-value-normalizer.js';
@@ -33,6 +34,7 @@ export const componentRegistry = {
   RegexEntityExtractor: regexEntityExtractorSpec,
   DucklingEntityExtractor: systemEntityExtractorSpec,
   SystemEntityExtractor: systemEntityExtractorSpec,
+  EntitySpanExtender: entitySpanExtenderSpec,
   EntitySynonymMapper: entitySynonymMapperSpec,
   EntityValueNormalizer: entityValueNormalizerSpec,
   ResponseSelector: responseSelectorSpec,

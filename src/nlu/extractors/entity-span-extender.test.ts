@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { Domain, Entity } from '../../core/index.js';
+import { ParleyError } from '../../errors.js';
+import { createMessage } from '../pipeline/message.js';
+import { componentRegistry } from '../pipeline/registry.js';
+
+function extender(entities: Record<string, { after: string }>) {
+  const spec = componentRegistry.EntitySpanExtender;
+  return spec.create(spec.parseOptions({ entities }, 'EntitySpanExtender'), { key: 'EntitySpanExtender#0', name: 'EntitySpanExtender', language: 'zh', domain: {} as Domain });
+}
+
+/** A message whose entities the tagger found, by their surface text. */
+function parsed(text: string, found: [string, string][]) {
+  const msg = createMessage(text);
+  msg.parse.entities = found.map(([entity, surface]): Entity => {
+    const start = text.indexOf(surface);
+    return { entity, start, end: start + surface.length, value: surface, extractor: 'DIETClassifier' };
+  });
+  return msg;
+}
+
+const BUILDING = '(?:[\\p{Script=Han}A-Za-z0-9]{0,8}?(?:广场|大厦|号楼|院|单元|室))+(?:[0-9]{1,5})?';
+
+describe('EntitySpanExtender', () => {
+  it('carries an entity over the text its pattern matches right after it', async () => {
+    const msg = parsed('送到静安区南京西路1266号恒隆广场，电话021-64321234', [['address', '静安区南京西路1266号'], ['phone', '021-64321234']]);
+    await extender({ address: { after: BUILDING } }).process(msg);
+    expect(msg.parse.entities.map((e) => [e.entity, e.value, e.start, e.end, e.processors])).toEqual([
+      ['address', '静安区南京西路1266号恒隆广场', 2, 18, ['EntitySpanExtender']],
+      ['phone', '021-64321234', 21, 33, undefined],
+    ]);
+  });
+
+  it('stops where the next entity starts', async () => {
+    const msg = parsed('朝阳区望京街10号院3号楼1单元502', [['address', '朝阳区望京街10号'], ['room', '1单元502']]);
+    await extender({ address: { after: BUILDING } }).process(msg);
+    expect(msg.parse.entities.map((e) => e.value)).toEqual(['朝阳区望京街10号院3号楼', '1单元502']);
+  });
+
+  it('leaves alone other types, text the pattern does not match, and values already mapped', async () => {
+    const msg = parsed('南京西路1266号吧，恒隆广场', [['address', '南京西路1266号'], ['place', '恒隆']]);
+    const mapped = parsed('徐汇区漕溪北路398号汇智大厦', [['address', '徐汇区漕溪北路398号']]);
+    (mapped.parse.entities[0] as Entity).value = 'Xuhui';
+    const component = extender({ address: { after: BUILDING } });
+    await component.process(msg);
+    await component.process(mapped);
+    expect(msg.parse.entities.map((e) => [e.value, e.end])).toEqual([['南京西路1266号', 9], ['恒隆', 13]]);
+    expect(mapped.parse.entities.map((e) => [e.value, e.end, e.processors])).toEqual([['Xuhui', 11, undefined]]);
+  });
+
+  it('rejects a pattern that does not compile, naming the entity type', () => {
+    expect(() => extender({ address: { after: '(广场' } })).toThrow(/entities\.address\.after is not a valid regular expression/);
+  });
+
+  it('rejects options it does not know', () => {
+    const spec = componentRegistry.EntitySpanExtender;
+    expect(() => spec.parseOptions({ entities: { address: { before: 'x' } } }, 'EntitySpanExtender')).toThrow(ParleyError);
+  });
+});
