@@ -1,6 +1,6 @@
 // How much a small bot's NLU depends on the training seed: trains a project's NLU with each seed
 // and parses labelled utterances (its test stories' user turns, and a file of others), counting
-// the utterances whose intent, and whose set of entities (type and surface text), come out right.
+// the utterances whose intent, and whose set of entities (type, role and surface text), come out right.
 // A bot's few hundred examples leave many decisions near a boundary, so one seed passing its story
 // tests says little; the totals over seeds compare data or pipeline changes.
 //   npx tsx bench/nlu/bot-seeds.ts --project examples/order-zh [--labelled bench/nlu/bot-probes/order-zh.txt]
@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { loadProject } from '../../src/project/load-project.js';
 import { trainNlu } from '../../src/nlu/train-nlu.js';
-import { labelledFile, storyTurns } from './labelled-utterances.js';
+import { entityKey, labelledFile, storyTurns } from './labelled-utterances.js';
 
 const { values } = parseArgs({ options: {
   project: { type: 'string' }, labelled: { type: 'string' }, seeds: { type: 'string', default: '42,1,2,3,4,5,6' },
@@ -35,7 +35,7 @@ for (const seed of seeds) {
     // a retrieval intent's sub-intent is the response selector's: compare the base intents
     if (intent === u.intent.split('/')[0] || intent === u.intent) i++;
     else wrong.set(`intent  ${u.text} → ${intent}`, (wrong.get(`intent  ${u.text} → ${intent}`) ?? 0) + 1);
-    const found = [...new Set(parse.entities.map((x) => `${x.entity}:${u.text.slice(x.start, x.end)}`))];
+    const found = [...new Set(parse.entities.map((x) => entityKey(x.entity, u.text.slice(x.start, x.end), x.role)))];
     if (found.length === u.entities.length && u.entities.every((x) => found.includes(x))) e++;
     else wrong.set(`entities ${u.text} → ${found.join(', ')}`, (wrong.get(`entities ${u.text} → ${found.join(', ')}`) ?? 0) + 1);
   }

@@ -6,18 +6,27 @@ import { parse as parseYaml } from 'yaml';
 
 export interface Labelled { intent: string; text: string; entities: string[] }
 
-const MARK = /\[([^\]]+)\]\(([^)]+)\)|\[([^\]]+)\]\{[^}]*"entity"\s*:\s*"([^"]+)"[^}]*\}/gu;
+const MARK = /\[([^\]]+)\]\(([^)]+)\)|\[([^\]]+)\]\{([^}]*"entity"[^}]*)\}/gu;
 
-/** `[surface](type)`, `[surface](type:value)` or `[surface]{"entity": "type", …}` → plain text and `type:surface` entries. */
+/** The `type:surface` entry of an entity, `type#role:surface` when it has a role. */
+export const entityKey = (type: string, surface: string, role?: string): string => `${type}${role ? `#${role}` : ''}:${surface}`;
+
+/**
+ * `[surface](type)`, `[surface](type:value)` or `[surface]{"entity": "type", "role": …}` → plain text and
+ * `type:surface` (or `type#role:surface`) entries.
+ */
 export function unmark(intent: string, marked: string): Labelled {
   let text = '';
   let last = 0;
   const entities: string[] = [];
   for (const m of marked.matchAll(MARK)) {
     const surface = (m[1] ?? m[3]) as string;
-    const type = ((m[2] ?? m[4]) as string).split(':')[0] as string;
+    if (m[2] !== undefined) entities.push(entityKey(m[2].split(':')[0] as string, surface));
+    else {
+      const attrs = JSON.parse(`{${m[4] as string}}`) as { entity: string; role?: string };
+      entities.push(entityKey(attrs.entity, surface, attrs.role));
+    }
     text += marked.slice(last, m.index) + surface;
-    entities.push(`${type}:${surface}`);
     last = m.index + m[0].length;
   }
   return { intent, text: text + marked.slice(last), entities };

@@ -55,6 +55,7 @@ function mappingToJson(mapping: SlotMapping): Record<string, unknown> {
     json['entity'] = mapping.entity;
     if (mapping.role !== undefined) json['role'] = mapping.role;
     if (mapping.group !== undefined) json['group'] = mapping.group;
+    if (mapping.adjust !== undefined) json['adjust'] = mapping.adjust;
   }
   if (mapping.type === 'from_intent' || mapping.type === 'from_trigger_intent') json['value'] = mapping.value;
   if (mapping.type === 'custom' && mapping.action !== undefined) json['action'] = mapping.action;

@@ -14,7 +14,12 @@ interface MappingBase {
   not_intent?: string[];
   conditions?: MappingCondition[];
 }
-export interface FromEntityMapping extends MappingBase { type: 'from_entity'; entity: string; role?: string; group?: string }
+/**
+ * `adjust` (Parley's addition, float slots only): the entity's amount is added to or subtracted from
+ * the value the slot had before the message (再加两份, 减一份), instead of replacing it.
+ */
+export interface FromEntityMapping extends MappingBase { type: 'from_entity'; entity: string; role?: string; group?: string; adjust?: SlotAdjustment }
+export type SlotAdjustment = 'add' | 'subtract';
 export interface FromTextMapping extends MappingBase { type: 'from_text' }
 export interface FromIntentMapping extends MappingBase { type: 'from_intent'; value: unknown }
 export interface FromTriggerIntentMapping extends MappingBase { type: 'from_trigger_intent'; value: unknown }

@@ -222,6 +222,17 @@ describe('domain errors', () => {
       .toMatch(/needs 'entity'/);
   });
 
+  it('reads adjusting mappings of float slots, and rejects a bad adjust or one on another slot type', () => {
+    const adjusting = 'slots:\n  n:\n    type: TYPE\n    mappings:\n    - type: from_entity\n      entity: q\n      role: more\n      adjust: ADJ\n';
+    const d = domainOf(`entities:\n  - q:\n      roles: [more]\n${adjusting.replace('TYPE', 'float').replace('ADJ', 'add')}`);
+    expect(d.domain.slots.find((s) => s.name === 'n')?.mappings).toEqual([{ type: 'from_entity', entity: 'q', role: 'more', adjust: 'add' }]);
+    expect(d.warnings).toEqual([]);
+    expect(errorOf(() => domainOf(adjusting.replace('TYPE', 'float').replace('ADJ', 'double'))).message)
+      .toBe("domain.yml:8: slot 'n': mapping of type from_entity: 'adjust' must be add or subtract, not 'double'");
+    expect(errorOf(() => domainOf(adjusting.replace('TYPE', 'text').replace('ADJ', 'add'))).message)
+      .toMatch(/slot 'n': a mapping with 'adjust' needs a float slot, not text/);
+  });
+
   it('rejects bad response conditions and buttons without payload', () => {
     expect(errorOf(() => domainOf('responses:\n  utter_x:\n  - text: hi\n    condition:\n    - type: intent\n      name: a\n')).message)
       .toMatch(/^domain.yml:5: response 'utter_x': condition type must be 'slot'/);

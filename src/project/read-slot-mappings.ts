@@ -7,7 +7,7 @@ const MAPPING_TYPES = ['from_entity', 'from_text', 'from_intent', 'from_trigger_
 type MappingType = (typeof MAPPING_TYPES)[number];
 const COMMON_KEYS = new Set(['type', 'intent', 'not_intent', 'conditions']);
 const EXTRA_KEYS: Record<MappingType, string[]> = {
-  from_entity: ['entity', 'role', 'group'], from_text: [], from_intent: ['value'],
+  from_entity: ['entity', 'role', 'group', 'adjust'], from_text: [], from_intent: ['value'],
   from_trigger_intent: ['value'], custom: ['action'],
 };
 
@@ -49,6 +49,14 @@ function buildMapping(src: YamlSource, what: string, type: MappingType, byKey: M
       const group = optStr('group');
       if (role !== undefined) m.role = role;
       if (group !== undefined) m.group = group;
+      const adjust = optStr('adjust');
+      if (adjust !== undefined) {
+        if (adjust !== 'add' && adjust !== 'subtract') {
+          const at = byKey.get('adjust') as Entry;
+          return src.fail(at.value, `${what} of type from_entity: 'adjust' must be add or subtract, not '${adjust}'`, at.line);
+        }
+        m.adjust = adjust;
+      }
       return m;
     }
     case 'from_intent':

@@ -35,6 +35,9 @@ function readSlot(src: YamlSource, { key: name, value: node, line }: Entry): Slo
   else src.warn(node, 'missing_mappings', `slot '${name}' has no 'mappings' (required since Rasa 3.0); it can only be set by custom actions`, line);
   if (slot.type === 'categorical') slot.values = readCategoricalValues(src, name, byKey.get('values'), line);
   if (slot.type === 'float') readRange(src, slot, byKey, line);
+  else if (slot.mappings.some((m) => m.type === 'from_entity' && m.adjust !== undefined)) {
+    src.fail(mappings?.value ?? null, `slot '${name}': a mapping with 'adjust' needs a float slot, not ${slot.type}`, mappings?.line ?? line);
+  }
   return slot;
 }
 

@@ -77,6 +77,21 @@ describe('order-zh over REST', () => {
     expect(await slots(u)).toMatchObject({ address: '朝阳区三里屯路19号院3号楼2单元501' });
   });
 
+  it('adds to the quantity and takes from it (再加两份, 减一份), in the form and at the confirmation', async () => {
+    const u = 'zh-user-more-fewer';
+    await server.say(u, '我要两份鸡腿套餐');
+    await server.say(u, '等下，再加一份');
+    expect(await slots(u)).toMatchObject({ quantity: 3, requested_slot: 'phone' });
+    await server.say(u, '13912345678');
+    const summary = await server.say(u, '送到浦东新区张江路100号');
+    expect(texts(summary)).toContain('3 份');
+    expect(texts(await server.say(u, '再加两份'))).toContain('5 份');
+    expect(texts(await server.say(u, '减一份'))).toContain('4 份');
+    // more than there is: nothing is taken, and the order is read back as it was
+    expect(texts(await server.say(u, '减十份'))).toContain('4 份');
+    expect(await slots(u)).toMatchObject({ quantity: 4 });
+  });
+
   it('asks what to change when the summary is wrong, and cancels from the summary', async () => {
     const u = 'zh-user-deny';
     await server.say(u, '来一份儿童套餐，电话13800001111，送到北京市海淀区中关村大街1号');

@@ -88,6 +88,31 @@ describe('extractSlots: from_entity', () => {
     expect(await filled('two large pizzas')).not.toHaveProperty('count');
   });
 
+  it('adds an adjusting amount to the value before the message, or takes it away, once however often it is extracted', async () => {
+    const fd = domainWith(slot('count', [
+      { type: 'from_entity', entity: 'number' },
+      { type: 'from_entity', entity: 'number', role: 'more', adjust: 'add' },
+      { type: 'from_entity', entity: 'number', role: 'fewer', adjust: 'subtract' },
+    ], 'float'));
+    fd.entities.find((e) => e.name === 'number')?.roles.push('more', 'fewer');
+    const after = async (before: number | null, value: string, role: string) => {
+      const history: Event[] = before === null ? [] : [user('x', 'inform', [ent('number', before)]), slotEvent('count', before)];
+      const tracker = trackerOf(fd, [...history, user('y', 'change_order', [ent('number', value, { role })])]);
+      const first = await extractSlots(tracker, fd);
+      // a form's activation extracts the same message again, its first result already applied
+      const again = await extractSlots(tracker.copy().append(...first), fd);
+      expect(slotsOf(again)).toEqual(slotsOf(first));
+      return slotsOf(first)['count'];
+    };
+    expect(await after(3, '两份', 'more')).toBe(5);
+    expect(await after(3, '一份', 'fewer')).toBe(2);
+    expect(await after(null, '一份', 'more')).toBe(1);
+    expect(await after(null, '一份', 'fewer')).toBeUndefined();
+    expect(await after(2, '五份', 'fewer')).toBeUndefined();
+    expect(await after(2, '两份', 'fewer')).toBe(0);
+    expect(await after(3, '五六份', 'more')).toBeUndefined();
+  });
+
   it('keeps a float slot\'s amount when a later text states none, and tries its next mapping', async () => {
     const fd = domainWith(slot('count', [{ type: 'from_entity', entity: 'number' }, { type: 'from_entity', entity: 'topping' }], 'float'));
     const set = trackerOf(fd, [slotEvent('count', 2), user('x', 'change_order', [ent('number', '五六份')])]);

@@ -1,6 +1,6 @@
 // action_extract_slots: fills slots from the latest user message through the domain's slot
 // mappings (rasa-compat §5.1), then lets action_validate_slot_mappings check them.
-import type { Domain, Event, SlotDefinition, SlotEvent } from '../../core/index.js';
+import type { Domain, Event, SlotAdjustment, SlotDefinition, SlotEvent } from '../../core/index.js';
 import { REQUESTED_SLOT, Tracker, SESSION_STARTED_METADATA_SLOT, slotEvent, statedAmount } from '../../core/index.js';
 import type { ActionResolver } from '../actions/action-resolver.js';
 import type { DialogueLogger } from '../actions/logger.js';
@@ -28,7 +28,8 @@ function predefinedSlotEvent(slot: SlotDefinition, tracker: Tracker, domain: Dom
     if (failsUniqueEntityCheck(mapping, slot.name, tracker, domain)) continue;
     const values = mappingValues(mapping, tracker);
     if (values.length === 0) continue;
-    const value = slot.type === 'list' ? values : slot.type === 'float' ? asAmount(values[values.length - 1]) : values[values.length - 1];
+    const last = values[values.length - 1];
+    const value = slot.type === 'list' ? values : slot.type !== 'float' ? last : mapping.type === 'from_entity' && mapping.adjust ? adjusted(slot.name, asAmount(last), mapping.adjust, tracker) : asAmount(last);
     if (value === NOT_AN_AMOUNT) continue;
     // a falsy value only matters when it changes a slot that is set (e.g. clearing it)
     if (isTruthy(value) || tracker.slot(slot.name) !== null) return slotEvent(slot.name, value);
@@ -48,6 +49,28 @@ const NOT_AN_AMOUNT = Symbol('not an amount');
 function asAmount(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   return statedAmount(value) ?? NOT_AN_AMOUNT;
+}
+
+/**
+ * An `adjust` mapping's new value: the amount added to or taken from the slot's value before the
+ * latest user message (not its current value, so extracting the same message twice, as a form's
+ * activation does, changes it once). Taking from an empty slot, or below zero, leaves it as it was.
+ */
+function adjusted(slot: string, amount: unknown, adjust: SlotAdjustment, tracker: Tracker): unknown {
+  if (typeof amount !== 'number') return NOT_AN_AMOUNT;
+  const before = slotBeforeLatestMessage(slot, tracker);
+  const base = typeof before === 'number' ? before : null;
+  if (adjust === 'add') return (base ?? 0) + amount;
+  if (base === null || base - amount < 0) return NOT_AN_AMOUNT;
+  return base - amount;
+}
+
+function slotBeforeLatestMessage(slot: string, tracker: Tracker): unknown {
+  const events = tracker.events;
+  let i = events.length - 1;
+  while (i >= 0 && (events[i] as Event).event !== 'user') i--;
+  if (i < 0) return tracker.slot(slot);
+  return Tracker.fromEvents(tracker.senderId, events.slice(0, i), tracker.initialSlots).slot(slot);
 }
 
 async function runCustomMapping(actionName: string, tracker: Tracker, domain: Domain, opts: ExtractSlotsOptions): Promise<Event[]> {

@@ -4,6 +4,8 @@ import type { Domain, Entity, FromEntityMapping, SlotDefinition, SlotEvent, Slot
 import { slotEvent } from '../../core/index.js';
 
 function usableMapping(m: FromEntityMapping): boolean {
+  // an adjusting mapping's value is not the entity's: stories leave such slots to slot_was_set
+  if (m.adjust !== undefined) return false;
   const first = m.conditions?.[0];
   return !first || first.active_loop === null;
 }
