@@ -45,15 +45,37 @@ export function parleyPipeline(language: 'zh' | 'en', diet: Record<string, unkno
   ];
 }
 
-function nluData(rows: readonly BenchExample[]): NluTrainingData {
+/**
+ * A benchmark label is one opaque class, but Parley reads `a/b` as the retrieval intent `a` whose
+ * response key is `b` (and would predict `a`): labels holding a slash train under a stand-in name.
+ */
+export class BenchLabels {
+  private readonly toParley = new Map<string, string>();
+  private readonly fromParley = new Map<string, string>();
+
+  constructor(labels: Iterable<string>) {
+    for (const label of new Set(labels)) {
+      if (!label.includes('/')) continue;
+      const standIn = `${label.replaceAll('/', '_slash_')}_${this.toParley.size}`;
+      this.toParley.set(label, standIn);
+      this.fromParley.set(standIn, label);
+    }
+  }
+
+  parley(label: string): string { return this.toParley.get(label) ?? label; }
+  bench(intent: string): string { return this.fromParley.get(intent) ?? intent; }
+}
+
+function nluData(rows: readonly BenchExample[], labels: BenchLabels): NluTrainingData {
   const data = emptyNluData();
-  data.examples = rows.map((r) => ({ text: r.text, intent: r.intent, entities: (r.entities ?? []).map((e) => ({ entity: e.entity, start: e.start, end: e.end, value: e.value })) }));
+  data.examples = rows.map((r) => ({ text: r.text, intent: labels.parley(r.intent), entities: (r.entities ?? []).map((e) => ({ entity: e.entity, start: e.start, end: e.end, value: e.value })) }));
   return data;
 }
 
 async function trainParley(rows: readonly BenchExample[], language: 'zh' | 'en', diet: Record<string, unknown>, vectors: string | undefined, seed: number, extras: PipelineExtras): Promise<TrainedSystem> {
   const domain = emptyDomain();
-  const model = await trainNlu({ language, pipeline: parleyPipeline(language, diet, vectors, extras), policies: [] }, nluData(rows), domain, { seed });
+  const labels = new BenchLabels(rows.map((r) => r.intent));
+  const model = await trainNlu({ language, pipeline: parleyPipeline(language, diet, vectors, extras), policies: [] }, nluData(rows, labels), domain, { seed });
   const json = JSON.stringify(model.persist());
   const t0 = performance.now();
   const loaded = loadNlu(JSON.parse(json) as ReturnType<typeof model.persist>, domain);
@@ -67,7 +89,7 @@ async function trainParley(rows: readonly BenchExample[], language: 'zh' | 'en',
       const entities = p.entities
         .filter((e) => e.start !== undefined && e.end !== undefined)
         .map((e) => ({ entity: e.entity, start: e.start as number, end: e.end as number, value: String(e.value) }));
-      return { intent: p.intent?.name ?? '', confidence: p.intent?.confidence ?? 0, entities };
+      return { intent: labels.bench(p.intent?.name ?? ''), confidence: p.intent?.confidence ?? 0, entities };
     },
   };
 }

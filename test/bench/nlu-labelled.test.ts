@@ -10,7 +10,8 @@ describe('labelled utterances', () => {
     expect(unmark('order', '我要[两份](quantity)[鸡腿饭](meal:鸡腿套餐)，电话[0571-8765](phone)')).toEqual({
       intent: 'order', text: '我要两份鸡腿饭，电话0571-8765', entities: ['quantity:两份', 'meal:鸡腿饭', 'phone:0571-8765'],
     });
-    expect(unmark('inform', 'to [Berlin]{"entity": "city", "role": "to"} please')).toEqual({ intent: 'inform', text: 'to Berlin please', entities: ['city:Berlin'] });
+    expect(unmark('inform', 'to [Berlin]{"entity": "city", "role": "to"} please')).toEqual({ intent: 'inform', text: 'to Berlin please', entities: ['city#to:Berlin'] });
+    expect(unmark('inform', 'from [Rome]{"entity": "city"}')).toEqual({ intent: 'inform', text: 'from Rome', entities: ['city:Rome'] });
     expect(unmark('greet', 'hello')).toEqual({ intent: 'greet', text: 'hello', entities: [] });
   });
 
