@@ -1,5 +1,6 @@
 // Entity evaluation per extractor: an entity is right when its span and type both match a gold
-// annotation exactly. Per-type precision/recall/F1 with micro, macro and weighted averages.
+// annotation exactly, and its role and group where either has one: as in Rasa, the label is the type
+// joined with them (`quantity#more`). Per-label precision/recall/F1 with micro, macro and weighted averages.
 import type { AnnotatedEntity, Entity } from '../../core/index.js';
 import { average, labelMetrics } from './classification-report.js';
 import type { ClassificationReport, EntityError, ExamplePrediction, ExtractorEvaluation, LabelMetrics } from './nlu-evaluation.js';
@@ -9,7 +10,12 @@ const PRETRAINED = new Set(['DucklingEntityExtractor', 'SystemEntityExtractor'])
 /** Not extractors: the intent shortcut and the synonym processor. */
 const NOT_EXTRACTORS = new Set(['RegexMessageHandler', 'EntitySynonymMapper']);
 
-const key = (e: { entity: string; start?: number; end?: number }): string => `${e.entity}\u0000${e.start}\u0000${e.end}`;
+type Scored = { entity: string; start?: number; end?: number; role?: string; group?: string };
+type Labelled = (e: Scored) => string;
+
+/** Trained extractors learn roles and groups; pretrained ones know types only and are judged on them. */
+const withAttributes: Labelled = (e) => [e.entity, e.role, e.group].filter((part) => part !== undefined && part !== '').join('#');
+const typeOnly: Labelled = (e) => e.entity;
 
 interface Counts { tp: number; predicted: number; actual: number }
 
@@ -20,7 +26,8 @@ function count(counts: Map<string, Counts>, type: string): Counts {
 }
 
 /** `mine`: the predicted entities scored (one extractor's, or the whole parse's) */
-function tally(examples: ExamplePrediction[], mine: (e: Entity) => boolean, judged: (type: string) => boolean): { counts: Map<string, Counts>; errors: EntityError[] } {
+function tally(examples: ExamplePrediction[], mine: (e: Entity) => boolean, judged: (type: string) => boolean, label: Labelled = withAttributes): { counts: Map<string, Counts>; errors: EntityError[] } {
+  const key = (e: Scored): string => `${label(e)}\u0000${e.start}\u0000${e.end}`;
   const counts = new Map<string, Counts>();
   const errors: EntityError[] = [];
   for (const ex of examples) {
@@ -33,9 +40,9 @@ function tally(examples: ExamplePrediction[], mine: (e: Entity) => boolean, judg
     });
     const goldKeys = new Set(gold.map(key));
     const predKeys = new Set(predicted.map(key));
-    for (const g of gold) count(counts, g.entity).actual++;
+    for (const g of gold) count(counts, label(g)).actual++;
     for (const p of predicted) {
-      const c = count(counts, p.entity);
+      const c = count(counts, label(p));
       c.predicted++;
       if (goldKeys.has(key(p))) c.tp++;
     }
@@ -77,7 +84,7 @@ export function evaluateExtractor(examples: ExamplePrediction[], extractor: stri
     if (!annotated) return undefined; // nothing in the test data to judge it by
     judged = (type) => types.has(type);
   }
-  return evaluation(tally(examples, (e) => e.extractor === extractor, judged));
+  return evaluation(tally(examples, (e) => e.extractor === extractor, judged, PRETRAINED.has(extractor) ? typeOnly : withAttributes));
 }
 
 function evaluation({ counts, errors }: { counts: Map<string, Counts>; errors: EntityError[] }): ExtractorEvaluation {

@@ -111,4 +111,25 @@ describe('evaluateNlu', () => {
     const noNumbers: NluTrainingData = { ...emptyNluData(), examples: [{ text: 'two pizzas', intent: 'order', entities: [] }] };
     expect((await evaluateNlu(m, noNumbers)).entity_evaluation).toEqual({});
   });
+
+  it('scores roles and groups as part of the label, as Rasa does (quantity#more); pretrained extractors on the type', async () => {
+    const roleData: NluTrainingData = { ...emptyNluData(), examples: [
+      { text: 'two more', intent: 'change', entities: [{ entity: 'quantity', start: 0, end: 3, value: 'two', role: 'more' }] },
+      { text: 'one fewer', intent: 'change', entities: [{ entity: 'quantity', start: 0, end: 3, value: 'one', role: 'fewer' }] },
+      { text: 'make it 3', intent: 'change', entities: [{ entity: 'quantity', start: 8, end: 9, value: '3' }] },
+    ] };
+    const m = fakeModel({
+      'two more': { intent: 'change', confidence: 1, entities: [{ ...diet('quantity', 0, 3), role: 'more' }] },
+      'one fewer': { intent: 'change', confidence: 1, entities: [{ ...diet('quantity', 0, 3), role: 'more' }] },
+      'make it 3': { intent: 'change', confidence: 1, entities: [diet('quantity', 8, 9), { entity: 'quantity', start: 8, end: 9, value: 3, extractor: 'DucklingEntityExtractor' }] },
+    });
+    const ev = await evaluateNlu(m, roleData);
+    const report = ev.entity_evaluation.DIETClassifier?.report ?? {};
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(['quantity', 'quantity#more', 'quantity#fewer']));
+    expect(report['quantity#more']).toMatchObject({ precision: 0.5, recall: 1 });
+    expect(report['quantity#fewer']).toMatchObject({ recall: 0 });
+    expect(ev.entity_evaluation.DIETClassifier?.errors.map((e) => e.text)).toEqual(['one fewer']);
+    // Duckling's quantity is judged on its type only
+    expect(ev.entity_evaluation.DucklingEntityExtractor?.report['quantity']).toMatchObject({ precision: 1, recall: 1 / 3 });
+  });
 });
