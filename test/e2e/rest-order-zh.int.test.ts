@@ -68,13 +68,16 @@ describe('order-zh over REST', () => {
     expect(await slots(u)).toMatchObject({ meal: null, quantity: null, phone: null, address: null });
   });
 
-  it('keeps the building, floor and room that follow the house number in an address', async () => {
+  it('keeps the building, floor and room after the house number in an address, and a landline\'s extension', async () => {
     const u = 'zh-user-building';
     const summary = await server.say(u, '帮我点三份儿童套餐送到静安区南京西路1266号恒隆广场，电话021-64321234');
     expect(await slots(u)).toMatchObject({ meal: '儿童套餐', quantity: 3, phone: '02164321234', address: '静安区南京西路1266号恒隆广场' });
     expect(texts(summary)).toContain('地址：静安区南京西路1266号恒隆广场');
     await server.say(u, '地址改成朝阳区三里屯路19号院3号楼2单元501，谢谢');
     expect(await slots(u)).toMatchObject({ address: '朝阳区三里屯路19号院3号楼2单元501' });
+    // a landline's extension stays with it (the tagger had made 123 a second phone, and the slot took it)
+    await server.say(u, '电话改成010-12345678转123');
+    expect(await slots(u)).toMatchObject({ phone: '01012345678 ext 123' });
   });
 
   it('adds to the quantity and takes from it (再加两份, 减一份), in the form and at the confirmation', async () => {

@@ -9,11 +9,11 @@ function extender(entities: Record<string, { after: string }>) {
   return spec.create(spec.parseOptions({ entities }, 'EntitySpanExtender'), { key: 'EntitySpanExtender#0', name: 'EntitySpanExtender', language: 'zh', domain: {} as Domain });
 }
 
-/** A message whose entities the tagger found, by their surface text. */
-function parsed(text: string, found: [string, string][]) {
+/** A message whose entities the tagger found, by their surface text (searched for from `from`). */
+function parsed(text: string, found: [string, string, number?][]) {
   const msg = createMessage(text);
-  msg.parse.entities = found.map(([entity, surface]): Entity => {
-    const start = text.indexOf(surface);
+  msg.parse.entities = found.map(([entity, surface, from]): Entity => {
+    const start = text.indexOf(surface, from);
     return { entity, start, end: start + surface.length, value: surface, extractor: 'DIETClassifier' };
   });
   return msg;
@@ -29,6 +29,17 @@ describe('EntitySpanExtender', () => {
       ['address', '静安区南京西路1266号恒隆广场', 2, 18, ['EntitySpanExtender']],
       ['phone', '021-64321234', 21, 33, undefined],
     ]);
+  });
+
+  it('takes in an entity of the same type that it covers, and stops before one it would cut through', async () => {
+    const ext = { phone: { after: '\\s*转\\s*\\d{1,6}' } };
+    const msg = parsed('座机010-12345678转123，手机13812345678', [['phone', '010-12345678'], ['phone', '123', 15], ['phone', '13812345678']]);
+    await extender(ext).process(msg);
+    expect(msg.parse.entities.map((e) => [e.value, e.start, e.end])).toEqual([['010-12345678转123', 2, 18], ['13812345678', 21, 32]]);
+    // the same type starting inside the match and ending past it: the extension stops before it
+    const through = parsed('010-12345678转12345', [['phone', '010-12345678'], ['phone', '2345', 13]]);
+    await extender({ phone: { after: '转\\d{3}' } }).process(through);
+    expect(through.parse.entities.map((e) => e.value)).toEqual(['010-12345678', '2345']);
   });
 
   it('stops where the next entity starts', async () => {

@@ -1,6 +1,7 @@
 // The `phone-number` dimension: Chinese mobiles (+86 138 1234 5678), landlines (010-12345678,
 // (021) 1234 5678), North American numbers ((415) 555-2671, 415-555-2671) and international numbers
-// (+44 20 7946 0958). Value in Duckling's form: "(+cc) digits". Mobiles and landlines read out digit
+// (+44 20 7946 0958). Value in Duckling's form: "(+cc) digits", and " ext N" for an extension (010-12345678转123,
+// 415-555-2671 ext. 12). Mobiles and landlines read out digit
 // by digit in Chinese characters, as speech recognisers write them (一三八 一二三四 五六七八, 幺 for 1,
 // 零二一 六四三二 一二三四), are phone numbers too, their value in digits.
 import { toHalfWidth } from '../../../../core/index.js';
@@ -11,7 +12,7 @@ const patterns: RegExp[] = [
   // Chinese mobile, optionally with +86 / 0086, maybe in parentheses: (+86)
   new RegExp(`(?:(?:\\+|00)(86)${SEP}|\\(\\+(86)\\)\\s?)?(1[3-9]\\d${SEP}\\d{4}${SEP}\\d{4})`, 'g'),
   // Chinese landline: area code 0xx(x) (never 00: that begins an international number), optionally in
-  // parentheses, then 7-8 digits (maybe split), optional extension
+  // parentheses, then 7-8 digits (maybe split)
   /(?:(?:\+|00)(86)[\s-]?|\(\+(86)\)\s?)?(\(0[1-9]\d{1,2}\)\s?\d{3,4}[\s-]?\d{4}|0[1-9]\d{1,2}[\s-]\d{3,4}[\s-]?\d{4}|0[1-9]\d{1,2}-?\d{7,8})/g,
   // international: +cc, maybe in parentheses, or 00cc and a separator (0086-21-…), then 6-14 digits in groups,
   // maybe after the trunk prefix written (0) (+44 (0)20 …), which is not dialled with the country code
@@ -22,6 +23,9 @@ const patterns: RegExp[] = [
   // (the empty group stands where the other patterns have their "(+cc)" country code)
   /(?:(1)[\s.-])?()(\(\d{3}\)\s?\d{3}[\s.-]?\d{4}|\d{3}([\s.-])\d{3}\4\d{4})/g,
 ];
+
+/** An extension right after a number: 转 / 分机(号) in Chinese, ext(.), extension or x in English. */
+const EXTENSION = /\s*(?:转|分机号?|ext\.?|extension|x)\s*(\d{1,6})(?!\d)/iy;
 
 /** en and em dashes and hyphens people type between digit groups (021—6432…), read as "-" one for one */
 const DASHES = /[\u2010-\u2015]/g;
@@ -65,8 +69,11 @@ export function extractPhoneNumbers(original: string): SystemMatch[] {
       const country = m[1] ?? m[2];
       const digits = (m[3] ?? '').replace(/\D/g, '');
       if (digits.length < 6 || digits.length > 14) continue;
-      const value = country ? `(+${country}) ${digits}` : digits;
-      out.push({ dim: 'phone-number', start, end, value, additional_info: { value } });
+      EXTENSION.lastIndex = end;
+      const ext = EXTENSION.exec(text);
+      const number = country ? `(+${country}) ${digits}` : digits;
+      const value = ext ? `${number} ext ${ext[1] as string}` : number;
+      out.push({ dim: 'phone-number', start, end: ext ? end + ext[0].length : end, value, additional_info: { value } });
     }
   }
   return out;
