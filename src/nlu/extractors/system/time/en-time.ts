@@ -30,6 +30,11 @@ const ORD = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(?:,?\\s+(\\d{4}))?';
 
 type Piece = PieceData | undefined;
+/** what joins the ends of a range of hours, and what may follow a range of bare hours */
+const RANGE_JOIN = '(?:-|–|to|till|until|and)';
+const RANGE_CLOSE = `(?=\\s*(?:$|[,.!?;)]|(?:today|tomorrow|tonight|on|this|next|in\\s+the|every|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\\b))`;
+/** "0 to 10", "1-10": a scale, not hours */
+const SCALE_END = new RegExp(`^[01]\\s*${RANGE_JOIN}\\s*10\\b`, 'i');
 const DATE_LEAD = /\b(?:on|by|for|until|till|before|after|from|since|due)\s+$/i;
 const DATE_TAIL = /^\s*(?:at\s+\d|\d{1,2}(?::\d{2})?\s*[ap]\.?m|(?:in\s+the\s+)?(?:morning|afternoon|evening|night)\b|凌晨|早上|上午|中午|下午|傍晚|晚上)/i;
 const calendar = (month: string | undefined, day: string | undefined, year: string | undefined): Piece => ({
@@ -164,6 +169,16 @@ const rules: [RegExp, (m: RegExpExecArray, text: string) => Piece][] = [
   // the bare first hour of a range whose end says am/pm: 3 in "from 3 to 5pm", "between 3 and 5pm", "3-5pm"
   [/\b(?:from\s+|between\s+)?(\d{1,2})(?::(\d{2}))?(?=\s*(?:-|–|to|till|until|and)\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?(?![a-z])|o'?clock))/gi,
     (m) => clock(Number(m[1]), m[2], undefined)],
+  // bare hours as the ends of a range said with from/between, where the range closes the phrase or a day follows
+  // ("from 9 to 5", "tomorrow from 9 to 5", "between 2 and 4 on friday") or the other end is a clock time
+  // ("from 10 to 11:30", "from 9am to 5"); "from 9 to 5 people" stays two numbers, and "from 1 to 10" a scale
+  [new RegExp(`\\b(?:from|between)\\s+(\\d{1,2})(?::(\\d{2}))?(?=\\s*${RANGE_JOIN}\\s*\\d{1,2}(?::\\d{2}\\b|(?!\\d)${RANGE_CLOSE}))`, 'gi'),
+    (m) => (m[2] === undefined && SCALE_END.test(`${m[1] as string} ${m.input.slice(m.index + m[0].length)}`) ? undefined : clock(Number(m[1]), m[2], undefined))],
+  [new RegExp(`(?<=\\b(?:from|between)\\s+\\d{1,2}(?:(?::\\d{2})?(?:\\s*[ap]\\.?m\\.?)?\\s*${RANGE_JOIN}\\s*(?=\\d{1,2}(?!\\d)${RANGE_CLOSE})|(?::\\d{2}|\\s*[ap]\\.?m\\.?)\\s*${RANGE_JOIN}\\s*))(\\d{1,2})(?![:\\d]|\\s*(?:[ap]\\.?m|o'?clock|%|percent))`, 'gi'),
+    (m) => (SCALE_END.test(`${m.input.slice(0, m.index).match(/\d{1,2}\s*\D*$/)?.[0] ?? ''}${m.input.slice(m.index)}`) ? undefined : clock(Number(m[1]), undefined, undefined))],
+  // a bare hour that a deadline bounds, where a day follows: "by 5 tomorrow", "until 6 tonight", "before 9 on monday"
+  [new RegExp(`(?<=\\b(?:by|until|till|before|after)\\s+)(\\d{1,2})(?![:\\d]|\\s*(?:[ap]\\.?m|o'?clock|%|percent))(?=\\s+(?:today|tomorrow|tonight|this\\s+(?:morning|afternoon|evening)|on\\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b)`, 'gi'),
+    (m) => clock(Number(m[1]), undefined, undefined)],
   [new RegExp(`\\bin\\s+(?:${EN_DURATION_SOURCE})`, 'gi'), (m) => shift(m, 1)],
   // within an hour, within the next 30 minutes, in the next two days
   [new RegExp(`\\b(?:within\\s+(?:the\\s+next\\s+)?|in\\s+the\\s+next\\s+)(?:${EN_DURATION_SOURCE})`, 'gi'), (m) => {

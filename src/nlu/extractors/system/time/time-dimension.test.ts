@@ -285,8 +285,21 @@ describe('time dimension (en)', () => {
     ['within the hour', 'within the hour', { from: '2026-03-04T10:00:00.000+00:00', to: '2026-03-04T11:00:00.000+00:00' }],
     ['the weekend after next', 'the weekend after next', { from: '2026-03-20T18:00:00.000+00:00', to: '2026-03-23T00:00:00.000+00:00' }],
     ['monday to friday', 'monday to friday', { from: '2026-03-09T00:00:00.000+00:00', to: '2026-03-14T00:00:00.000+00:00' }],
+    // bare hours at both ends of a range that closes the phrase, or that a day follows, or whose other end is a clock
+    ['I work from 9 to 5', 'from 9 to 5', { from: '2026-03-04T09:00:00.000+00:00', to: '2026-03-04T18:00:00.000+00:00' }],
+    ['tomorrow from 9 to 5', 'tomorrow from 9 to 5', { from: '2026-03-05T09:00:00.000+00:00', to: '2026-03-05T18:00:00.000+00:00' }],
+    ['between 2 and 4 on friday', 'between 2 and 4 on friday', { from: '2026-03-06T14:00:00.000+00:00', to: '2026-03-06T17:00:00.000+00:00' }],
+    ['the meeting is from 10 to 11:30', 'from 10 to 11:30', { from: '2026-03-04T10:00:00.000+00:00', to: '2026-03-04T11:31:00.000+00:00' }],
+    ['from 9am to 5', 'from 9am to 5', { from: '2026-03-04T09:00:00.000+00:00', to: '2026-03-04T18:00:00.000+00:00' }],
+    ['from 2pm to 4 tomorrow', 'from 2pm to 4 tomorrow', { from: '2026-03-05T14:00:00.000+00:00', to: '2026-03-05T17:00:00.000+00:00' }],
+    ['can you deliver by 5 tomorrow?', 'by 5 tomorrow', { from: '2026-03-04T10:00:00.000+00:00', to: '2026-03-05T17:00:00.000+00:00' }],
+    ['until 6 tonight', 'until 6 tonight', { to: '2026-03-04T18:00:00.000+00:00' }],
   ])('%s is an interval', (text, span, value) => {
     expect(times(text, EN_CTX)).toEqual([[span, value]]);
+  });
+
+  it.each(['from 9 to 5 people', 'scores from 1 to 10', 'rate it from 0 to 10, please', 'from 9 to 5 percent', 'can you deliver by 5'])('%s has no time', (text) => {
+    expect(times(text, EN_CTX)).toEqual([]);
   });
 
   it('reports an open interval with only the end Duckling gives', () => {
