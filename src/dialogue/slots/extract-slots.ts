@@ -1,6 +1,6 @@
 // action_extract_slots: fills slots from the latest user message through the domain's slot
 // mappings (rasa-compat §5.1), then lets action_validate_slot_mappings check them.
-import type { Domain, Event, SlotAdjustment, SlotDefinition, SlotEvent } from '../../core/index.js';
+import type { Domain, Event, SlotAdjustment, SlotDefinition, SlotEvent, SlotMapping } from '../../core/index.js';
 import { REQUESTED_SLOT, Tracker, SESSION_STARTED_METADATA_SLOT, slotEvent, statedAmount } from '../../core/index.js';
 import type { ActionResolver } from '../actions/action-resolver.js';
 import type { DialogueLogger } from '../actions/logger.js';
@@ -28,8 +28,7 @@ function predefinedSlotEvent(slot: SlotDefinition, tracker: Tracker, domain: Dom
     if (failsUniqueEntityCheck(mapping, slot.name, tracker, domain)) continue;
     const values = mappingValues(mapping, tracker);
     if (values.length === 0) continue;
-    const last = values[values.length - 1];
-    const value = slot.type === 'list' ? values : slot.type !== 'float' ? last : mapping.type === 'from_entity' && mapping.adjust ? adjusted(slot.name, asAmount(last), mapping.adjust, tracker) : asAmount(last);
+    const value = slotValue(slot, mapping, values, tracker);
     if (value === NOT_AN_AMOUNT) continue;
     // a falsy value only matters when it changes a slot that is set (e.g. clearing it)
     if (isTruthy(value) || tracker.slot(slot.name) !== null) return slotEvent(slot.name, value);
@@ -39,6 +38,15 @@ function predefinedSlotEvent(slot: SlotDefinition, tracker: Tracker, domain: Dom
 }
 
 const NOT_AN_AMOUNT = Symbol('not an amount');
+
+/** What a mapping's values set the slot to: all of them for a list, an amount for a float, else the last. */
+function slotValue(slot: SlotDefinition, mapping: SlotMapping, values: unknown[], tracker: Tracker): unknown {
+  if (slot.type === 'list') return values;
+  const last = values[values.length - 1];
+  if (slot.type !== 'float') return last;
+  const amount = asAmount(last);
+  return mapping.type === 'from_entity' && mapping.adjust ? adjusted(slot.name, amount, mapping.adjust, tracker) : amount;
+}
 
 /**
  * A float slot filled from an entity the tagger read as text (三份, 2 份) gets the amount it states.

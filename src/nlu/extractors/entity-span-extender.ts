@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Entity } from '../../core/index.js';
 import type { Message, NluComponent } from '../component.js';
 import { defineComponent } from '../pipeline/component-spec.js';
+import { optionRegex } from '../pipeline/option-regex.js';
 
 const extension = z.object({
   /** a regular expression (Unicode, no flags) matched right at the entity's end: what it matches joins the entity */
@@ -58,17 +59,8 @@ function extendedEnd(text: string, end: number, after: RegExp, limit: number): n
   return m ? end + m[0].length : end;
 }
 
-/** The sticky pattern for one type; one that does not compile is a config error naming the type. */
-function stickyPattern(source: string, type: string, component: string): RegExp {
-  try {
-    return new RegExp(source, 'uy');
-  } catch (e) {
-    throw new Error(`${component}: entities.${type}.after is not a valid regular expression: ${(e as Error).message}`, { cause: e });
-  }
-}
-
 export const entitySpanExtenderSpec = defineComponent({
   stage: 'processor',
   options,
-  create: (o, env) => new EntitySpanExtender(env.name, new Map(Object.entries(o.entities).map(([type, ext]) => [type, stickyPattern(ext.after, type, env.name)]))),
+  create: (o, env) => new EntitySpanExtender(env.name, new Map(Object.entries(o.entities).map(([type, ext]) => [type, optionRegex(ext.after, 'uy', `${env.name}: entities.${type}.after`)]))),
 });

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Entity } from '../../../core/index.js';
 import type { Message, NluComponent } from '../../component.js';
 import { defineComponent } from '../../pipeline/component-spec.js';
+import { optionRegex } from '../../pipeline/option-regex.js';
 import { extractSystemEntities } from './extract-system-entities.js';
 import type { Dimension, ExtractContext } from './system-entity.js';
 import { checkedDimensions, localeAndTimezone, referenceTime } from './system-entity-extractor.js';
@@ -58,12 +59,7 @@ export class EntityValueNormalizer implements NluComponent {
 
 /** The function writing an entity's text in its canonical form; a pattern that does not compile is a config error. */
 function writer(form: CanonicalForm, type: string, component: string): (text: string) => string {
-  let remove: RegExp | undefined;
-  try {
-    remove = form.remove === undefined ? undefined : new RegExp(form.remove, 'gu');
-  } catch (e) {
-    throw new Error(`${component}: entities.${type}.remove is not a valid regular expression: ${(e as Error).message}`, { cause: e });
-  }
+  const remove = form.remove === undefined ? undefined : optionRegex(form.remove, 'gu', `${component}: entities.${type}.remove`);
   return (text) => {
     const kept = (remove ? text.replace(remove, '') : text).trim();
     return form.case === 'upper' ? kept.toUpperCase() : form.case === 'lower' ? kept.toLowerCase() : kept;
