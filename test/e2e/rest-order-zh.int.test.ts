@@ -80,6 +80,16 @@ describe('order-zh over REST', () => {
     expect(await slots(u)).toMatchObject({ phone: '01012345678 ext 123' });
   });
 
+  it('takes 素的 / 儿童的 as the meal when asked which one', async () => {
+    const u = 'zh-user-de';
+    await server.say(u, '点外卖');
+    expect(await slots(u)).toMatchObject({ requested_slot: 'meal' });
+    await server.say(u, '儿童的');
+    expect(await slots(u)).toMatchObject({ meal: '儿童套餐', requested_slot: 'quantity' });
+    await server.say(u, '不对，换成素的');
+    expect(await slots(u)).toMatchObject({ meal: '素食套餐' });
+  });
+
   it('adds to the quantity and takes from it (再加两份, 减一份), in the form and at the confirmation', async () => {
     const u = 'zh-user-more-fewer';
     await server.say(u, '我要两份鸡腿套餐');
