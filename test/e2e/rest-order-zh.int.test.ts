@@ -80,6 +80,16 @@ describe('order-zh over REST', () => {
     expect(await slots(u)).toMatchObject({ phone: '01012345678 ext 123' });
   });
 
+  it('answers a greeting in the middle of an order without offering a meal again', async () => {
+    const u = 'zh-user-hello-again';
+    await server.say(u, '我要鸡腿套餐');
+    const reply = await server.say(u, '你好');
+    expect(texts(reply)).toContain('接着点餐');
+    expect(texts(reply)).not.toContain('今天想来份套餐吗');
+    expect(reply.some((m) => m['buttons'] !== undefined && JSON.stringify(m['buttons']).includes('/affirm'))).toBe(false);
+    expect(await lastUtterAction(u)).toBe('utter_ask_quantity');
+  });
+
   it('takes 素的 / 儿童的 as the meal when asked which one', async () => {
     const u = 'zh-user-de';
     await server.say(u, '点外卖');
