@@ -1,0 +1,23 @@
+// The English support bot over the REST webhook of a real listening server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { examplePath, startServer, type RunningServer } from '../support/example-server.js';
+
+describe('support-en over REST', () => {
+  let server: RunningServer;
+  beforeAll(async () => { server = await startServer({ project: examplePath('support-en') }); });
+  afterAll(async () => { await server.close(); });
+
+  const texts = (msgs: Record<string, unknown>[]) => msgs.map((m) => m['text']).join(' | ');
+  const slots = async (sender: string) => (await server.tracker(sender))['slots'] as Record<string, unknown>;
+
+  it('answers a greeting while the form waits for the number without offering to check an order again', async () => {
+    const u = 'en-user-hello-again';
+    await server.say(u, 'where is my order');
+    expect(await slots(u)).toMatchObject({ requested_slot: 'order_number' });
+    const reply = await server.say(u, 'hello?');
+    expect(texts(reply)).toContain("Let's find that order");
+    expect(reply.some((m) => m['buttons'] !== undefined)).toBe(false);
+    expect(await slots(u)).toMatchObject({ requested_slot: 'order_number' });
+    expect(texts(await server.say(u, 'it is ab 123-456'))).toContain('AB123456');
+  });
+});
