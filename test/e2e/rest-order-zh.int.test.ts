@@ -90,6 +90,22 @@ describe('order-zh over REST', () => {
     expect(await lastUtterAction(u)).toBe('utter_ask_quantity');
   });
 
+  it('takes a bare number as the quantity only when asked how many', async () => {
+    const u = 'zh-user-bare-number';
+    await server.say(u, '点外卖');
+    await server.say(u, '3');
+    expect(await slots(u)).toMatchObject({ quantity: null, requested_slot: 'meal' });
+    await server.say(u, '鸡腿的');
+    expect(await slots(u)).toMatchObject({ meal: '鸡腿套餐', requested_slot: 'quantity' });
+    await server.say(u, '十二');
+    expect(await slots(u)).toMatchObject({ quantity: 12, requested_slot: 'phone' });
+    // a phone number given when asked how many is no quantity
+    const other = 'zh-user-bare-phone';
+    await server.say(other, '我要鸡腿套餐');
+    await server.say(other, '13912345678');
+    expect(await slots(other)).toMatchObject({ quantity: null, requested_slot: 'quantity' });
+  });
+
   it('takes 素的 / 儿童的 as the meal when asked which one', async () => {
     const u = 'zh-user-de';
     await server.say(u, '点外卖');
