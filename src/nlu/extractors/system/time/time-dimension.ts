@@ -95,6 +95,9 @@ const joins = (text: string, a: Group, b: Group): boolean => {
 };
 const isPoint = (g: Group): boolean => !g.single && !g.range && (!!g.clock || (!!g.date && !g.pod));
 const isPartOfDay = (g: Group): boolean => !g.single && !g.range && !g.clock && !!g.pod;
+/** 月底, 年底: the end of a month or a year */
+const isEndOfPeriod = (g: Group): boolean =>
+  g.single?.kind === 'stretch' && (g.single.stretch.kind === 'month-part' || g.single.stretch.kind === 'year-part') && g.single.stretch.part === 'end';
 
 /** Adjacent points joined by 到/至/to/-, with a leading from/between/从 in the span. */
 function ranges(text: string, gs: Group[]): Group[] {
@@ -122,7 +125,9 @@ function withBound(text: string, g: Group): Group {
     const bound: Bound = word === 'by' ? 'by' : word === 'after' ? 'after' : 'before';
     return { ...g, start: g.start - before[0].length, bound };
   }
-  const after = isPoint(g) || isPartOfDay(g) ? BOUND_AFTER.exec(text.slice(g.end)) : null;
+  const after = isPoint(g) || isPartOfDay(g) || isEndOfPeriod(g) ? BOUND_AFTER.exec(text.slice(g.end)) : null;
+  // 月底前 / 年底之前 is a deadline, like "by the end of the month": until the period ends
+  if (after && isEndOfPeriod(g)) return after[1] === '前' ? { ...g, end: g.end + after[0].length, bound: 'by' } : g;
   // 中午前 is before the part of the day begins; what "after" one means (晚上以后) is no one time
   if (after && (after[1] === '前' || isPoint(g))) return { ...g, end: g.end + after[0].length, bound: after[1] === '前' ? 'before' : 'after' };
   return g;
