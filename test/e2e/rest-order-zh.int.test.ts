@@ -1,19 +1,19 @@
 // The Chinese ordering bot over the REST webhook of a real listening server, including a user
 // who changes their mind in the middle of the form.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { examplePath, startServer, type RunningServer } from '../support/example-server.js';
+import { examplePath, replyTexts, slotsOf, startServer, type RunningServer } from '../support/example-server.js';
 
 describe('order-zh over REST', () => {
   let server: RunningServer;
   beforeAll(async () => { server = await startServer({ project: examplePath('order-zh') }); });
   afterAll(async () => { await server.close(); });
 
-  const texts = (msgs: Record<string, unknown>[]) => msgs.map((m) => m['text']).join(' | ');
+  const texts = replyTexts;
   const lastUtterAction = async (sender: string) => {
     const events = (await server.tracker(sender))['events'] as { event: string; metadata?: { utter_action?: string } }[];
     return events.filter((e) => e.event === 'bot').at(-1)?.metadata?.utter_action;
   };
-  const slots = async (sender: string) => (await server.tracker(sender))['slots'] as Record<string, unknown>;
+  const slots = (sender: string) => slotsOf(server, sender);
 
   it('takes an order through the form and accepts a mid-form correction', async () => {
     const u = 'zh-user-1';

@@ -1,14 +1,14 @@
 // The English support bot over the REST webhook of a real listening server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { examplePath, startServer, type RunningServer } from '../support/example-server.js';
+import { examplePath, replyTexts, slotsOf, startServer, type RunningServer } from '../support/example-server.js';
 
 describe('support-en over REST', () => {
   let server: RunningServer;
   beforeAll(async () => { server = await startServer({ project: examplePath('support-en') }); });
   afterAll(async () => { await server.close(); });
 
-  const texts = (msgs: Record<string, unknown>[]) => msgs.map((m) => m['text']).join(' | ');
-  const slots = async (sender: string) => (await server.tracker(sender))['slots'] as Record<string, unknown>;
+  const texts = replyTexts;
+  const slots = (sender: string) => slotsOf(server, sender);
 
   it('answers a greeting while the form waits for the number without offering to check an order again', async () => {
     const u = 'en-user-hello-again';

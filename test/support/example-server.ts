@@ -26,6 +26,13 @@ export function trainedModel(projectDir: string): Promise<LoadedModel> {
   return model;
 }
 
+/** The texts of the bot's messages in one reply, joined for `toContain` checks. */
+export const replyTexts = (msgs: Record<string, unknown>[]): string => msgs.map((m) => m['text']).join(' | ');
+
+/** The conversation's slots, read through the tracker API. */
+export const slotsOf = async (server: RunningServer, sender: string): Promise<Record<string, unknown>> =>
+  (await server.tracker(sender))['slots'] as Record<string, unknown>;
+
 export interface RunningServer {
   url: string;
   app: FastifyInstance;
