@@ -62,6 +62,8 @@ export const runtimeConfigSchema = z.object({
   /** tracker store, snapshot cache, lock store, NLU cache and encryption (endpoints.yml) */
   stores: storesConfigSchema.prefault({}),
   actionEndpoint: actionEndpointSchema.optional(),
+  /** endpoints.yml `parley: actions:` (or `--actions`): a JS module of in-process actions, resolved against the project */
+  actionsModule: z.string().min(1).optional(),
   /** endpoints.yml `nlu: url:`: parse messages with a remote NLU server (`parley run --role nlu`) */
   nluEndpoint: nluEndpointSchema.optional(),
   channels: channelsSchema,

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildRuntimeConfig } from './runtime-config.js';
 
@@ -40,5 +41,23 @@ describe('state bus', () => {
     const explicit = build(null, { parley: { state_bus: { type: 'redis', url: 'redis://r:6379/1', key_prefix: 'bot1:' } } }).config.stores.stateBus;
     expect(explicit).toEqual({ type: 'redis', url: 'redis://r:6379/1', keyPrefix: 'bot1:' });
     expect(() => build(null, { parley: { state_bus: { type: 'kafka' } } })).toThrow(/state_bus/);
+  });
+});
+
+describe('in-process actions', () => {
+  const withFlags = (flags: Record<string, unknown>, endpoints: Record<string, unknown> | null) =>
+    buildRuntimeConfig({ flags: { store: 'memory', ...flags }, endpoints, credentials: null, env: {}, projectDir: '/tmp/p', warn: () => {} });
+
+  it('reads parley.actions from the project, and --actions from the working directory over it', () => {
+    expect(withFlags({}, null).actionsModule).toBeUndefined();
+    expect(withFlags({}, { parley: { actions: 'actions.mjs' } }).actionsModule).toBe('/tmp/p/actions.mjs');
+    expect(withFlags({}, { parley: { actions: '/srv/bot/actions.js' } }).actionsModule).toBe('/srv/bot/actions.js');
+    expect(withFlags({ actions: 'other.mjs' }, { parley: { actions: 'actions.mjs' } }).actionsModule).toBe(resolve('other.mjs'));
+  });
+
+  it('a parley.actions that is no path is a start-up error', () => {
+    expect(() => withFlags({}, { parley: { actions: 3 } })).toThrow(/parley\.actions/);
+    expect(() => withFlags({}, { parley: { actions: ' ' } })).toThrow(/parley\.actions/);
+    expect(() => withFlags({}, { parley: { action: 'actions.mjs' } })).toThrow(/action/);
   });
 });

@@ -1,6 +1,7 @@
 // Turns `parley run` flags, the environment, endpoints.yml and credentials.yml into the one
 // validated RuntimeConfig. Known-but-unsupported Rasa settings are named errors or warnings,
 // never silent fallbacks.
+import { isAbsolute, resolve } from 'node:path';
 import { parseRuntimeConfig, type RuntimeConfig } from '../config.js';
 import { parseEventBrokerConfig } from '../broker/broker-config.js';
 import { ParleyError } from '../errors.js';
@@ -19,6 +20,8 @@ export interface RunFlags {
   dataDir?: string;
   logLevel?: string;
   role?: string;
+  /** a JS module exporting `actions` (an array made with defineAction), relative to the working directory */
+  actions?: string;
 }
 
 /** Rasa channels Parley does not (yet) speak: accepted with a warning so Rasa projects still start. */
@@ -38,6 +41,18 @@ function channelsConfig(credentials: Record<string, unknown> | null, warn: (m: s
     else throw new ParleyError('CONFIG_INVALID', `credentials.yml: unknown channel "${name}" (supported: rest, callback, socketio)`);
   }
   return channels;
+}
+
+/**
+ * The in-process actions module: `--actions` (from the working directory) over endpoints.yml's
+ * `parley: actions:` (from the project, so a project names its own actions wherever it is served).
+ */
+export function actionsModule(flags: RunFlags, parley: Record<string, unknown> | undefined, projectDir: string): { actionsModule?: string } {
+  if (flags.actions) return { actionsModule: resolve(flags.actions) };
+  const path = parley?.['actions'];
+  if (path === undefined || path === null) return {};
+  if (typeof path !== 'string' || path.trim() === '') throw new ParleyError('CONFIG_INVALID', 'endpoints.yml: parley.actions must be the path of a JS module exporting `actions`');
+  return { actionsModule: isAbsolute(path) ? path : resolve(projectDir, path) };
 }
 
 export function buildRuntimeConfig(opts: {
@@ -68,6 +83,7 @@ export function buildRuntimeConfig(opts: {
     }),
     ...(section('action_endpoint') ? { actionEndpoint: section('action_endpoint') } : {}),
     ...(section('nlu') ? { nluEndpoint: section('nlu') } : {}),
+    ...actionsModule(flags, section('parley'), opts.projectDir),
     ...(flags.role ? { role: flags.role } : {}),
     channels: channelsConfig(opts.credentials, opts.warn),
     eventBroker: parseEventBrokerConfig(section('event_broker')),

@@ -1,12 +1,9 @@
 // Builds a running Parley from a project directory: config, model, stores, agent, app.
 // Shared by `parley run` and the tests/benchmarks that need a real server.
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { ParleyAgent } from '../agent.js';
 import type { RuntimeConfig, SocketIoConfig } from '../config.js';
-import type { Action } from '../dialogue/actions/action.js';
-import { ParleyError } from '../errors.js';
 import { createEventBroker, type EventBroker } from '../broker/index.js';
 import { createLlm, type LlmServices } from '../llm/create-llm.js';
 import { llmHooks } from '../llm-hooks.js';
@@ -21,6 +18,7 @@ import type { StoresConfig } from '../stores/config-schema.js';
 import { createStores } from '../stores/create-stores.js';
 import { cachedParse } from '../stores/nlu-cache.js';
 import { readYamlMapping } from './endpoint-files.js';
+import { importActions } from './project-actions.js';
 import { buildRuntimeConfig, type RunFlags } from './runtime-config.js';
 
 export interface ServeFlags extends RunFlags {
@@ -28,8 +26,6 @@ export interface ServeFlags extends RunFlags {
   model?: string;
   endpoints?: string;
   credentials?: string;
-  /** a JS module exporting `actions` (an array made with defineAction) */
-  actions?: string;
 }
 
 export interface ServedProject {
@@ -48,13 +44,6 @@ const MEMORY_STORES: StoresConfig = {
   trackerStore: { type: 'memory' }, cache: { type: 'none' }, lockStore: { type: 'memory' }, nluCache: { type: 'none' },
   encryption: { sensitiveSlots: [], sensitiveEntities: [] }, stateBus: { type: 'memory' },
 };
-
-async function importActions(path: string): Promise<Action[]> {
-  const mod = (await import(pathToFileURL(resolve(path)).href)) as { actions?: unknown; default?: unknown };
-  const list = mod.actions ?? mod.default;
-  if (!Array.isArray(list)) throw new ParleyError('CONFIG_INVALID', `${path}: expected an exported array \`actions\` of defineAction(...) results`);
-  return list as Action[];
-}
 
 /** credentials.yml `socketio:` → channel options; rooms span processes over the state bus's Redis. */
 function socketioOptions(config: RuntimeConfig): NonNullable<ServerOptions['channels']['socketio']> {
@@ -104,7 +93,7 @@ export async function serveProject(flags: ServeFlags, opts: { logger?: Logger; m
     sensitiveSlots, sensitiveEntities, identityStore, stateBus,
     ...(hooks?.rephrase ? { rephrase: hooks.rephrase } : {}),
     ...(config.actionEndpoint ? { actionEndpoint: config.actionEndpoint } : {}),
-    ...(flags.actions ? { actions: await importActions(flags.actions) } : {}),
+    ...(config.actionsModule ? { actions: await importActions(config.actionsModule) } : {}),
   });
   const health = new HealthRegistry();
   health.register(stateCheck({ name: 'model', critical: true, ok: () => true, detail: () => model.fileName }));

@@ -146,7 +146,7 @@ function stateBus(s: Section | undefined, lock: Section, cache: Section): Sectio
 export function storesConfigFromEndpoints(endpoints: Record<string, unknown> | null, opts: EndpointsStoreOptions): StoresConfig {
   const env = opts.env ?? process.env;
   const parley = section(endpoints?.['parley'], 'parley');
-  if (parley) checkKeys(parley, 'parley', ['cache', 'nlu_cache', 'encryption', 'state_bus']);
+  if (parley) checkKeys(parley, 'parley', ['cache', 'nlu_cache', 'encryption', 'state_bus', 'actions']);
   const lock = lockStore(section(endpoints?.['lock_store'], 'lock_store'), env);
   const cache = redisCache(section(parley?.['cache'], 'parley.cache'), 'parley.cache', []);
   const input = {

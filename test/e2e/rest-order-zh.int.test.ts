@@ -207,4 +207,42 @@ describe('order-zh over REST', () => {
     await server.say(u, '我要点餐');
     expect(await slots(u)).toMatchObject({ meal: null, quantity: null, requested_slot: 'meal' });
   });
+
+  it('takes several meals in one order, each with its own quantity, and changes or adds a line later', async () => {
+    const u = 'zh-user-several';
+    await server.say(u, '我要两份牛肉套餐和一份鸡腿套餐');
+    // the first meal fills the form's slots, the others are kept beside it (actions.mjs)
+    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 2, more_items: [{ meal: '鸡腿套餐', quantity: 1 }], requested_slot: 'phone' });
+    await server.say(u, '13912345678');
+    const summary = texts(await server.say(u, '北京市海淀区中关村大街1号'));
+    expect(summary).toContain('套餐：牛肉套餐 2 份、鸡腿套餐 1 份');
+    expect(summary).not.toContain('份数：');
+
+    // a change names its line; an added meal gets a line of its own, and the bot says so
+    expect(texts(await server.say(u, '鸡腿套餐改成三份'))).toContain('牛肉套餐 2 份、鸡腿套餐 3 份');
+    const added = texts(await server.say(u, '再来一份儿童套餐'));
+    expect(added).toContain('已加上儿童套餐 1 份');
+    expect(added).toContain('牛肉套餐 2 份、鸡腿套餐 3 份、儿童套餐 1 份');
+    // taking the first meal off leaves the others, the next one now first
+    expect(texts(await server.say(u, '牛肉套餐减两份'))).toContain('套餐：鸡腿套餐 3 份、儿童套餐 1 份');
+    expect(await slots(u)).toMatchObject({ meal: '鸡腿套餐', quantity: 3, more_items: [{ meal: '儿童套餐', quantity: 1 }] });
+    expect(texts(await server.say(u, '确认'))).toMatch(/订单已提交|下单成功/);
+    expect(await slots(u)).toMatchObject({ meal: null, more_items: null, order_summary: null });
+  });
+
+  it('adds a second meal in the middle of the form without replacing the first', async () => {
+    const u = 'zh-user-add-mid-form';
+    await server.say(u, '来两份牛肉套餐');
+    const reply = texts(await server.say(u, '再来一份鸡腿套餐'));
+    expect(reply).toContain('已加上鸡腿套餐 1 份');
+    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 2, more_items: [{ meal: '鸡腿套餐', quantity: 1 }], requested_slot: 'phone' });
+    expect(await lastUtterAction(u)).toBe('utter_ask_phone');
+  });
+
+  it('confirms a whole order of several meals given in one message (各 gives each meal the quantity)', async () => {
+    const u = 'zh-user-several-whole';
+    const summary = texts(await server.say(u, '牛肉套餐和鸡腿套餐各两份，电话13912345678，送到朝阳区建国路88号'));
+    expect(summary).toContain('套餐：牛肉套餐 2 份、鸡腿套餐 2 份');
+    expect(summary).toContain('13912345678');
+  });
 });

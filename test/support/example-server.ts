@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { ParleyAgent, type AgentOptions } from '../../src/agent.js';
 import { modelFromArchive, type LoadedModel } from '../../src/loaded-model.js';
+import { projectActions } from '../../src/cli/project-actions.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { loadProject } from '../../src/project/index.js';
 import { buildApp } from '../../src/server/app.js';
@@ -47,7 +48,9 @@ export async function startServer(opts: {
   project: string; server?: Partial<ServerOptions>; agent?: Partial<AgentOptions>;
 }): Promise<RunningServer> {
   const model = await trainedModel(opts.project);
-  const agent = new ParleyAgent({ model, trackerStore: new MemoryTrackerStore(), lockStore: new MemoryLockStore(), ...opts.agent, ...(opts.server?.metrics && !opts.agent?.metrics ? { metrics: opts.server.metrics } : {}) });
+  // the project's in-process actions (endpoints.yml `parley: actions:`), as `parley run` loads them
+  const actions = await projectActions(opts.project);
+  const agent = new ParleyAgent({ model, trackerStore: new MemoryTrackerStore(), lockStore: new MemoryLockStore(), ...(actions.length > 0 ? { actions } : {}), ...opts.agent, ...(opts.server?.metrics && !opts.agent?.metrics ? { metrics: opts.server.metrics } : {}) });
   const app = await buildApp(agent, { channels: { rest: {} }, logger: createLogger({ level: 'silent' }), ...opts.server });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

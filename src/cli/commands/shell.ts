@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { ParleyAgent } from '../../agent.js';
 import type { BotEvent } from '../../core/index.js';
 import { loadModel } from '../../loaded-model.js';
+import { projectActions } from '../project-actions.js';
 import { MemoryLockStore } from '../../stores/memory/memory-lock-store.js';
 import { MemoryTrackerStore } from '../../stores/memory/memory-tracker-store.js';
 
@@ -18,7 +19,9 @@ function show(e: BotEvent): void {
 export async function shellCommand(flags: { project: string; model?: string; debug?: boolean }): Promise<void> {
   const root = resolve(flags.project);
   const model = await loadModel(resolve(root, flags.model ?? 'models'));
-  const agent = new ParleyAgent({ model, trackerStore: new MemoryTrackerStore(), lockStore: new MemoryLockStore() });
+  // the project's in-process actions (endpoints.yml `parley: actions:`), as `parley run` loads them
+  const actions = await projectActions(root);
+  const agent = new ParleyAgent({ model, trackerStore: new MemoryTrackerStore(), lockStore: new MemoryLockStore(), ...(actions.length > 0 ? { actions } : {}) });
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   const sender = `shell-${Date.now()}`;
   let lastButtons: { title: string; payload: string }[] = [];

@@ -1,0 +1,35 @@
+// In-process actions: a JS module exporting `actions` (made with defineAction), named by
+// `--actions` or by a project's endpoints.yml (`parley: actions:`).
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Action } from '../dialogue/actions/action.js';
+import { ParleyError } from '../errors.js';
+import { readYamlMapping } from './endpoint-files.js';
+import { actionsModule } from './runtime-config.js';
+
+/** The actions a module exports (`actions` or its default export), each checked to be an action. */
+export async function importActions(path: string): Promise<Action[]> {
+  let mod: { actions?: unknown; default?: unknown };
+  try {
+    mod = (await import(pathToFileURL(resolve(path)).href)) as typeof mod;
+  } catch (err) {
+    throw new ParleyError('CONFIG_INVALID', `${path}: the actions module could not be loaded (${(err as Error).message})`);
+  }
+  const list = mod.actions ?? mod.default;
+  if (!Array.isArray(list)) throw new ParleyError('CONFIG_INVALID', `${path}: expected an exported array \`actions\` of defineAction(...) results`);
+  list.forEach((a: unknown, i) => {
+    const action = a as Partial<Action> | null;
+    if (typeof action?.name !== 'string' || typeof action.run !== 'function') {
+      throw new ParleyError('CONFIG_INVALID', `${path}: actions[${i}] is not an action (expected {name: string, run(ctx)}, as defineAction makes)`);
+    }
+  });
+  return list as Action[];
+}
+
+/** The in-process actions a project names in its endpoints.yml (`parley: actions:`); none when it names none. */
+export async function projectActions(projectDir: string): Promise<Action[]> {
+  const root = resolve(projectDir);
+  const parley = readYamlMapping(join(root, 'endpoints.yml'))?.['parley'] as Record<string, unknown> | undefined;
+  const { actionsModule: module } = actionsModule({}, parley, root);
+  return module ? importActions(module) : [];
+}

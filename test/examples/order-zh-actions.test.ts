@@ -1,0 +1,102 @@
+// order-zh's orders of several meals (examples/order-zh/actions.mjs): which quantity goes with which
+// meal, and how a message changes the order's lines.
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a JavaScript example module, without type declarations
+import { mealsSaid, nextLines, summaryOf } from '../../examples/order-zh/actions.mjs';
+
+interface Said { meal: string; amount: number | undefined; role: 'more' | 'fewer' | undefined }
+interface Line { meal: string; quantity: number | null }
+const readMeals = mealsSaid as (entities: object[], text: string) => Said[];
+const next = nextLines as (lines: Line[], said: Said[]) => Line[] | undefined;
+const summary = summaryOf as (lines: Line[]) => string;
+
+/** Entities as the NLU gives them, found by their text in the message. */
+function entities(text: string, ...spans: [string, string, string?][]): object[] {
+  let from = 0;
+  return spans.map(([entity, surface, role]) => {
+    const start = text.indexOf(surface, from);
+    if (start < 0) throw new Error(`${surface} is not in ${text}`);
+    from = start + surface.length;
+    return { entity, start, end: from, value: surface, ...(role ? { role } : {}) };
+  });
+}
+const said = (text: string, ...spans: [string, string, string?][]) => readMeals(entities(text, ...spans), text);
+
+describe('mealsSaid', () => {
+  it('pairs quantities standing before their meals', () => {
+    const t = '我要两份牛肉套餐和一份鸡腿套餐';
+    expect(said(t, ['quantity', '两份'], ['meal', '牛肉套餐'], ['quantity', '一份'], ['meal', '鸡腿套餐'])).toEqual([
+      { meal: '牛肉套餐', amount: 2, role: undefined }, { meal: '鸡腿套餐', amount: 1, role: undefined },
+    ]);
+  });
+
+  it('pairs quantities standing after their meals', () => {
+    const t = '牛肉套餐两份，鸡腿套餐一份';
+    expect(said(t, ['meal', '牛肉套餐'], ['quantity', '两份'], ['meal', '鸡腿套餐'], ['quantity', '一份']).map((s) => s.amount)).toEqual([2, 1]);
+  });
+
+  it('gives a quantity after 各 to every meal before it', () => {
+    const t = '牛肉套餐和鸡腿套餐各两份';
+    expect(said(t, ['meal', '牛肉套餐'], ['meal', '鸡腿套餐'], ['quantity', '两份']).map((s) => s.amount)).toEqual([2, 2]);
+    // without 各 the quantity is the last meal's only
+    const u = '牛肉套餐和鸡腿套餐两份';
+    expect(said(u, ['meal', '牛肉套餐'], ['meal', '鸡腿套餐'], ['quantity', '两份']).map((s) => s.amount)).toEqual([undefined, 2]);
+  });
+
+  it('finds a quantity on the other side of its meal', () => {
+    const t = '两份牛肉套餐，鸡腿套餐也来三份';
+    expect(said(t, ['quantity', '两份'], ['meal', '牛肉套餐'], ['meal', '鸡腿套餐'], ['quantity', '三份']).map((s) => s.amount)).toEqual([2, 3]);
+  });
+
+  it('reads adding and taking from the words before a quantity or a meal, or from the NLU role', () => {
+    expect(said('再来一份鸡腿套餐', ['quantity', '一份'], ['meal', '鸡腿套餐'])[0]?.role).toBe('more');
+    expect(said('还要两份儿童套餐', ['quantity', '两份'], ['meal', '儿童套餐'])[0]?.role).toBe('more');
+    expect(said('鸡腿套餐减一份', ['meal', '鸡腿套餐'], ['quantity', '一份'])[0]?.role).toBe('fewer');
+    expect(said('再来个鸡腿套餐', ['meal', '鸡腿套餐'])[0]).toEqual({ meal: '鸡腿套餐', amount: undefined, role: 'more' });
+    expect(said('给我一份鸡腿套餐', ['quantity', '一份', 'more'], ['meal', '鸡腿套餐'])[0]?.role).toBe('more');
+    expect(said('鸡腿套餐改成三份', ['meal', '鸡腿套餐'], ['quantity', '三份'])[0]?.role).toBeUndefined();
+    // a cue in an earlier clause is not this quantity's
+    expect(said('加点辣，两份牛肉套餐', ['quantity', '两份'], ['meal', '牛肉套餐'])[0]?.role).toBeUndefined();
+  });
+
+  it('ignores quantities that state no amount, and messages without a meal', () => {
+    expect(said('十几份牛肉套餐', ['quantity', '十几份'], ['meal', '牛肉套餐'])).toEqual([{ meal: '牛肉套餐', amount: undefined, role: undefined }]);
+    expect(said('改成三份', ['quantity', '三份'])).toEqual([]);
+  });
+});
+
+describe('nextLines', () => {
+  const beef = (n: number | null): Line => ({ meal: '牛肉套餐', quantity: n });
+  const leg = (n: number | null): Line => ({ meal: '鸡腿套餐', quantity: n });
+  const s = (meal: string, amount?: number, role?: 'more' | 'fewer'): Said => ({ meal, amount, role });
+
+  it('leaves one-meal orders to the slot mappings', () => {
+    expect(next([], [s('牛肉套餐', 2)])).toBeUndefined();
+    expect(next([beef(2)], [s('牛肉套餐', 3)])).toBeUndefined(); // 改成三份牛肉套餐
+    expect(next([beef(2)], [s('牛肉套餐', 1, 'more')])).toBeUndefined(); // 再来一份牛肉套餐: the adjust mapping
+    expect(next([beef(2)], [s('鸡腿套餐')])).toBeUndefined(); // 换成鸡腿套餐
+    expect(next([beef(2), leg(1)], [])).toBeUndefined();
+  });
+
+  it('sets every line from a message naming several meals, one each where no quantity is said', () => {
+    expect(next([], [s('牛肉套餐', 2), s('鸡腿套餐')])).toEqual([beef(2), leg(1)]);
+    expect(next([beef(5)], [s('鸡腿套餐', 2), s('牛肉套餐', 1)])).toEqual([leg(2), beef(1)]);
+  });
+
+  it('adds a meal to the order, or to its line', () => {
+    expect(next([beef(2)], [s('鸡腿套餐', 1, 'more')])).toEqual([beef(2), leg(1)]);
+    expect(next([beef(2), leg(1)], [s('鸡腿套餐', 2, 'more')])).toEqual([beef(2), leg(3)]);
+    expect(next([beef(2)], [s('鸡腿套餐', undefined, 'more')])).toEqual([beef(2), leg(1)]);
+  });
+
+  it('changes a later line by its meal and takes a line off at zero', () => {
+    expect(next([beef(2), leg(1)], [s('鸡腿套餐', 3)])).toEqual([beef(2), leg(3)]);
+    expect(next([beef(2), leg(3)], [s('鸡腿套餐', 1, 'fewer')])).toEqual([beef(2), leg(2)]);
+    expect(next([beef(2), leg(3)], [s('牛肉套餐', 2, 'fewer')])).toEqual([leg(3)]);
+    expect(next([beef(2), leg(3)], [s('牛肉套餐', 5, 'fewer')])).toEqual([leg(3)]);
+  });
+
+  it('spells the lines for the confirmation', () => {
+    expect(summary([beef(2), leg(1), { meal: '儿童套餐', quantity: 0.5 }])).toBe('牛肉套餐 2 份、鸡腿套餐 1 份、儿童套餐 0.5 份');
+  });
+});
