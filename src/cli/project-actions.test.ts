@@ -30,6 +30,8 @@ describe('importActions', () => {
     const file = (name: string, text: string) => writeFile(join(dir.path, name), text).then(() => join(dir.path, name));
     await expect(importActions(join(dir.path, 'missing.mjs'))).rejects.toThrow(/missing\.mjs: the actions module could not be loaded/);
     await expect(importActions(await file('syntax.mjs', 'export const actions = [;\n'))).rejects.toThrow(/syntax\.mjs: the actions module could not be loaded/);
+    await expect(importActions(await file('imports.mjs', "import { slotEvent } from 'parley';\nexport const actions = [];\n")))
+      .rejects.toThrow(/imports\.mjs: the actions module could not be loaded .*install it where the project is/);
     await expect(importActions(await file('none.mjs', 'export const other = 1;\n'))).rejects.toThrow(/none\.mjs: expected an exported array `actions`/);
     await expect(importActions(await file('bad.mjs', "export const actions = [{ name: 'ok', run() { return []; } }, { name: 'no_run' }];\n")))
       .rejects.toThrow(/bad\.mjs: actions\[1\] is not an action/);

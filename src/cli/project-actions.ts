@@ -13,7 +13,10 @@ export async function importActions(path: string): Promise<Action[]> {
   try {
     mod = (await import(pathToFileURL(resolve(path)).href)) as typeof mod;
   } catch (err) {
-    throw new ParleyError('CONFIG_INVALID', `${path}: the actions module could not be loaded (${(err as Error).message})`);
+    const message = (err as Error).message;
+    // a project outside an npm project that has parley installed cannot import it
+    const hint = /Cannot find package 'parley'/.test(message) ? `; it imports 'parley': install it where the project is (\`npm install parley\`)` : '';
+    throw new ParleyError('CONFIG_INVALID', `${path}: the actions module could not be loaded (${message})${hint}`);
   }
   const list = mod.actions ?? mod.default;
   if (!Array.isArray(list)) throw new ParleyError('CONFIG_INVALID', `${path}: expected an exported array \`actions\` of defineAction(...) results`);
