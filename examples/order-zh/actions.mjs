@@ -71,6 +71,12 @@ export function mealsSaid(entities, text) {
   return lines;
 }
 
+/** The amounts a message without a meal takes away (减十份), for saying when there are not that many. */
+export function amountsTaken(entities, text) {
+  if (entities.some((e) => e.entity === 'meal')) return [];
+  return entities.filter((e) => e.entity === 'quantity' && roleOf(e, text, 0) === 'fewer').map(amountOf).filter((n) => n !== undefined);
+}
+
 /** The order's lines: the first from the slots meal / quantity, the others from more_items. */
 function linesOf(slots) {
   const first = slots.meal ? [{ meal: String(slots.meal), quantity: typeof slots.quantity === 'number' ? slots.quantity : null }] : [];
@@ -78,22 +84,33 @@ function linesOf(slots) {
   return [...first, ...more];
 }
 
-/** A line's quantity after the words said about it; 0 or less takes the line off the order. */
-function applied(quantity, said) {
+/**
+ * A line's quantity after the words said about it. Taking away more than the line holds changes
+ * nothing and says so in `notes`; taking it all away leaves 0 (the line goes).
+ */
+function applied(line, said, notes) {
   const amount = said.amount ?? (said.role ? 1 : undefined);
-  if (amount === undefined) return quantity;
-  if (said.role === 'more') return (quantity ?? 0) + amount;
-  if (said.role === 'fewer') return quantity === null ? quantity : quantity - amount;
-  return amount;
+  if (amount === undefined) return line.quantity;
+  if (said.role === 'more') return (line.quantity ?? 0) + amount;
+  if (said.role !== 'fewer') return amount;
+  if (line.quantity === null) return null;
+  if (amount > line.quantity) {
+    notes.push(tooFew(line, amount));
+    return line.quantity;
+  }
+  return line.quantity - amount;
 }
+
+const tooFew = (line, amount) => `${line.meal}现在只点了 ${formatAmount(line.quantity)} 份，减不了 ${formatAmount(amount)} 份哦。`;
 
 /**
  * The order's lines after a message, or undefined when the slot mappings already read it right (one
  * meal, and the order's only line or a new first meal; no meal at all).
  * @param lines the lines before the message
  * @param said what the message says about meals (mealsSaid)
+ * @param notes where what could not be done is said (taking away more than a line holds)
  */
-export function nextLines(lines, said) {
+export function nextLines(lines, said, notes = []) {
   if (said.length === 0) return undefined;
   const adding = said.some((s) => s.role === 'more');
   if (said.length === 1) {
@@ -107,7 +124,7 @@ export function nextLines(lines, said) {
   const next = lines.map((l) => ({ ...l }));
   for (const s of said) {
     const line = next.find((l) => l.meal === s.meal);
-    if (line) line.quantity = applied(line.quantity, s);
+    if (line) line.quantity = applied(line, s, notes);
     else next.push({ meal: s.meal, quantity: s.amount ?? 1 });
   }
   return next.filter((l) => l.quantity === null || l.quantity > 0);
@@ -163,18 +180,36 @@ function acknowledgement(before, after) {
   return parts.length > 0 ? `${parts.join('，')}。` : undefined;
 }
 
+/**
+ * The lines after a message the slot mappings read (no meal, or one meal for a one-line order), with
+ * what they could not do said: taking from the first line more than it holds (the mapping leaves it),
+ * or all of it (the line goes when others are left, else it stays: cancelling is 取消订单).
+ */
+function afterMappings(before, now, taken, notes) {
+  const first = before[0];
+  for (const amount of taken) if (first && first.quantity !== null && amount > first.quantity) notes.push(tooFew(first, amount));
+  if (now[0]?.quantity !== 0) return now;
+  if (now.length > 1) return now.slice(1);
+  notes.push('减掉就一份都不剩了哦；不想要了可以说“取消订单”。');
+  return [{ ...now[0], quantity: first?.quantity ?? null }];
+}
+
 export const actions = [
   defineAction('action_validate_slot_mappings', ({ tracker }) => {
     const message = tracker.state.latestMessage;
     if (!message) return [];
+    const entities = message.parse_data.entities ?? [];
+    const text = message.text ?? '';
     const before = linesOf(slotsBeforeLatestMessage(tracker.events));
-    const next = nextLines(before, mealsSaid(message.parse_data.entities ?? [], message.text ?? ''));
-    if (next === undefined) {
-      // the mappings changed the first line (or nothing): the summary follows it
-      const more = Array.isArray(tracker.slot('more_items')) ? tracker.slot('more_items') : [];
-      return more.length > 0 ? moreSlots(more, linesOf(tracker.slots)) : [];
-    }
-    const ack = before.length > 0 ? acknowledgement(before, next) : undefined;
-    return [...lineSlots(next), ...(ack && !spoken(tracker.events, ack) ? [botEvent(ack)] : [])];
+    const notes = [];
+    const explicit = nextLines(before, mealsSaid(entities, text), notes);
+    const now = linesOf(tracker.slots);
+    const lines = explicit ?? afterMappings(before, now, amountsTaken(entities, text), notes);
+    const ack = before.length > 0 ? acknowledgement(before, lines) : undefined;
+    const said = [ack, ...notes].filter((t) => t !== undefined && !spoken(tracker.events, t)).map((t) => botEvent(t));
+    // the mappings' own reading stands: only the summary follows the first line (a message answered
+    // with a note sets the lines again, so that a form takes it as understood, not as unusable)
+    if (explicit === undefined && lines === now && notes.length === 0) return [...(now.length > 1 ? moreSlots(now.slice(1), now) : []), ...said];
+    return [...lineSlots(lines), ...said];
   }),
 ];

@@ -245,4 +245,20 @@ describe('order-zh over REST', () => {
     expect(summary).toContain('套餐：牛肉套餐 2 份、鸡腿套餐 2 份');
     expect(summary).toContain('13912345678');
   });
+
+  it('says when a quantity cannot be taken away, and keeps the order as it was', async () => {
+    const u = 'zh-user-too-few';
+    await server.say(u, '来两份牛肉套餐');
+    const midForm = texts(await server.say(u, '减十份'));
+    expect(midForm).toContain('牛肉套餐现在只点了 2 份，减不了 10 份哦');
+    expect(midForm).not.toContain('没听懂'); // answered, so the form asks on without an apology
+    expect(await slots(u)).toMatchObject({ quantity: 2, requested_slot: 'phone' });
+    expect(texts(await server.say(u, '减两份'))).toContain('一份都不剩了');
+    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 2 });
+    await server.say(u, '13912345678');
+    await server.say(u, '北京市海淀区中关村大街1号');
+    const atConfirmation = texts(await server.say(u, '减十份'));
+    expect(atConfirmation).toContain('减不了 10 份');
+    expect(atConfirmation).toContain('份数：2 份');
+  });
 });

@@ -2,12 +2,13 @@
 // meal, and how a message changes the order's lines.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript example module, without type declarations
-import { mealsSaid, nextLines, summaryOf } from '../../examples/order-zh/actions.mjs';
+import { amountsTaken, mealsSaid, nextLines, summaryOf } from '../../examples/order-zh/actions.mjs';
 
 interface Said { meal: string; amount: number | undefined; role: 'more' | 'fewer' | undefined }
 interface Line { meal: string; quantity: number | null }
 const readMeals = mealsSaid as (entities: object[], text: string) => Said[];
-const next = nextLines as (lines: Line[], said: Said[]) => Line[] | undefined;
+const next = nextLines as (lines: Line[], said: Said[], notes?: string[]) => Line[] | undefined;
+const taken = amountsTaken as (entities: object[], text: string) => number[];
 const summary = summaryOf as (lines: Line[]) => string;
 
 /** Entities as the NLU gives them, found by their text in the message. */
@@ -59,6 +60,14 @@ describe('mealsSaid', () => {
     expect(said('加点辣，两份牛肉套餐', ['quantity', '两份'], ['meal', '牛肉套餐'])[0]?.role).toBeUndefined();
   });
 
+  it('reads what a message without a meal takes away', () => {
+    const t = '减十份';
+    expect(taken(entities(t, ['quantity', '十份']), t)).toEqual([10]);
+    expect(taken(entities('少来两份', ['quantity', '两份', 'fewer']), '少来两份')).toEqual([2]);
+    expect(taken(entities('改成两份', ['quantity', '两份']), '改成两份')).toEqual([]);
+    expect(taken(entities('鸡腿套餐减一份', ['meal', '鸡腿套餐'], ['quantity', '一份']), '鸡腿套餐减一份')).toEqual([]);
+  });
+
   it('ignores quantities that state no amount, and messages without a meal', () => {
     expect(said('十几份牛肉套餐', ['quantity', '十几份'], ['meal', '牛肉套餐'])).toEqual([{ meal: '牛肉套餐', amount: undefined, role: undefined }]);
     expect(said('改成三份', ['quantity', '三份'])).toEqual([]);
@@ -93,7 +102,12 @@ describe('nextLines', () => {
     expect(next([beef(2), leg(1)], [s('鸡腿套餐', 3)])).toEqual([beef(2), leg(3)]);
     expect(next([beef(2), leg(3)], [s('鸡腿套餐', 1, 'fewer')])).toEqual([beef(2), leg(2)]);
     expect(next([beef(2), leg(3)], [s('牛肉套餐', 2, 'fewer')])).toEqual([leg(3)]);
-    expect(next([beef(2), leg(3)], [s('牛肉套餐', 5, 'fewer')])).toEqual([leg(3)]);
+  });
+
+  it('takes from a line no more than it holds, and says so', () => {
+    const notes: string[] = [];
+    expect(next([beef(2), leg(3)], [s('鸡腿套餐', 5, 'fewer')], notes)).toEqual([beef(2), leg(3)]);
+    expect(notes).toEqual(['鸡腿套餐现在只点了 3 份，减不了 5 份哦。']);
   });
 
   it('spells the lines for the confirmation', () => {
