@@ -180,6 +180,39 @@ function acknowledgement(before, after) {
   return parts.length > 0 ? `${parts.join('，')}。` : undefined;
 }
 
+/** What to say when a change names a detail but not its new value (电话错了, 手机号写错了). */
+const FIELDS = [
+  [/电话|手机|号码/u, '好的，请直接说新的手机号，比如“电话改成13912345678”。'],
+  [/地址|送到哪/u, '好的，请直接说新的地址，比如“地址改成朝阳区建国路88号”。'],
+  [/份数|数量/u, '好的，请直接说要几份，比如“改成三份”。'],
+  [/套餐/u, '好的，请直接说要哪款套餐，比如“换成鸡腿套餐”。'],
+];
+
+/** The hint for a change that names a detail without its new value, if the text names one. */
+export function changeHint(text) {
+  return FIELDS.find(([pattern]) => pattern.test(text))?.[1];
+}
+
+/** The response the bot uttered last before the latest user message. */
+function lastUtterance(events) {
+  let i = events.length - 1;
+  while (i >= 0 && events[i].event !== 'user') i--;
+  for (i--; i >= 0; i--) if (events[i].event === 'bot') return events[i].metadata?.utter_action;
+  return undefined;
+}
+
+const DETAILS = ['meal', 'quantity', 'phone', 'address'];
+
+/**
+ * At the confirmation, a change with no new value (电话错了) would only get the order read back: it
+ * gets told how to give the value. (In the form, utter_change_ack says so already.)
+ */
+function hintAtConfirmation(tracker, message, entities) {
+  if (tracker.activeLoopName || message.parse_data.intent?.name !== 'change_order') return undefined;
+  if (entities.some((e) => DETAILS.includes(e.entity)) || lastUtterance(tracker.events) !== 'utter_confirm_order') return undefined;
+  return changeHint(message.text ?? '');
+}
+
 /**
  * The lines after a message the slot mappings read (no meal, or one meal for a one-line order), with
  * what they could not do said: taking from the first line more than it holds (the mapping leaves it),
@@ -201,7 +234,7 @@ export const actions = [
     const entities = message.parse_data.entities ?? [];
     const text = message.text ?? '';
     const before = linesOf(slotsBeforeLatestMessage(tracker.events));
-    const notes = [];
+    const notes = [hintAtConfirmation(tracker, message, entities)].filter((t) => t !== undefined);
     const explicit = nextLines(before, mealsSaid(entities, text), notes);
     const now = linesOf(tracker.slots);
     const lines = explicit ?? afterMappings(before, now, amountsTaken(entities, text), notes);

@@ -261,4 +261,15 @@ describe('order-zh over REST', () => {
     expect(atConfirmation).toContain('减不了 10 份');
     expect(atConfirmation).toContain('份数：2 份');
   });
+
+  it('at the confirmation, a change that names a detail but no value says how to give it, and the value then changes it', async () => {
+    const u = 'zh-user-hint';
+    await server.say(u, '我要三份牛肉套餐，电话13912345678，送到浦东新区张江路100号');
+    const hinted = texts(await server.say(u, '电话错了'));
+    expect(hinted).toContain('请直接说新的手机号');
+    expect(hinted).toContain('电话：13912345678'); // the order is read back unchanged
+    const changed = texts(await server.say(u, '13800001111'));
+    expect(changed).toContain('电话：13800001111');
+    expect(changed).not.toContain('请直接说新的手机号');
+  });
 });

@@ -2,7 +2,7 @@
 // meal, and how a message changes the order's lines.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript example module, without type declarations
-import { amountsTaken, mealsSaid, nextLines, summaryOf } from '../../examples/order-zh/actions.mjs';
+import { amountsTaken, changeHint, mealsSaid, nextLines, summaryOf } from '../../examples/order-zh/actions.mjs';
 
 interface Said { meal: string; amount: number | undefined; role: 'more' | 'fewer' | undefined }
 interface Line { meal: string; quantity: number | null }
@@ -112,5 +112,17 @@ describe('nextLines', () => {
 
   it('spells the lines for the confirmation', () => {
     expect(summary([beef(2), leg(1), { meal: '儿童套餐', quantity: 0.5 }])).toBe('牛肉套餐 2 份、鸡腿套餐 1 份、儿童套餐 0.5 份');
+  });
+});
+
+describe('changeHint', () => {
+  const hint = changeHint as (text: string) => string | undefined;
+  it('names the detail a change without a value is about', () => {
+    expect(hint('电话错了')).toContain('新的手机号');
+    expect(hint('手机号写错了')).toContain('新的手机号');
+    expect(hint('地址要改一下')).toContain('新的地址');
+    expect(hint('份数不对')).toContain('要几份');
+    expect(hint('套餐选错了')).toContain('哪款套餐');
+    expect(hint('我想改一下')).toBeUndefined();
   });
 });
