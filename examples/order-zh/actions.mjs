@@ -103,15 +103,63 @@ function applied(line, said, notes) {
 
 const tooFew = (line, amount) => `${line.meal}现在只点了 ${formatAmount(line.quantity)} 份，减不了 ${formatAmount(amount)} 份哦。`;
 
+/** Words that take a meal off the order (鸡腿套餐去掉, 不要牛肉套餐了). */
+const TAKE_OFF = /不要|去掉|删掉|删了|拿掉|不用/u;
+
+/**
+ * Whether a message takes meals off by its words, whatever intent it was given: meals named, no
+ * quantity (鸡腿套餐减一份 takes an amount, not the meal), and a word of taking off.
+ */
+export function takesOff(entities, text) {
+  return entities.filter((e) => e.entity === 'meal').length === 1 && !entities.some((e) => e.entity === 'quantity') && TAKE_OFF.test(text);
+}
+
+/** 牛肉套餐换成鸡腿套餐: two meals with a word of replacing between them. */
+const SWAP = /换成|改成|换为|改为|变成|换/u;
+
+/** Whether a message naming two meals replaces the first with the second (牛肉套餐换成鸡腿套餐, 不要牛肉套餐了，要鸡腿套餐). */
+export function isSwap(entities, text) {
+  const meals = entities.filter((e) => e.entity === 'meal').sort((a, b) => a.start - b.start);
+  if (meals.length !== 2) return false;
+  const between = text.slice(meals[0].end, meals[1].start);
+  return SWAP.test(between) || (/不要[^，,。]{0,2}$/u.test(text.slice(0, meals[0].start)) && /要|来/u.test(between));
+}
+
+/** The lines with `from` replaced by `to` (its quantity kept, or joined to a line of `to`). */
+function swapped(lines, [from, to], notes) {
+  const at = lines.findIndex((l) => l.meal === from.meal);
+  if (at < 0) {
+    notes.push(`订单里没有${from.meal}哦。`);
+    return lines;
+  }
+  const quantity = to.amount ?? lines[at].quantity;
+  const same = lines.findIndex((l, i) => i !== at && l.meal === to.meal);
+  if (same < 0) return lines.map((l, i) => (i === at ? { meal: to.meal, quantity } : l));
+  const joined = lines.map((l, i) => (i === same ? { ...l, quantity: (l.quantity ?? 0) + (quantity ?? 0) } : l));
+  return joined.filter((_, i) => i !== at);
+}
+
+/** The lines without the meals named; the last one stays (cancelling the order is 取消订单). */
+function removed(lines, said, notes) {
+  for (const s of said) if (!lines.some((l) => l.meal === s.meal)) notes.push(`订单里没有${s.meal}哦。`);
+  const left = lines.filter((l) => !said.some((s) => s.meal === l.meal));
+  if (left.length > 0 || lines.length === 0) return left;
+  notes.push(`订单里只有${lines.map((l) => l.meal).join('、')}了；不想要了可以说“取消订单”。`);
+  return lines;
+}
+
 /**
  * The order's lines after a message, or undefined when the slot mappings already read it right (one
  * meal, and the order's only line or a new first meal; no meal at all).
  * @param lines the lines before the message
  * @param said what the message says about meals (mealsSaid)
  * @param notes where what could not be done is said (taking away more than a line holds)
+ * @param how `removing`: the message takes the meals off (remove_item); `swap`: it replaces the first meal by the second
  */
-export function nextLines(lines, said, notes = []) {
+export function nextLines(lines, said, notes = [], how = {}) {
   if (said.length === 0) return undefined;
+  if (how.removing) return removed(lines, said, notes);
+  if (how.swap) return lines.length > 0 ? swapped(lines, said, notes) : [{ meal: said[1].meal, quantity: said[1].amount ?? null }];
   const adding = said.some((s) => s.role === 'more');
   if (said.length === 1) {
     const [s] = said;
@@ -173,6 +221,7 @@ const spoken = (events, text) => {
 function acknowledgement(before, after) {
   const added = after.filter((l) => !before.some((b) => b.meal === l.meal));
   const gone = before.filter((b) => !after.some((l) => l.meal === b.meal));
+  if (added.length === 1 && gone.length === 1) return `已把${gone[0].meal}换成${added[0].meal}。`;
   const parts = [
     ...added.map((l) => `已加上${l.meal} ${formatAmount(l.quantity ?? 1)} 份`),
     ...gone.map((l) => `已去掉${l.meal}`),
@@ -235,7 +284,9 @@ export const actions = [
     const text = message.text ?? '';
     const before = linesOf(slotsBeforeLatestMessage(tracker.events));
     const notes = [hintAtConfirmation(tracker, message, entities)].filter((t) => t !== undefined);
-    const explicit = nextLines(before, mealsSaid(entities, text), notes);
+    const swap = isSwap(entities, text);
+    const how = { removing: !swap && (message.parse_data.intent?.name === 'remove_item' || takesOff(entities, text)), swap };
+    const explicit = nextLines(before, mealsSaid(entities, text), notes, how);
     const now = linesOf(tracker.slots);
     const lines = explicit ?? afterMappings(before, now, amountsTaken(entities, text), notes);
     const ack = before.length > 0 ? acknowledgement(before, lines) : undefined;

@@ -272,4 +272,25 @@ describe('order-zh over REST', () => {
     expect(changed).toContain('电话：13800001111');
     expect(changed).not.toContain('请直接说新的手机号');
   });
+
+  it('replaces one meal by another and takes a meal off, but never the last one', async () => {
+    const u = 'zh-user-swap-remove';
+    await server.say(u, '我要两份牛肉套餐和一份鸡腿套餐，电话13912345678，送到浦东新区张江路100号');
+    // 换成 keeps the line's quantity; a single-meal reading would have made two lines of one each
+    const swapped = texts(await server.say(u, '牛肉套餐换成儿童套餐'));
+    expect(swapped).toContain('已把牛肉套餐换成儿童套餐');
+    expect(swapped).toContain('套餐：儿童套餐 2 份、鸡腿套餐 1 份');
+    const removed = texts(await server.say(u, '鸡腿套餐不要了'));
+    expect(removed).toContain('已去掉鸡腿套餐');
+    expect(removed).toContain('套餐：儿童套餐');
+    expect(removed).toContain('份数：2 份');
+    // the last meal is not taken off: that would be cancelling, which is said otherwise
+    const last = texts(await server.say(u, '儿童套餐不要了'));
+    expect(last).toContain('取消订单');
+    expect(await slots(u)).toMatchObject({ meal: '儿童套餐', quantity: 2, more_items: null });
+  });
+
+  it('with no order in progress, taking a meal off says there is nothing to take off', async () => {
+    expect(texts(await server.say('zh-user-remove-nothing', '牛肉套餐不要了'))).toContain('还没有点餐');
+  });
 });

@@ -2,12 +2,12 @@
 // meal, and how a message changes the order's lines.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript example module, without type declarations
-import { amountsTaken, changeHint, mealsSaid, nextLines, summaryOf } from '../../examples/order-zh/actions.mjs';
+import { amountsTaken, changeHint, isSwap, mealsSaid, nextLines, summaryOf, takesOff } from '../../examples/order-zh/actions.mjs';
 
 interface Said { meal: string; amount: number | undefined; role: 'more' | 'fewer' | undefined }
 interface Line { meal: string; quantity: number | null }
 const readMeals = mealsSaid as (entities: object[], text: string) => Said[];
-const next = nextLines as (lines: Line[], said: Said[], notes?: string[]) => Line[] | undefined;
+const next = nextLines as (lines: Line[], said: Said[], notes?: string[], how?: { removing?: boolean; swap?: boolean }) => Line[] | undefined;
 const taken = amountsTaken as (entities: object[], text: string) => number[];
 const summary = summaryOf as (lines: Line[]) => string;
 
@@ -110,8 +110,58 @@ describe('nextLines', () => {
     expect(notes).toEqual(['鸡腿套餐现在只点了 3 份，减不了 5 份哦。']);
   });
 
+  it('replaces one meal by another, keeping its quantity or joining a line of the new meal', () => {
+    const kids = (n: number | null): Line => ({ meal: '儿童套餐', quantity: n });
+    const notes: string[] = [];
+    expect(next([beef(2), leg(1)], [s('牛肉套餐'), s('儿童套餐')], notes, { swap: true })).toEqual([kids(2), leg(1)]);
+    expect(next([beef(2), leg(1)], [s('牛肉套餐'), s('鸡腿套餐')], notes, { swap: true })).toEqual([leg(3)]);
+    expect(next([beef(2)], [s('牛肉套餐'), s('鸡腿套餐', 3)], notes, { swap: true })).toEqual([leg(3)]);
+    expect(notes).toEqual([]);
+    expect(next([leg(1)], [s('牛肉套餐'), s('儿童套餐')], notes, { swap: true })).toEqual([leg(1)]);
+    expect(notes).toEqual(['订单里没有牛肉套餐哦。']);
+    expect(next([], [s('牛肉套餐'), s('鸡腿套餐', 2)], [], { swap: true })).toEqual([leg(2)]);
+  });
+
+  it('takes meals off, but never the last one', () => {
+    const notes: string[] = [];
+    expect(next([beef(2), leg(1)], [s('鸡腿套餐')], notes, { removing: true })).toEqual([beef(2)]);
+    expect(next([beef(2), leg(1)], [s('牛肉套餐')], notes, { removing: true })).toEqual([leg(1)]);
+    expect(notes).toEqual([]);
+    expect(next([beef(2)], [s('牛肉套餐')], notes, { removing: true })).toEqual([beef(2)]);
+    expect(notes.at(-1)).toContain('取消订单');
+    expect(next([beef(2), leg(1)], [s('儿童套餐')], notes, { removing: true })).toEqual([beef(2), leg(1)]);
+    expect(notes.at(-1)).toBe('订单里没有儿童套餐哦。');
+  });
+
   it('spells the lines for the confirmation', () => {
     expect(summary([beef(2), leg(1), { meal: '儿童套餐', quantity: 0.5 }])).toBe('牛肉套餐 2 份、鸡腿套餐 1 份、儿童套餐 0.5 份');
+  });
+});
+
+describe('isSwap', () => {
+  const swap = isSwap as (entities: object[], text: string) => boolean;
+  it('is two meals with a word of replacing between them', () => {
+    expect(swap(entities('牛肉套餐换成鸡腿套餐', ['meal', '牛肉套餐'], ['meal', '鸡腿套餐']), '牛肉套餐换成鸡腿套餐')).toBe(true);
+    expect(swap(entities('把鸡腿套餐改成儿童套餐', ['meal', '鸡腿套餐'], ['meal', '儿童套餐']), '把鸡腿套餐改成儿童套餐')).toBe(true);
+    expect(swap(entities('牛肉套餐和鸡腿套餐', ['meal', '牛肉套餐'], ['meal', '鸡腿套餐']), '牛肉套餐和鸡腿套餐')).toBe(false);
+    expect(swap(entities('换成鸡腿套餐', ['meal', '鸡腿套餐']), '换成鸡腿套餐')).toBe(false);
+    const t = '不要牛肉套餐了，要鸡腿套餐';
+    expect(swap(entities(t, ['meal', '牛肉套餐'], ['meal', '鸡腿套餐']), t)).toBe(true);
+    const u = '我要牛肉套餐，也要鸡腿套餐';
+    expect(swap(entities(u, ['meal', '牛肉套餐'], ['meal', '鸡腿套餐']), u)).toBe(false);
+  });
+});
+
+describe('takesOff', () => {
+  const off = takesOff as (entities: object[], text: string) => boolean;
+  it('is a meal named with a word of taking it off and no amount', () => {
+    expect(off(entities('鸡腿套餐去掉', ['meal', '鸡腿套餐']), '鸡腿套餐去掉')).toBe(true);
+    expect(off(entities('不要牛肉套餐了', ['meal', '牛肉套餐']), '不要牛肉套餐了')).toBe(true);
+    expect(off(entities('鸡腿套餐去掉一份', ['meal', '鸡腿套餐'], ['quantity', '一份']), '鸡腿套餐去掉一份')).toBe(false);
+    expect(off(entities('要鸡腿套餐', ['meal', '鸡腿套餐']), '要鸡腿套餐')).toBe(false);
+    expect(off([], '不要了')).toBe(false);
+    const t = '不要牛肉套餐了，要鸡腿套餐';
+    expect(off(entities(t, ['meal', '牛肉套餐'], ['meal', '鸡腿套餐']), t)).toBe(false);
   });
 });
 
