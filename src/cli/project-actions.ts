@@ -1,15 +1,32 @@
 // In-process actions: a JS module exporting `actions` (made with defineAction), named by
 // `--actions` or by a project's endpoints.yml (`parley: actions:`).
+import { existsSync } from 'node:fs';
+import { register } from 'node:module';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Action } from '../dialogue/actions/action.js';
 import { ParleyError } from '../errors.js';
 import { readYamlMapping } from './endpoint-files.js';
 import { actionsModule } from './runtime-config.js';
 
+let resolutionRegistered = false;
+
+/**
+ * Lets actions modules import 'parley' wherever the project is: the hook (compiled JavaScript, so
+ * only when Parley runs from dist/) resolves it to this Parley when nothing else does.
+ */
+function registerParleyResolution(): void {
+  if (resolutionRegistered) return;
+  resolutionRegistered = true;
+  const hook = new URL('./parley-resolve-hook.js', import.meta.url);
+  if (!existsSync(fileURLToPath(hook))) return;
+  register(hook, { data: { entry: new URL('../index.js', import.meta.url).href } });
+}
+
 /** The actions a module exports (`actions` or its default export), each checked to be an action. */
 export async function importActions(path: string): Promise<Action[]> {
   let mod: { actions?: unknown; default?: unknown };
+  registerParleyResolution();
   try {
     mod = (await import(pathToFileURL(resolve(path)).href)) as typeof mod;
   } catch (err) {

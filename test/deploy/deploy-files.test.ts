@@ -116,8 +116,6 @@ describe('deploy/Dockerfile', () => {
     expect(final.find((i) => i.op === 'EXPOSE')?.args).toBe('5005');
     expect(final.find((i) => i.op === 'ENTRYPOINT')?.args).toMatch(/tini.*parley\.js", "run"/);
     expect(ins.find((i) => i.op === 'RUN' && i.args.includes('--omit=dev'))).toBeDefined();
-    // a mounted project's actions module (endpoints.yml `parley: actions:`) can import from 'parley'
-    expect(final.find((i) => i.op === 'RUN' && i.args.includes('ln -s /app /node_modules/parley'))).toBeDefined();
     // the dependency layer is copied before the source, so source edits keep it cached
     const firstPkg = ins.findIndex((i) => i.op === 'COPY' && i.args.includes('package.json'));
     const firstSrc = ins.findIndex((i) => i.op === 'COPY' && /\bsrc\b/.test(i.args));

@@ -2,7 +2,8 @@
 // errors for the common mistakes.
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { examplePath } from '../support/example-server.js';
 import { runCli, startCliServer, stopCliServer } from '../support/cli.js';
@@ -32,6 +33,22 @@ describe('parley CLI', () => {
     const models = await readdir(join(project, 'models'));
     expect(models).toHaveLength(1);
     expect(models[0]).toMatch(/^\d{8}-\d{6}-[0-9a-f]{8}\.parley\.gz$/);
+  });
+
+  it('runs the scaffolded project\'s in-process actions, which import \'parley\' though no parley is installed there', async () => {
+    // no node_modules/parley on the way up from the project, where Node would look for it
+    for (let dir = project; ; dir = dirname(dir)) {
+      expect(existsSync(join(dir, 'node_modules', 'parley')), dir).toBe(false);
+      if (dirname(dir) === dir) break;
+    }
+    const port = await freePort();
+    const server = await startCliServer(['-p', project, '--store', 'memory'], port);
+    try {
+      const reply = await say(port, 'several-meals', '我要两份牛肉套餐和一份鸡腿套餐，电话13912345678，送到朝阳区建国路88号');
+      expect(reply.map((m) => m.text).join('\n')).toContain('套餐：牛肉套餐 2 份、鸡腿套餐 1 份');
+    } finally {
+      await stopCliServer(server);
+    }
   });
 
   it('continues a conversation after the server restarts (embedded store)', async () => {
