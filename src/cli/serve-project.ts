@@ -93,7 +93,7 @@ export async function serveProject(flags: ServeFlags, opts: { logger?: Logger; m
     sensitiveSlots, sensitiveEntities, identityStore, stateBus,
     ...(hooks?.rephrase ? { rephrase: hooks.rephrase } : {}),
     ...(config.actionEndpoint ? { actionEndpoint: config.actionEndpoint } : {}),
-    ...(config.actionsModule ? { actions: await importActions(config.actionsModule) } : {}),
+    ...(config.actionsModule && !nluOnly ? { actions: await importActions(config.actionsModule) } : {}),
   });
   const health = new HealthRegistry();
   health.register(stateCheck({ name: 'model', critical: true, ok: () => true, detail: () => model.fileName }));
