@@ -12,6 +12,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readYamlMapping } from '../../src/cli/endpoint-files.js';
+import { actionsModule } from '../../src/cli/runtime-config.js';
 import { percentile, runLoad, type LoadResult } from './load.js';
 
 const { values } = parseArgs({ options: {
@@ -53,6 +55,8 @@ const models = mkdtempSync(join(tmpdir(), 'parley-bench-'));
 await run(process.execPath, [cli, 'train', '--project', values.project, '--out', models, '--quiet']);
 const schema = `parley_bench_${process.pid}`;
 const endpoints = join(models, 'endpoints.yml');
+// the bench writes its own endpoints.yml: the project's in-process actions come with --actions
+const { actionsModule: projectActions } = actionsModule({}, readYamlMapping(join(values.project, 'endpoints.yml'))?.['parley'] as Record<string, unknown> | undefined, values.project);
 writeFileSync(endpoints, values.shared ? [
   'tracker_store:', '  type: sql', '  dialect: postgresql', '  url: 127.0.0.1', '  db: test', '  username: postgres', `  schema: ${schema}`,
   'lock_store:', '  type: redis', '  url: 127.0.0.1', `  key_prefix: "bench-${process.pid}:lock:"`,
@@ -69,7 +73,7 @@ try {
   for (const t of targets) {
     // one Parley at a time, so the targets do not compete for the two cores
     const server = spawn(process.execPath, [cli, 'run', '--project', values.project, '--model', models, '--endpoints', endpoints,
-      ...(values.shared ? [] : ['--store', 'memory']), '--workers', String(t.workers),
+      ...(values.shared ? [] : ['--store', 'memory']), '--workers', String(t.workers), ...(projectActions ? ['--actions', projectActions] : []),
       '--port', String(t.port), '--host', '127.0.0.1', '--log-level', 'warn'], { stdio: ['ignore', 'ignore', 'inherit'] });
     servers.push(server);
     await waitForHttp(t.port);

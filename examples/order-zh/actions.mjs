@@ -3,10 +3,12 @@
 //
 // The form asks for one meal and its quantity: the slots `meal` and `quantity` hold the order's first
 // line, and the slot mappings fill them as before. A message naming several meals ("两份牛肉套餐和一份
-// 鸡腿套餐"), adding a meal ("再来一份鸡腿套餐") or changing a later line ("鸡腿套餐改成三份") would make
-// the mappings overwrite the first line with the last meal named; action_validate_slot_mappings, run
-// after the mappings on every message, keeps each meal on its own line instead: the first in `meal` /
-// `quantity`, the others in `more_items`, and all of them spelled in `order_summary` for the confirmation.
+// 鸡腿套餐"), adding a meal ("再来一份鸡腿套餐"), changing a later line ("鸡腿套餐改成三份"), replacing a
+// meal ("牛肉套餐换成儿童套餐") or taking one off ("鸡腿套餐不要了") would make the mappings overwrite the
+// first line with the last meal named; action_validate_slot_mappings, run after the mappings on every
+// message, keeps each meal on its own line instead: the first in `meal` / `quantity`, the others in
+// `more_items`, and all of them spelled in `order_summary` for the confirmation. What it cannot do
+// (taking away more than was ordered, a meal not in the order) it says, and the order stays as it was.
 import { botEvent, defineAction, slotEvent, statedAmount } from 'parley';
 
 /** Words just before a quantity (or a meal without one) that add to the order: 再来, 还要, 加, 另外, 多来. */
