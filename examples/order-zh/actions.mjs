@@ -264,6 +264,25 @@ function hintAtConfirmation(tracker, message, entities) {
   return changeHint(message.text ?? '');
 }
 
+/** The responses that list the meals in the menu's order: a bare number after them picks one. */
+const MENU_RESPONSES = new Set(['utter_ask_meal', 'utter_clarify_meal', 'utter_menu']);
+
+/** The meals in the menu's order: the buttons of utter_ask_meal (the domain is the one place they are listed). */
+export function menuMeals(domain) {
+  return (domain.responses?.utter_ask_meal?.[0]?.buttons ?? []).map((b) => b.title);
+}
+
+/**
+ * A bare number (the regex entity bare_number) where the bot has just listed the meals or asks which
+ * one: the meal at that place in the menu ("3" → 素食套餐), if there is one.
+ */
+export function mealByNumber(entities, meals, askedForMeal) {
+  if (!askedForMeal || entities.some((e) => e.entity === 'meal')) return undefined;
+  const number = entities.find((e) => e.entity === 'bare_number');
+  const n = number ? statedAmount(String(number.value)) : undefined;
+  return n !== undefined && Number.isInteger(n) && n >= 1 && n <= meals.length ? meals[n - 1] : undefined;
+}
+
 /**
  * The lines after a message the slot mappings read (no meal, or one meal for a one-line order), with
  * what they could not do said: taking from the first line more than it holds (the mapping leaves it),
@@ -279,12 +298,17 @@ function afterMappings(before, now, taken, notes) {
 }
 
 export const actions = [
-  defineAction('action_validate_slot_mappings', ({ tracker }) => {
+  defineAction('action_validate_slot_mappings', ({ tracker, domain }) => {
     const message = tracker.state.latestMessage;
     if (!message) return [];
     const entities = message.parse_data.entities ?? [];
     const text = message.text ?? '';
-    const before = linesOf(slotsBeforeLatestMessage(tracker.events));
+    const beforeSlots = slotsBeforeLatestMessage(tracker.events);
+    const before = linesOf(beforeSlots);
+    // "3" while the bot asks which meal, or right after it listed them, with no meal ordered yet
+    const asked = beforeSlots.requested_slot === 'meal' || MENU_RESPONSES.has(lastUtterance(tracker.events));
+    const picked = before.length === 0 ? mealByNumber(entities, menuMeals(domain), asked) : undefined;
+    if (picked) return lineSlots([{ meal: picked, quantity: typeof beforeSlots.quantity === 'number' ? beforeSlots.quantity : null }]);
     const notes = [hintAtConfirmation(tracker, message, entities)].filter((t) => t !== undefined);
     const swap = isSwap(entities, text);
     const how = { removing: !swap && (message.parse_data.intent?.name === 'remove_item' || takesOff(entities, text)), swap };

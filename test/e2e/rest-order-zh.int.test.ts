@@ -90,13 +90,11 @@ describe('order-zh over REST', () => {
     expect(await lastUtterAction(u)).toBe('utter_ask_quantity');
   });
 
-  it('takes a bare number as the quantity only when asked how many', async () => {
+  it('takes a bare number as the quantity only when asked how many (asked which meal, it is the menu\'s number)', async () => {
     const u = 'zh-user-bare-number';
     await server.say(u, '点外卖');
-    await server.say(u, '3');
-    expect(await slots(u)).toMatchObject({ quantity: null, requested_slot: 'meal' });
-    await server.say(u, '鸡腿的');
-    expect(await slots(u)).toMatchObject({ meal: '鸡腿套餐', requested_slot: 'quantity' });
+    expect(texts(await server.say(u, '3'))).toContain('素食套餐');
+    expect(await slots(u)).toMatchObject({ meal: '素食套餐', quantity: null, requested_slot: 'quantity' });
     await server.say(u, '十二');
     expect(await slots(u)).toMatchObject({ quantity: 12, requested_slot: 'phone' });
     // a phone number given when asked how many is no quantity
@@ -292,5 +290,17 @@ describe('order-zh over REST', () => {
 
   it('with no order in progress, taking a meal off says there is nothing to take off', async () => {
     expect(texts(await server.say('zh-user-remove-nothing', '牛肉套餐不要了'))).toContain('还没有点餐');
+  });
+
+  it('takes a bare number right after the menu as the meal at that place, and keeps a quantity said before', async () => {
+    const menu = 'zh-user-menu-listed';
+    await server.say(menu, '有什么套餐');
+    await server.say(menu, '2');
+    expect(await slots(menu)).toMatchObject({ meal: '鸡腿套餐', requested_slot: 'quantity' });
+    // an unknown dish keeps its quantity and asks which meal; 4 then picks one and the form asks on
+    const dish = 'zh-user-menu-dish';
+    await server.say(dish, '要两份宫保鸡丁');
+    await server.say(dish, '4');
+    expect(await slots(dish)).toMatchObject({ meal: '儿童套餐', quantity: 2, requested_slot: 'phone' });
   });
 });

@@ -2,7 +2,7 @@
 // meal, and how a message changes the order's lines.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript example module, without type declarations
-import { amountsTaken, changeHint, isSwap, mealsSaid, nextLines, summaryOf, takesOff } from '../../examples/order-zh/actions.mjs';
+import { amountsTaken, changeHint, isSwap, mealByNumber, mealsSaid, menuMeals, nextLines, summaryOf, takesOff } from '../../examples/order-zh/actions.mjs';
 
 interface Said { meal: string; amount: number | undefined; role: 'more' | 'fewer' | undefined }
 interface Line { meal: string; quantity: number | null }
@@ -174,5 +174,26 @@ describe('changeHint', () => {
     expect(hint('份数不对')).toContain('要几份');
     expect(hint('套餐选错了')).toContain('哪款套餐');
     expect(hint('我想改一下')).toBeUndefined();
+  });
+});
+
+describe('mealByNumber', () => {
+  const byNumber = mealByNumber as (entities: object[], meals: string[], asked: boolean) => string | undefined;
+  const menu = menuMeals as (domain: object) => string[];
+  const meals = menu({ responses: { utter_ask_meal: [{ text: '想吃哪一款？', buttons: [{ title: '牛肉套餐', payload: '/inform' }, { title: '鸡腿套餐', payload: '/inform' }, { title: '素食套餐', payload: '/inform' }] }] } });
+  const bare = (value: string) => [{ entity: 'bare_number', start: 0, end: value.length, value }];
+
+  it('reads the menu from the buttons of utter_ask_meal', () => {
+    expect(meals).toEqual(['牛肉套餐', '鸡腿套餐', '素食套餐']);
+    expect(menu({ responses: {} })).toEqual([]);
+  });
+
+  it('picks the meal at a bare number\'s place, only where the meals were just asked for or listed', () => {
+    expect(byNumber(bare('3'), meals, true)).toBe('素食套餐');
+    expect(byNumber(bare('三'), meals, true)).toBe('素食套餐');
+    expect(byNumber(bare('3'), meals, false)).toBeUndefined();
+    expect(byNumber(bare('4'), meals, true)).toBeUndefined();
+    expect(byNumber(bare('0'), meals, true)).toBeUndefined();
+    expect(byNumber([...bare('2'), { entity: 'meal', start: 2, end: 6, value: '牛肉套餐' }], meals, true)).toBeUndefined();
   });
 });
