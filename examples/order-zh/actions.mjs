@@ -203,18 +203,6 @@ function moreSlots(more, lines) {
   ];
 }
 
-/** The slots as they were before the latest user message (what the mappings then changed). */
-function slotsBeforeLatestMessage(events) {
-  let last = events.length - 1;
-  while (last >= 0 && events[last].event !== 'user') last--;
-  const slots = {};
-  for (const e of events.slice(0, Math.max(0, last))) {
-    if (e.event === 'slot') slots[e.name] = e.value;
-    else if (e.event === 'reset_slots' || e.event === 'restart') for (const k of Object.keys(slots)) delete slots[k];
-  }
-  return slots;
-}
-
 const spoken = (events, text) => {
   for (let i = events.length - 1; i >= 0 && events[i].event !== 'user'; i--) if (events[i].event === 'bot' && events[i].text === text) return true;
   return false;
@@ -244,13 +232,8 @@ export function changeHint(text) {
   return FIELDS.find(([pattern]) => pattern.test(text))?.[1];
 }
 
-/** The response the bot uttered last before the latest user message. */
-function lastUtterance(events) {
-  let i = events.length - 1;
-  while (i >= 0 && events[i].event !== 'user') i--;
-  for (i--; i >= 0; i--) if (events[i].event === 'bot') return events[i].metadata?.utter_action;
-  return undefined;
-}
+/** The response the bot answered with before the latest user message (`earlier`: the tracker before it). */
+const lastUtterance = (earlier) => earlier.state.latestBotUtterance?.metadata?.utter_action;
 
 const DETAILS = ['meal', 'quantity', 'phone', 'address'];
 
@@ -258,9 +241,9 @@ const DETAILS = ['meal', 'quantity', 'phone', 'address'];
  * At the confirmation, a change with no new value (电话错了) would only get the order read back: it
  * gets told how to give the value. (In the form, utter_change_ack says so already.)
  */
-function hintAtConfirmation(tracker, message, entities) {
+function hintAtConfirmation(tracker, earlier, message, entities) {
   if (tracker.activeLoopName || message.parse_data.intent?.name !== 'change_order') return undefined;
-  if (entities.some((e) => DETAILS.includes(e.entity)) || lastUtterance(tracker.events) !== 'utter_confirm_order') return undefined;
+  if (entities.some((e) => DETAILS.includes(e.entity)) || lastUtterance(earlier) !== 'utter_confirm_order') return undefined;
   return changeHint(message.text ?? '');
 }
 
@@ -303,13 +286,15 @@ export const actions = [
     if (!message) return [];
     const entities = message.parse_data.entities ?? [];
     const text = message.text ?? '';
-    const beforeSlots = slotsBeforeLatestMessage(tracker.events);
+    // what the message changed is read against the conversation before it
+    const earlier = tracker.beforeLatestUserMessage();
+    const beforeSlots = earlier.slots;
     const before = linesOf(beforeSlots);
     // "3" while the bot asks which meal, or right after it listed them, with no meal ordered yet
-    const asked = beforeSlots.requested_slot === 'meal' || MENU_RESPONSES.has(lastUtterance(tracker.events));
+    const asked = beforeSlots.requested_slot === 'meal' || MENU_RESPONSES.has(lastUtterance(earlier));
     const picked = before.length === 0 ? mealByNumber(entities, menuMeals(domain), asked) : undefined;
     if (picked) return lineSlots([{ meal: picked, quantity: typeof beforeSlots.quantity === 'number' ? beforeSlots.quantity : null }]);
-    const notes = [hintAtConfirmation(tracker, message, entities)].filter((t) => t !== undefined);
+    const notes = [hintAtConfirmation(tracker, earlier, message, entities)].filter((t) => t !== undefined);
     const swap = isSwap(entities, text);
     const how = { removing: !swap && (message.parse_data.intent?.name === 'remove_item' || takesOff(entities, text)), swap };
     const explicit = nextLines(before, mealsSaid(entities, text), notes, how);

@@ -76,6 +76,17 @@ export class Tracker {
     return undefined;
   }
 
+  /**
+   * The conversation as it was before its latest user message: what a turn changed is read against
+   * it (the slots the message set, the response it answered). With no user message, the tracker itself.
+   */
+  beforeLatestUserMessage(): Tracker {
+    for (let i = this.log.length - 1; i >= 0; i--) {
+      if ((this.log[i] as Event).event === 'user') return Tracker.fromEvents(this.senderId, this.log.slice(0, i), this.initialSlots);
+    }
+    return this;
+  }
+
   /** Events since (and excluding) the latest action_listen: what the current turn produced. */
   eventsSinceLatestListen(): Event[] {
     for (let i = this.log.length - 1; i >= 0; i--) {

@@ -88,6 +88,18 @@ describe('tracker fold', () => {
     const { latestEventTime: _b, ...b } = foldEvents(events, slots);
     expect(a).toEqual(b);
   });
+
+  it('reads the conversation as it was before its latest user message', () => {
+    const t = Tracker.fromEvents('u', [...start(), user('greet'), actionEvent('utter_hi'), botEvent('hi', {}, { utter_action: 'utter_hi' }),
+      slotEvent('city', 'A'), user('inform'), slotEvent('city', 'B')], slots);
+    const earlier = t.beforeLatestUserMessage();
+    expect(earlier.slot('city')).toBe('A');
+    expect(earlier.state.latestBotUtterance?.metadata).toEqual({ utter_action: 'utter_hi' });
+    expect(earlier.latestIntent).toBe('greet');
+    expect(t.slot('city')).toBe('B'); // the tracker itself is unchanged
+    const none = Tracker.fromEvents('u', [slotEvent('city', 'A')], slots);
+    expect(none.beforeLatestUserMessage()).toBe(none);
+  });
 });
 
 describe('tracker JSON', () => {

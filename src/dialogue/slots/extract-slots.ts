@@ -66,19 +66,11 @@ function asAmount(value: unknown): unknown {
  */
 function adjusted(slot: string, amount: unknown, adjust: SlotAdjustment, tracker: Tracker): unknown {
   if (typeof amount !== 'number') return NOT_AN_AMOUNT;
-  const before = slotBeforeLatestMessage(slot, tracker);
+  const before = tracker.beforeLatestUserMessage().slot(slot);
   const base = typeof before === 'number' ? before : null;
   if (adjust === 'add') return (base ?? 0) + amount;
   if (base === null || base - amount < 0) return NOT_AN_AMOUNT;
   return base - amount;
-}
-
-function slotBeforeLatestMessage(slot: string, tracker: Tracker): unknown {
-  const events = tracker.events;
-  let i = events.length - 1;
-  while (i >= 0 && (events[i] as Event).event !== 'user') i--;
-  if (i < 0) return tracker.slot(slot);
-  return Tracker.fromEvents(tracker.senderId, events.slice(0, i), tracker.initialSlots).slot(slot);
 }
 
 async function runCustomMapping(actionName: string, tracker: Tracker, domain: Domain, opts: ExtractSlotsOptions): Promise<Event[]> {
