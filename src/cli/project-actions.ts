@@ -31,7 +31,7 @@ export async function importActions(path: string): Promise<Action[]> {
     mod = (await import(pathToFileURL(resolve(path)).href)) as typeof mod;
   } catch (err) {
     const message = (err as Error).message;
-    // a project outside an npm project that has parley installed cannot import it
+    // run from source (tsx), nothing supplies 'parley' to a project outside this repository
     const hint = /Cannot find package 'parley'/.test(message) ? `; it imports 'parley': install it where the project is (\`npm install parley\`)` : '';
     throw new ParleyError('CONFIG_INVALID', `${path}: the actions module could not be loaded (${message})${hint}`);
   }
