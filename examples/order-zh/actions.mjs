@@ -73,6 +73,17 @@ export function mealsSaid(entities, text) {
   return lines;
 }
 
+const NOT_UNDERSTOOD = 'nlu_fallback';
+
+/**
+ * What a message says about meals, without the amounts it adds or takes away when the bot answers
+ * that it did not understand (as the quantity's `adjust` mappings): the user says it again, and an
+ * amount applied both times would be counted twice. Setting a line (鸡腿套餐改成三份) is the same done twice.
+ */
+export function relativeOnlyIfUnderstood(said, message) {
+  return message.parse_data.intent?.name === NOT_UNDERSTOOD ? said.filter((s) => s.role === undefined) : said;
+}
+
 /** The amounts a message without a meal takes away (减十份), for saying when there are not that many. */
 export function amountsTaken(entities, text) {
   if (entities.some((e) => e.entity === 'meal')) return [];
@@ -297,14 +308,19 @@ export const actions = [
     const notes = [hintAtConfirmation(tracker, earlier, message, entities)].filter((t) => t !== undefined);
     const swap = isSwap(entities, text);
     const how = { removing: !swap && (message.parse_data.intent?.name === 'remove_item' || takesOff(entities, text)), swap };
-    const explicit = nextLines(before, mealsSaid(entities, text), notes, how);
+    const allSaid = mealsSaid(entities, text);
+    const said = relativeOnlyIfUnderstood(allSaid, message);
+    // only amounts added or taken, in a message not understood: the order stays as it was (the
+    // mappings would have made the meal named the first line)
+    const explicit = said.length === 0 && allSaid.length > 0 ? before : nextLines(before, said, notes, how);
     const now = linesOf(tracker.slots);
-    const lines = explicit ?? afterMappings(before, now, amountsTaken(entities, text), notes);
+    const taken = message.parse_data.intent?.name === NOT_UNDERSTOOD ? [] : amountsTaken(entities, text);
+    const lines = explicit ?? afterMappings(before, now, taken, notes);
     const ack = before.length > 0 ? acknowledgement(before, lines) : undefined;
-    const said = [ack, ...notes].filter((t) => t !== undefined && !spoken(tracker.events, t)).map((t) => botEvent(t));
+    const spokenNow = [ack, ...notes].filter((t) => t !== undefined && !spoken(tracker.events, t)).map((t) => botEvent(t));
     // the mappings' own reading stands: only the summary follows the first line (a message answered
     // with a note sets the lines again, so that a form takes it as understood, not as unusable)
-    if (explicit === undefined && lines === now && notes.length === 0) return [...(now.length > 1 ? moreSlots(now.slice(1), now) : []), ...said];
-    return [...lineSlots(lines), ...said];
+    if (explicit === undefined && lines === now && notes.length === 0) return [...(now.length > 1 ? moreSlots(now.slice(1), now) : []), ...spokenNow];
+    return [...lineSlots(lines), ...spokenNow];
   }),
 ];

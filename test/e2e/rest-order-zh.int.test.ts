@@ -303,4 +303,32 @@ describe('order-zh over REST', () => {
     await server.say(dish, '4');
     expect(await slots(dish)).toMatchObject({ meal: '儿童套餐', quantity: 2, requested_slot: 'phone' });
   });
+
+  it('a message not understood adds or takes away nothing, so that saying it again counts once', async () => {
+    const u = 'zh-user-not-understood';
+    await server.say(u, '我要两份牛肉套餐和一份鸡腿套餐，电话13912345678，送到浦东新区张江路100号');
+    // parsed as the NLU parses 那就再来两份 (below the confidence threshold), given directly so that the test
+    // does not hang on the model: the quantity has the role more, the intent is nlu_fallback
+    const text = '那就再来两份鸡腿套餐';
+    const notUnderstood = await server.agent.handleMessage({ senderId: u, text, parseData: {
+      text, intent: { name: 'nlu_fallback', confidence: 0.4 }, intent_ranking: [],
+      entities: [
+        { entity: 'quantity', start: 4, end: 6, value: '两份', role: 'more', extractor: 'DIETClassifier' },
+        { entity: 'meal', start: 6, end: 10, value: '鸡腿套餐', extractor: 'DIETClassifier' },
+      ],
+    } });
+    const reply = notUnderstood.messages.map((m) => m.text).join(' | ');
+    expect(reply).toContain('没听懂');
+    expect(reply).toContain('套餐：牛肉套餐 2 份、鸡腿套餐 1 份');
+    expect(await slots(u)).toMatchObject({ quantity: 2, more_items: [{ meal: '鸡腿套餐', quantity: 1 }] });
+    // said again, understood: counted once
+    expect(texts(await server.say(u, '再加两份鸡腿套餐'))).toContain('套餐：牛肉套餐 2 份、鸡腿套餐 3 份');
+    // without a meal, the first line's quantity (the slot mapping's `adjust`) is left alone the same way
+    const bare = '那就再来两份';
+    await server.agent.handleMessage({ senderId: u, text: bare, parseData: {
+      text: bare, intent: { name: 'nlu_fallback', confidence: 0.4 }, intent_ranking: [],
+      entities: [{ entity: 'quantity', start: 4, end: 6, value: '两份', role: 'more', extractor: 'DIETClassifier' }],
+    } });
+    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 2 });
+  });
 });

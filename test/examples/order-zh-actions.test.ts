@@ -2,7 +2,7 @@
 // meal, and how a message changes the order's lines.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript example module, without type declarations
-import { amountsTaken, changeHint, isSwap, mealByNumber, mealsSaid, menuMeals, nextLines, summaryOf, takesOff } from '../../examples/order-zh/actions.mjs';
+import { amountsTaken, changeHint, isSwap, mealByNumber, mealsSaid, menuMeals, nextLines, relativeOnlyIfUnderstood, summaryOf, takesOff } from '../../examples/order-zh/actions.mjs';
 
 interface Said { meal: string; amount: number | undefined; role: 'more' | 'fewer' | undefined }
 interface Line { meal: string; quantity: number | null }
@@ -195,5 +195,15 @@ describe('mealByNumber', () => {
     expect(byNumber(bare('4'), meals, true)).toBeUndefined();
     expect(byNumber(bare('0'), meals, true)).toBeUndefined();
     expect(byNumber([...bare('2'), { entity: 'meal', start: 2, end: 6, value: '牛肉套餐' }], meals, true)).toBeUndefined();
+  });
+});
+
+describe('relativeOnlyIfUnderstood', () => {
+  const only = relativeOnlyIfUnderstood as (said: Said[], message: object) => Said[];
+  const said: Said[] = [{ meal: '鸡腿套餐', amount: 2, role: 'more' }, { meal: '牛肉套餐', amount: 3, role: undefined }];
+  const parsed = (intent: string) => ({ parse_data: { intent: { name: intent, confidence: 0.4 } } });
+  it('drops amounts added or taken away from a message not understood, so that saying it again counts once', () => {
+    expect(only(said, parsed('nlu_fallback'))).toEqual([said[1]]);
+    expect(only(said, parsed('change_order'))).toEqual(said);
   });
 });
