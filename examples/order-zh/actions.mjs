@@ -120,8 +120,9 @@ const tooFew = (line, amount) => `${line.meal}现在只点了 ${formatAmount(lin
 const TAKE_OFF = /不要|去掉|删掉|删了|拿掉|不用/u;
 
 /**
- * Whether a message takes meals off by its words, whatever intent it was given: meals named, no
- * quantity (鸡腿套餐减一份 takes an amount, not the meal), and a word of taking off.
+ * Whether a message takes a meal off by its words, whatever intent it was given: one meal named, no
+ * quantity (鸡腿套餐减一份 takes an amount, not the meal), and a word of taking off (two meals with
+ * 不要…要… are a swap).
  */
 export function takesOff(entities, text) {
   return entities.filter((e) => e.entity === 'meal').length === 1 && !entities.some((e) => e.entity === 'quantity') && TAKE_OFF.test(text);
