@@ -21,7 +21,7 @@ function boundary(folder, forbidden, extra = []) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'examples/**', 'bench/results/**', 'coverage/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'examples/**/*', '!examples/**/', '!examples/**/*.mjs', 'bench/results/**', 'coverage/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
