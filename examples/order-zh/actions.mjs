@@ -278,13 +278,21 @@ export function mealByNumber(entities, meals, askedForMeal) {
   return n !== undefined && Number.isInteger(n) && n >= 1 && n <= meals.length ? meals[n - 1] : undefined;
 }
 
+/** The question for an amount said with no meal on an order of several meals. */
+const whichLine = (lines) => `您点了${summaryOf(lines)}，要改哪一个？可以说“${lines[lines.length - 1].meal}改成三份”。`;
+
 /**
  * The lines after a message the slot mappings read (no meal, or one meal for a one-line order), with
  * what they could not do said: taking from the first line more than it holds (the mapping leaves it),
- * or all of it (the line goes when others are left, else it stays: cancelling is 取消订单).
+ * or all of it (the line goes when others are left, else it stays: cancelling is 取消订单). An amount
+ * for no line named on an order of several (改成三份, 再来两份) changes nothing: which line is asked.
  */
-function afterMappings(before, now, taken, notes) {
+function afterMappings(before, now, taken, notes, lineUnnamed) {
   const first = before[0];
+  if (lineUnnamed && now[0]?.quantity !== first.quantity) {
+    notes.push(whichLine(before));
+    return before;
+  }
   for (const amount of taken) if (first && first.quantity !== null && amount > first.quantity) notes.push(tooFew(first, amount));
   if (now[0]?.quantity !== 0) return now;
   if (now.length > 1) return now.slice(1);
@@ -316,7 +324,10 @@ export const actions = [
     const explicit = said.length === 0 && allSaid.length > 0 ? before : nextLines(before, said, notes, how);
     const now = linesOf(tracker.slots);
     const taken = message.parse_data.intent?.name === NOT_UNDERSTOOD ? [] : amountsTaken(entities, text);
-    const lines = explicit ?? afterMappings(before, now, taken, notes);
+    // a bare amount still answers the form's question when the first line has none yet
+    const quantityAsked = beforeSlots.requested_slot === 'quantity' && before[0]?.quantity === null;
+    const lineUnnamed = allSaid.length === 0 && before.length > 1 && !quantityAsked;
+    const lines = explicit ?? afterMappings(before, now, taken, notes, lineUnnamed);
     const ack = before.length > 0 ? acknowledgement(before, lines) : undefined;
     const spokenNow = [ack, ...notes].filter((t) => t !== undefined && !spoken(tracker.events, t)).map((t) => botEvent(t));
     // the mappings' own reading stands: only the summary follows the first line (a message answered

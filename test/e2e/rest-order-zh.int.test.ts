@@ -228,6 +228,22 @@ describe('order-zh over REST', () => {
     expect(await slots(u)).toMatchObject({ meal: null, more_items: null, order_summary: null });
   });
 
+  it('asks which meal an amount is for when the order has several and the message names none, and changes nothing', async () => {
+    const u = 'zh-user-which-line';
+    await server.say(u, '我要两份牛肉套餐和一份鸡腿套餐');
+    const order = { meal: '牛肉套餐', quantity: 2, more_items: [{ meal: '鸡腿套餐', quantity: 1 }] };
+    const midForm = texts(await server.say(u, '不对，改成三份'));
+    expect(midForm).toContain('您点了牛肉套餐 2 份、鸡腿套餐 1 份，要改哪一个');
+    expect(await slots(u)).toMatchObject({ ...order, requested_slot: 'phone' });
+    await server.say(u, '13912345678');
+    await server.say(u, '北京市海淀区中关村大街1号');
+    const atConfirmation = texts(await server.say(u, '再来两份'));
+    expect(atConfirmation).toContain('要改哪一个');
+    expect(await slots(u)).toMatchObject(order);
+    // named, the same change goes to its line
+    expect(texts(await server.say(u, '鸡腿套餐改成三份'))).toContain('牛肉套餐 2 份、鸡腿套餐 3 份');
+  });
+
   it('adds a second meal in the middle of the form without replacing the first', async () => {
     const u = 'zh-user-add-mid-form';
     await server.say(u, '来两份牛肉套餐');
