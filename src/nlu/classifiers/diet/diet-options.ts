@@ -1,6 +1,7 @@
 // DIETClassifier options as config.yml writes them. The ones our model uses are typed; the rest of
 // Rasa's DIET keys are accepted (so existing configs load) and have no effect.
 import { z } from 'zod';
+import { isChineseLanguage } from '../../util/language.js';
 
 const ACCEPTED_KEYS = [
   'share_hidden_layers', 'transformer_size', 'number_of_transformer_layers', 'number_of_attention_heads',
@@ -52,9 +53,12 @@ export const dietOptions = z.object({
   calibrate: z.boolean().default(true),
   /**
    * intent networks trained from different seeds (each with hidden_layers_sizes units), merged into
-   * one network averaging their logits: parsing costs what one network of all their units costs
+   * one network averaging their logits: parsing costs what one network of all their units costs.
+   * auto: four networks of 64 units for Chinese (when hidden_layers_sizes leaves the size open),
+   * one otherwise. Chosen on val, seeds 42 / 7 / 1: CAIS 2,869 → 2,874 of 2,982 right, SMP2017
+   * 5-fold cross-validation 736 → 725 errors; English sets gained nothing (see bench/results).
    */
-  intent_ensemble_size: z.number().int().min(1).max(16).default(1),
+  intent_ensemble_size: z.union([z.number().int().min(1).max(16), z.literal('auto')]).default('auto'),
   /**
    * bits per stored weight of the intent network's input matrix (one row per n-gram: most of a
    * model). 4 halves the archive, its load and its memory against 8, with the same val accuracy on
@@ -85,11 +89,18 @@ export type DietOptions = z.output<typeof dietOptions>;
 
 export const DEFAULT_HIDDEN_SIZE = 256;
 
-export const hiddenSizeOf = (o: DietOptions): number => {
+/** The members auto gives a Chinese model, and their width: merged, the default network's 256 units. */
+const CHINESE_ENSEMBLE = { ensemble: 4, hidden: 64 } as const;
+
+/** The intent network's hidden units per member and its number of members, for a model of this language. */
+export function intentShapeOf(o: DietOptions, language: string): { hidden: number; ensemble: number } {
   const text = o.hidden_layers_sizes.text;
-  if (text === undefined) return DEFAULT_HIDDEN_SIZE;
-  return text[0] ?? 0;
-};
+  if (o.intent_ensemble_size === 'auto') {
+    if (text === undefined && isChineseLanguage(language)) return { ...CHINESE_ENSEMBLE };
+    return { hidden: text === undefined ? DEFAULT_HIDDEN_SIZE : text[0] ?? 0, ensemble: 1 };
+  }
+  return { hidden: text === undefined ? DEFAULT_HIDDEN_SIZE : text[0] ?? 0, ensemble: o.intent_ensemble_size };
+}
 
 export const dropoutOf = (o: DietOptions): number => o.dropout_rate ?? o.drop_rate ?? 0.4;
 

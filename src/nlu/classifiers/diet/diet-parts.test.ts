@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../util/rng.js';
 import { softmaxInPlace } from '../softmax/softmax-model.js';
 import { expectedCalibrationError, fitTemperature } from './calibration.js';
+import { dietOptions, intentShapeOf } from './diet-options.js';
 import { stratifiedHoldout } from './holdout.js';
 import { crossValidatedTemperature, stratifiedFolds } from './intent/cv-temperature.js';
 import { trainMlp } from './intent/train-mlp.js';
@@ -99,5 +100,22 @@ describe('cross-validated temperature (small data)', () => {
     const targets = Int32Array.from(samples, (_, i) => (i % 2) ^ (random() < 0.3 ? 1 : 0));
     const t = crossValidatedTemperature({ samples, targets, labels: ['a', 'b'], inputSize: 6 }, { hidden: 8, epochs: 60, learningRate: 0.05, dropout: 0, batchSize: 8, seed: 1, l2: 0, patience: 3, inputBits: 8 });
     expect(t).toBeGreaterThan(1.5);
+  });
+});
+
+describe('intent network shape', () => {
+  const shape = (options: Record<string, unknown>, language: string) => intentShapeOf(dietOptions.parse(options), language);
+
+  it('auto trains Chinese models as four members of 64 units, others as one network of 256', () => {
+    expect(shape({}, 'zh')).toEqual({ ensemble: 4, hidden: 64 });
+    expect(shape({}, 'zh-TW')).toEqual({ ensemble: 4, hidden: 64 });
+    expect(shape({}, 'en')).toEqual({ ensemble: 1, hidden: 256 });
+  });
+
+  it('keeps what config.yml sets: a size leaves auto at one network, a number of members is taken as given', () => {
+    expect(shape({ hidden_layers_sizes: { text: [128] } }, 'zh')).toEqual({ ensemble: 1, hidden: 128 });
+    expect(shape({ intent_ensemble_size: 1 }, 'zh')).toEqual({ ensemble: 1, hidden: 256 });
+    expect(shape({ intent_ensemble_size: 4, hidden_layers_sizes: { text: [32] } }, 'en')).toEqual({ ensemble: 4, hidden: 32 });
+    expect(() => dietOptions.parse({ intent_ensemble_size: 'many' })).toThrow();
   });
 });

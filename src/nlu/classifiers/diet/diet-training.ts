@@ -5,7 +5,7 @@ import type { Message, TrainingContext } from '../../component.js';
 import { collectPatterns } from '../../extractors/patterns.js';
 import { isChineseLanguage } from '../../util/language.js';
 import { baseIntent } from '../ranking.js';
-import { batchSizeOf, dropoutOf, hiddenSizeOf, type DietOptions } from './diet-options.js';
+import { batchSizeOf, dropoutOf, intentShapeOf, type DietOptions } from './diet-options.js';
 import { DIET_STATE_VERSION, type DietState } from './diet-state.js';
 import { stratifiedHoldout, type Holdout } from './holdout.js';
 import { IntentHead, type IntentHeadData } from './intent/intent-head.js';
@@ -28,10 +28,11 @@ export interface DietTrainingInput { ctx: TrainingContext; messages: readonly Me
 
 function trainIntents(input: DietTrainingInput, labels: string[], holdout: Holdout, seed: number, refit: boolean): IntentHeadData {
   const { opts, ctx, name } = input;
+  const { hidden, ensemble } = intentShapeOf(opts, ctx.language);
   return IntentHead.fit(input.messages, labels, holdout, {
-    hidden: hiddenSizeOf(opts), epochs: opts.epochs, learningRate: opts.learning_rate, dropout: dropoutOf(opts),
+    hidden, epochs: opts.epochs, learningRate: opts.learning_rate, dropout: dropoutOf(opts),
     batchSize: batchSizeOf(opts, labels.length), seed, l2: 0, patience: opts.early_stopping_patience, refit, calibrate: opts.calibrate,
-    minFeatureCount: opts.min_feature_count, ensemble: opts.intent_ensemble_size, inputBits: opts.input_layer_bits,
+    minFeatureCount: opts.min_feature_count, ensemble, inputBits: opts.input_layer_bits,
     onEpoch: (epoch) => ctx.onProgress?.(`${name} (intents)`, epoch, opts.epochs),
   });
 }
