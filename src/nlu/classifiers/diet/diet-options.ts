@@ -95,9 +95,9 @@ const CHINESE_ENSEMBLE = { ensemble: 4, hidden: 64 } as const;
 /** The intent network's hidden units per member and its number of members, for a model of this language. */
 export function intentShapeOf(o: DietOptions, language: string): { hidden: number; ensemble: number } {
   const text = o.hidden_layers_sizes.text;
-  const auto = o.intent_ensemble_size === 'auto';
-  if (auto && text === undefined && isChineseLanguage(language)) return { ...CHINESE_ENSEMBLE };
-  return { hidden: text === undefined ? DEFAULT_HIDDEN_SIZE : text[0] ?? 0, ensemble: auto ? 1 : o.intent_ensemble_size };
+  const size = o.intent_ensemble_size;
+  if (size === 'auto' && text === undefined && isChineseLanguage(language)) return { ...CHINESE_ENSEMBLE };
+  return { hidden: text === undefined ? DEFAULT_HIDDEN_SIZE : text[0] ?? 0, ensemble: size === 'auto' ? 1 : size };
 }
 
 export const dropoutOf = (o: DietOptions): number => o.dropout_rate ?? o.drop_rate ?? 0.4;
