@@ -220,15 +220,29 @@ const spoken = (events, text) => {
   return false;
 };
 
+/**
+ * What a message changed in the order, said back (已把牛肉套餐改成 3 份): a change made silently leaves
+ * the user unsure it was understood. A quantity given for the first time is an answer, not a change.
+ */
 function acknowledgement(before, after) {
   const added = after.filter((l) => !before.some((b) => b.meal === l.meal));
   const gone = before.filter((b) => !after.some((l) => l.meal === b.meal));
   if (added.length === 1 && gone.length === 1) return `已把${gone[0].meal}换成${added[0].meal}。`;
+  const recounted = after.filter((l) => before.some((b) => b.meal === l.meal && b.quantity !== null && b.quantity !== l.quantity));
   const parts = [
     ...added.map((l) => `已加上${l.meal} ${formatAmount(l.quantity ?? 1)} 份`),
+    ...recounted.map((l) => `已把${l.meal}改成 ${l.quantity === null ? '?' : formatAmount(l.quantity)} 份`),
     ...gone.map((l) => `已去掉${l.meal}`),
   ];
   return parts.length > 0 ? `${parts.join('，')}。` : undefined;
+}
+
+/** Contact details a message changed (given before, now different), said back without their values, which are sensitive. */
+const CONTACT = [['phone', '电话'], ['address', '地址']];
+
+function contactAcknowledgement(before, after) {
+  const changed = CONTACT.filter(([slot]) => before[slot] != null && after[slot] != null && after[slot] !== before[slot]).map(([, name]) => name);
+  return changed.length > 0 ? `已改好${changed.join('和')}。` : undefined;
 }
 
 /** What to say when a change names a detail but not its new value (电话错了, 手机号写错了). */
@@ -329,7 +343,7 @@ export const actions = [
     const lineUnnamed = allSaid.length === 0 && before.length > 1 && !quantityAsked;
     const lines = explicit ?? afterMappings(before, now, taken, notes, lineUnnamed);
     const ack = before.length > 0 ? acknowledgement(before, lines) : undefined;
-    const spokenNow = [ack, ...notes].filter((t) => t !== undefined && !spoken(tracker.events, t)).map((t) => botEvent(t));
+    const spokenNow = [ack, contactAcknowledgement(beforeSlots, tracker.slots), ...notes].filter((t) => t !== undefined && !spoken(tracker.events, t)).map((t) => botEvent(t));
     // the mappings' own reading stands: only the summary follows the first line (a message answered
     // with a note sets the lines again, so that a form takes it as understood, not as unusable)
     if (explicit === undefined && lines === now && notes.length === 0) return [...(now.length > 1 ? moreSlots(now.slice(1), now) : []), ...spokenNow];

@@ -228,6 +228,22 @@ describe('order-zh over REST', () => {
     expect(await slots(u)).toMatchObject({ meal: null, more_items: null, order_summary: null });
   });
 
+  it('says back what a correction changed: the quantity, and that the phone or address changed (without the value)', async () => {
+    const u = 'zh-user-said-back';
+    await server.say(u, '我要两份牛肉套餐');
+    await server.say(u, '13812345678');
+    const recounted = texts(await server.say(u, '不对,改成三份'));
+    expect(recounted).toContain('已把牛肉套餐改成 3 份');
+    expect(await slots(u)).toMatchObject({ quantity: 3, requested_slot: 'address' });
+    const phone = await server.say(u, '电话改成13912345678');
+    expect(texts(phone)).toContain('已改好电话');
+    expect(texts(phone)).not.toContain('13912345678');
+    // an answer to the form's question is not a change: nothing said back
+    expect(texts(await server.say(u, '朝阳区建国路88号'))).not.toContain('已改好');
+    expect(texts(await server.say(u, '地址改成海淀区中关村大街27号'))).toContain('已改好地址');
+    expect(await slots(u)).toMatchObject({ phone: '13912345678', address: '海淀区中关村大街27号' });
+  });
+
   it('asks which meal an amount is for when the order has several and the message names none, and changes nothing', async () => {
     const u = 'zh-user-which-line';
     await server.say(u, '我要两份牛肉套餐和一份鸡腿套餐');
