@@ -138,7 +138,10 @@ describe('order-zh over REST', () => {
     const again = await server.say(u, '换成鸡腿套餐');
     expect(texts(again)).toContain('鸡腿套餐');
     expect(await lastUtterAction(u)).toBe('utter_confirm_order');
-    expect(texts(await server.say(u, '算了，不要了'))).toMatch(/取消/);
+    // the whole order goes only once the user says yes to the question
+    expect(texts(await server.say(u, '算了，不要了'))).toContain('确定要取消整个订单吗');
+    expect(await slots(u)).toMatchObject({ meal: '鸡腿套餐', quantity: 1 });
+    expect(texts(await server.say(u, '是的'))).toMatch(/已取消|取消了/);
     expect(await slots(u)).toMatchObject({ meal: null, quantity: null });
   });
 
@@ -193,17 +196,46 @@ describe('order-zh over REST', () => {
     expect(t).toMatchObject({ sender_id: 'zh-user-1', paused: false, latest_input_channel: 'rest', latest_action_name: 'action_listen' });
   });
 
-  it('cancels an order in the middle of the form', async () => {
+  it('cancels an order in the middle of the form once the user says yes to the question', async () => {
     const u = 'zh-cancel';
     await server.say(u, '来两份家庭套餐');
     expect((await server.tracker(u))['active_loop']).toMatchObject({ name: 'order_form' });
-    await server.say(u, '算了，不要了');
+    expect(texts(await server.say(u, '算了，不要了'))).toContain('确定要取消整个订单吗');
+    expect(await slots(u)).toMatchObject({ meal: '家庭套餐', quantity: 2 });
+    await server.say(u, '是的');
     const t = await server.tracker(u);
     expect(t['active_loop']).toEqual({});
     expect(t['slots']).toMatchObject({ meal: null, quantity: null, requested_slot: null });
     // a new order does not inherit the cancelled one's meal and quantity
     await server.say(u, '我要点餐');
     expect(await slots(u)).toMatchObject({ meal: null, quantity: null, requested_slot: 'meal' });
+  });
+
+  it('keeps the order when a message misheard as cancelling it gets a no (鸡腿不要了 read as cancel), in the form and on the confirmation', async () => {
+    const u = 'zh-cancel-withdrawn';
+    await server.say(u, '三份牛肉两份鸡腿');
+    const order = { meal: '牛肉套餐', quantity: 3, more_items: [{ meal: '鸡腿套餐', quantity: 2 }] };
+    // given directly as the NLU reads it at the example's seed: cancel, no entity
+    const text = '鸡腿不要了';
+    const asked = await server.agent.handleMessage({ senderId: u, text, parseData: { text, intent: { name: 'cancel', confidence: 0.81 }, intent_ranking: [], entities: [] } });
+    expect(asked.messages.map((m) => m.text).join(' | ')).toContain('确定要取消整个订单吗');
+    expect(await slots(u)).toMatchObject(order);
+    const resumed = texts(await server.say(u, '不是'));
+    expect(resumed).toMatch(/手机号/);
+    expect(await slots(u)).toMatchObject({ ...order, requested_slot: 'phone' });
+    expect(texts(await server.say(u, '去掉鸡腿套餐'))).toContain('已去掉鸡腿套餐');
+    await server.say(u, '13912345678');
+    await server.say(u, '北京市海淀区中关村大街1号');
+    expect(await lastUtterAction(u)).toBe('utter_confirm_order');
+    expect(texts(await server.say(u, '取消订单'))).toContain('确定要取消整个订单吗');
+    // read as cancel again (别取消订单 often is): asked again, never taken as the yes
+    const again = '别取消订单';
+    const askedAgain = await server.agent.handleMessage({ senderId: u, text: again, parseData: { text: again, intent: { name: 'cancel', confidence: 0.9 }, intent_ranking: [], entities: [] } });
+    expect(askedAgain.messages.map((m) => m.text).join(' | ')).toContain('确定要取消整个订单吗');
+    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 3 });
+    expect(texts(await server.say(u, '不取消'))).toContain('份数：3 份');
+    expect(await lastUtterAction(u)).toBe('utter_confirm_order');
+    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 3, phone: '13912345678' });
   });
 
   it('takes several meals in one order, each with its own quantity, and changes or adds a line later', async () => {
