@@ -38,6 +38,14 @@ describe('JiebaTokenizer', () => {
     expect(tokens.map((t) => t.text)).toContain('ok');
   });
 
+  it('makes each emoji a token (👌 alone answers yes in chat), with its modifiers, at its offsets', () => {
+    const text = '好的👌！谢谢👍🏽，❤️ 👨‍👩‍👧';
+    const tokens = plain.tokenize(text);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(tokens.map((t) => t.text)).toEqual(expect.arrayContaining(['👌', '👍🏽', '❤️', '👨‍👩‍👧']));
+    expect(tokens.map((t) => t.text)).not.toContain('！');
+  });
+
   it('with half_width, reads full-width ASCII as ASCII, at the original offsets', () => {
     const text = '电话：１３８１２３４５６７８，ＯＫ';
     const t = new JiebaTokenizer({ dictionaryPath: null, pattern: undefined, halfWidth: true });

@@ -45,7 +45,18 @@ export function segmenterFor(state: JiebaState): Jieba {
   return jieba;
 }
 
-const HAS_CONTENT = /[\p{L}\p{N}]/u;
+/** a segment with a letter, a digit or an emoji (emoji.ts) is a token; spaces and punctuation are not */
+const HAS_CONTENT = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
+
+const EMOJI_END = /\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F)*\u200D?$/u;
+const EMOJI_PARTS = /^(?:\p{Emoji_Modifier}|\uFE0F|\u200D)+$/u;
+const EMOJI_START = /^\p{Extended_Pictographic}/u;
+
+/** Whether `seg` right after a token ending in an emoji is part of it: a modifier or joiner, or the pictograph after a joiner. */
+function continuesEmoji(token: string, seg: string, before: string | undefined): boolean {
+  if (!EMOJI_END.test(token)) return false;
+  return EMOJI_PARTS.test(seg) || (before === '\u200D' && EMOJI_START.test(seg));
+}
 
 /**
  * Map segments back onto the text; segments that are only spaces or punctuation are not tokens.
@@ -59,6 +70,13 @@ export function alignSegments(text: string, segments: readonly string[], tags?: 
     const start = text.startsWith(seg, pos) ? pos : text.indexOf(seg, pos);
     if (start < 0) return; // cannot happen with jieba's lossless cut; never emit a misaligned token
     pos = start + seg.length;
+    // jieba cuts 👍🏽 and ❤️ in two and 👨‍👩‍👧 in five: the parts join the emoji they belong to
+    const last = tokens[tokens.length - 1];
+    if (last !== undefined && last.end === start && continuesEmoji(last.text, seg, text[start - 1])) {
+      last.text += seg;
+      last.end = pos;
+      return;
+    }
     if (!HAS_CONTENT.test(seg)) return;
     const tag = tags?.[i];
     tokens.push(tag === undefined ? { text: seg, start, end: pos } : { text: seg, start, end: pos, pos: tag });

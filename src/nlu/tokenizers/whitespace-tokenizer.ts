@@ -1,10 +1,11 @@
-// WhitespaceTokenizer: words of letters/digits; punctuation around words is not a token (as in Rasa).
+// WhitespaceTokenizer: words of letters/digits, and emoji; punctuation around words is not a token (as in Rasa).
 import { z } from 'zod';
 import type { Message, NluComponent, Token } from '../component.js';
 import { defineComponent } from '../pipeline/component-spec.js';
+import { EMOJI_SOURCE } from './emoji.js';
 import { compileTokenPattern, matchTokens, tokenizerOptionsShape } from './tokenizer-options.js';
 
-const WORD = /[\p{L}\p{M}\p{N}_#@&]+(?:[.,:/-][\p{L}\p{M}\p{N}_#@&]+)*/gu;
+const WORD = new RegExp(String.raw`[\p{L}\p{M}\p{N}_#@&]+(?:[.,:/-][\p{L}\p{M}\p{N}_#@&]+)*|${EMOJI_SOURCE}`, 'gu');
 
 export function whitespaceTokens(text: string, pattern: RegExp = WORD): Token[] {
   return matchTokens(text, pattern);

@@ -4,8 +4,8 @@ import { goldenRecord, type GoldenRecord } from './fixtures/golden-parses.js';
 
 // Parse-speed work must not change a single answer: fixtures/golden-parses.json holds what the
 // implementation before the issue-4 latency work trained and parsed (exact numbers, JSON keeps
-// every bit of a double). Retraining changes it only with a deliberate change to the model (last: a
-// Chinese model's intent network trained as four merged members of 64 units), regenerated from goldenRecord().
+// every bit of a double). Retraining changes it only with a deliberate change to the model (last: emoji
+// became tokens, which moved 'weather 😀 in madrid''s confidences), regenerated from goldenRecord().
 const golden = JSON.parse(readFileSync(new URL('./fixtures/golden-parses.json', import.meta.url), 'utf8')) as GoldenRecord[];
 
 describe('DIETClassifier parses are unchanged', () => {
