@@ -9,6 +9,7 @@ import type { Message, Token, TrainableNluComponent, TrainingContext } from '../
 import { isStringList } from '../featurizers/vocabulary.js';
 import { defineComponent, parseState } from '../pipeline/component-spec.js';
 import { bundledDictionary, dictionaryLinesFor } from './bundled-dictionary.js';
+import { continuesEmoji } from './emoji.js';
 import { compileTokenPattern, refineTokens, tokenizerOptionsShape } from './tokenizer-options.js';
 import { dictionaryText, readDictionaryPath, vocabularyWords } from './user-dictionary.js';
 
@@ -47,16 +48,6 @@ export function segmenterFor(state: JiebaState): Jieba {
 
 /** a segment with a letter, a digit or an emoji (emoji.ts) is a token; spaces and punctuation are not */
 const HAS_CONTENT = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
-
-const EMOJI_END = /\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F)*\u200D?$/u;
-const EMOJI_PARTS = /^(?:\p{Emoji_Modifier}|\uFE0F|\u200D)+$/u;
-const EMOJI_START = /^\p{Extended_Pictographic}/u;
-
-/** Whether `seg` right after a token ending in an emoji is part of it: a modifier or joiner, or the pictograph after a joiner. */
-function continuesEmoji(token: string, seg: string, before: string | undefined): boolean {
-  if (!EMOJI_END.test(token)) return false;
-  return EMOJI_PARTS.test(seg) || (before === '\u200D' && EMOJI_START.test(seg));
-}
 
 /**
  * Map segments back onto the text; segments that are only spaces or punctuation are not tokens.
