@@ -10,6 +10,17 @@ describe('support-en over REST', () => {
   const texts = replyTexts;
   const slots = (sender: string) => slotsOf(server, sender);
 
+  it('takes a yes or a no to the greeting\'s offer to check an order', async () => {
+    const yes = 'en-user-yes';
+    await server.say(yes, 'hi there');
+    expect(texts(await server.say(yes, 'yes please'))).toMatch(/order number/i);
+    expect(await slots(yes)).toMatchObject({ requested_slot: 'order_number' });
+    const no = 'en-user-no';
+    await server.say(no, 'hello');
+    expect(texts(await server.say(no, 'no thanks'))).toContain('No problem');
+    expect(await slots(no)).toMatchObject({ requested_slot: null });
+  });
+
   it('answers a greeting while the form waits for the number without offering to check an order again', async () => {
     const u = 'en-user-hello-again';
     await server.say(u, 'where is my order');
