@@ -292,18 +292,40 @@ export function mealByNumber(entities, meals, askedForMeal) {
   return n !== undefined && Number.isInteger(n) && n >= 1 && n <= meals.length ? meals[n - 1] : undefined;
 }
 
+/**
+ * The amount a message with no meal states (改成三份 → 3, 再来两份 → 2 more), for the reply that names the
+ * meal; undefined when it states none the action can read.
+ */
+function amountWithoutMeal(entities, text) {
+  const q = entities.find((e) => e.entity === 'quantity' && amountOf(e) !== undefined);
+  return q ? { amount: amountOf(q), role: roleOf(q, text, 0) ?? null } : undefined;
+}
+
+/**
+ * The lines after a reply to "which meal?" that names one meal of the order and no amount (鸡腿套餐):
+ * the amount kept from the question's message goes to it; undefined when the reply is something else.
+ */
+function answeredWhichLine(lines, said, pending, notes) {
+  if (!pending || said.length !== 1 || said[0].amount !== undefined || said[0].role !== undefined) return undefined;
+  const at = lines.findIndex((l) => l.meal === said[0].meal);
+  if (at < 0) return undefined;
+  const quantity = applied(lines[at], { amount: pending.amount, role: pending.role ?? undefined }, notes);
+  return lines.map((l, i) => (i === at ? { ...l, quantity } : l)).filter((l) => l.quantity === null || l.quantity > 0);
+}
+
 /** The question for an amount said with no meal on an order of several meals. */
-const whichLine = (lines) => `您点了${summaryOf(lines)}，要改哪一个？可以说“${lines[lines.length - 1].meal}改成三份”。`;
+const whichLine = (lines) => `您点了${summaryOf(lines)}，要改哪一款？说套餐名就行，比如“${lines[lines.length - 1].meal}”。`;
 
 /**
  * The lines after a message the slot mappings read (no meal, or one meal for a one-line order), with
  * what they could not do said: taking from the first line more than it holds (the mapping leaves it),
- * or all of it (the line goes when others are left, else it stays: cancelling is 取消订单). An amount
- * for no line named on an order of several (改成三份, 再来两份) changes nothing: which line is asked.
+ * or all of it (the line goes when others are left, else it stays: cancelling is 取消订单).
+ * `lineUnnamed`: the mappings changed the first line's quantity for a message naming no meal on an order of
+ * several (改成三份, 再来两份): nothing changes, and which line is asked.
  */
 function afterMappings(before, now, taken, notes, lineUnnamed) {
   const first = before[0];
-  if (lineUnnamed && now[0]?.quantity !== first.quantity) {
+  if (lineUnnamed) {
     notes.push(whichLine(before));
     return before;
   }
@@ -333,20 +355,25 @@ export const actions = [
     const how = { removing: !swap && (message.parse_data.intent?.name === 'remove_item' || takesOff(entities, text)), swap };
     const allSaid = mealsSaid(entities, text);
     const said = relativeOnlyIfUnderstood(allSaid, message);
+    const pending = beforeSlots.pending_amount ?? undefined;
     // only amounts added or taken, in a message not understood: the order stays as it was (the
     // mappings would have made the meal named the first line)
-    const explicit = said.length === 0 && allSaid.length > 0 ? before : nextLines(before, said, notes, how);
+    const explicit = answeredWhichLine(before, said, pending, notes)
+      ?? (said.length === 0 && allSaid.length > 0 ? before : nextLines(before, said, notes, how));
     const now = linesOf(tracker.slots);
     const taken = message.parse_data.intent?.name === NOT_UNDERSTOOD ? [] : amountsTaken(entities, text);
     // a bare amount still answers the form's question when the first line has none yet
     const quantityAsked = beforeSlots.requested_slot === 'quantity' && before[0]?.quantity === null;
-    const lineUnnamed = allSaid.length === 0 && before.length > 1 && !quantityAsked;
+    const lineUnnamed = allSaid.length === 0 && before.length > 1 && !quantityAsked && now[0]?.quantity !== before[0].quantity;
     const lines = explicit ?? afterMappings(before, now, taken, notes, lineUnnamed);
     const ack = before.length > 0 ? acknowledgement(before, lines) : undefined;
     const spokenNow = [ack, contactAcknowledgement(beforeSlots, tracker.slots), ...notes].filter((t) => t !== undefined && !spoken(tracker.events, t)).map((t) => botEvent(t));
+    // an amount for no line named waits for the reply that names the meal; any other message drops it
+    const nextPending = explicit === undefined && lineUnnamed ? amountWithoutMeal(entities, text) : undefined;
+    const pendingEvents = nextPending !== undefined || pending !== undefined ? [slotEvent('pending_amount', nextPending ?? null)] : [];
     // the mappings' own reading stands: only the summary follows the first line (a message answered
     // with a note sets the lines again, so that a form takes it as understood, not as unusable)
-    if (explicit === undefined && lines === now && notes.length === 0) return [...(now.length > 1 ? moreSlots(now.slice(1), now) : []), ...spokenNow];
-    return [...lineSlots(lines), ...spokenNow];
+    if (explicit === undefined && lines === now && notes.length === 0) return [...(now.length > 1 ? moreSlots(now.slice(1), now) : []), ...pendingEvents, ...spokenNow];
+    return [...lineSlots(lines), ...pendingEvents, ...spokenNow];
   }),
 ];

@@ -276,20 +276,27 @@ describe('order-zh over REST', () => {
     expect(await slots(u)).toMatchObject({ phone: '13912345678', address: '海淀区中关村大街27号' });
   });
 
-  it('asks which meal an amount is for when the order has several and the message names none, and changes nothing', async () => {
+  it('asks which meal an amount is for when the order has several and the message names none, and applies it to the meal named next', async () => {
     const u = 'zh-user-which-line';
     await server.say(u, '我要两份牛肉套餐和一份鸡腿套餐');
     const order = { meal: '牛肉套餐', quantity: 2, more_items: [{ meal: '鸡腿套餐', quantity: 1 }] };
     const midForm = texts(await server.say(u, '不对，改成三份'));
-    expect(midForm).toContain('您点了牛肉套餐 2 份、鸡腿套餐 1 份，要改哪一个');
+    expect(midForm).toContain('您点了牛肉套餐 2 份、鸡腿套餐 1 份，要改哪一款');
     expect(await slots(u)).toMatchObject({ ...order, requested_slot: 'phone' });
+    // the meal alone: the amount said before goes to it
+    expect(texts(await server.say(u, '鸡腿套餐'))).toContain('已把鸡腿套餐改成 3 份');
+    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 2, more_items: [{ meal: '鸡腿套餐', quantity: 3 }], pending_amount: null });
     await server.say(u, '13912345678');
     await server.say(u, '北京市海淀区中关村大街1号');
     const atConfirmation = texts(await server.say(u, '再来两份'));
-    expect(atConfirmation).toContain('要改哪一个');
-    expect(await slots(u)).toMatchObject(order);
-    // named, the same change goes to its line
-    expect(texts(await server.say(u, '鸡腿套餐改成三份'))).toContain('牛肉套餐 2 份、鸡腿套餐 3 份');
+    expect(atConfirmation).toContain('要改哪一款');
+    expect(await slots(u)).toMatchObject({ more_items: [{ meal: '鸡腿套餐', quantity: 3 }] });
+    // anything else in between drops the amount: the meal named later changes nothing by itself
+    await server.say(u, '配送费多少');
+    await server.say(u, '牛肉套餐');
+    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 2, pending_amount: null });
+    // named, the change goes to its line
+    expect(texts(await server.say(u, '牛肉套餐再来两份'))).toContain('牛肉套餐 4 份、鸡腿套餐 3 份');
   });
 
   it('adds a second meal in the middle of the form without replacing the first', async () => {
