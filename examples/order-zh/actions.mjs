@@ -245,17 +245,22 @@ function contactAcknowledgement(before, after) {
   return changed.length > 0 ? `已改好${changed.join('和')}。` : undefined;
 }
 
-/** What to say when a change names a detail but not its new value (电话错了, 手机号写错了). */
-const FIELDS = [
-  [/电话|手机|号码/u, '好的，请直接说新的手机号，比如“电话改成13912345678”。'],
-  [/地址|送到哪/u, '好的，请直接说新的地址，比如“地址改成朝阳区建国路88号”。'],
-  [/份数|数量/u, '好的，请直接说要几份，比如“改成三份”。'],
-  [/套餐/u, '好的，请直接说要哪款套餐，比如“换成鸡腿套餐”。'],
+/** The details a change can name without its new value (电话错了, 手机号写错了), and the words that name them. */
+const DETAIL_WORDS = [
+  ['phone', /电话|手机|号码/u],
+  ['address', /地址|送到哪/u],
+  ['quantity', /份数|数量/u],
+  ['meal', /套餐/u],
 ];
 
-/** The hint for a change that names a detail without its new value, if the text names one. */
-export function changeHint(text) {
-  return FIELDS.find(([pattern]) => pattern.test(text))?.[1];
+/** The detail a change without a value is about, if the text names one. */
+export function detailNamed(text) {
+  return DETAIL_WORDS.find(([, pattern]) => pattern.test(text))?.[0];
+}
+
+/** utter_ask_change's variation for a detail: the domain holds the words, the action and the response share them. */
+export function askForDetail(domain, detail) {
+  return (domain.responses?.utter_ask_change ?? []).find((v) => (v.condition ?? []).some((c) => c.name === 'detail_to_change' && c.value === detail))?.text;
 }
 
 /** The response the bot answered with before the latest user message (`earlier`: the tracker before it). */
@@ -264,13 +269,13 @@ const lastUtterance = (earlier) => earlier.state.latestBotUtterance?.metadata?.u
 const DETAILS = ['meal', 'quantity', 'phone', 'address'];
 
 /**
- * At the confirmation, a change with no new value (电话错了) would only get the order read back: it
- * gets told how to give the value. (In the form, utter_change_ack says so already.)
+ * The detail a message at the confirmation names without its new value (电话错了, 地址不对), if any: a
+ * change (change_order) would only get the order read back, and a no (deny) the question what to change.
  */
-function hintAtConfirmation(tracker, earlier, message, entities) {
-  if (tracker.activeLoopName || message.parse_data.intent?.name !== 'change_order') return undefined;
+function detailAtConfirmation(tracker, earlier, message, entities) {
+  if (tracker.activeLoopName || !['change_order', 'deny'].includes(message.parse_data.intent?.name)) return undefined;
   if (entities.some((e) => DETAILS.includes(e.entity)) || lastUtterance(earlier) !== 'utter_confirm_order') return undefined;
-  return changeHint(message.text ?? '');
+  return detailNamed(message.text ?? '');
 }
 
 /** The responses that list the meals in the menu's order: a bare number after them picks one. */
@@ -350,7 +355,11 @@ export const actions = [
     const asked = beforeSlots.requested_slot === 'meal' || MENU_RESPONSES.has(lastUtterance(earlier));
     const picked = before.length === 0 ? mealByNumber(entities, menuMeals(domain), asked) : undefined;
     if (picked) return lineSlots([{ meal: picked, quantity: typeof beforeSlots.quantity === 'number' ? beforeSlots.quantity : null }]);
-    const notes = [hintAtConfirmation(tracker, earlier, message, entities)].filter((t) => t !== undefined);
+    // a change naming a detail without its value is told how to give it (for a no, utter_ask_change asks, by detail_to_change)
+    const detail = detailAtConfirmation(tracker, earlier, message, entities);
+    const hint = detail !== undefined && message.parse_data.intent?.name === 'change_order' ? askForDetail(domain, detail) : undefined;
+    const notes = [hint].filter((t) => t !== undefined);
+    const detailEvents = detail !== undefined || beforeSlots.detail_to_change != null ? [slotEvent('detail_to_change', detail ?? null)] : [];
     const swap = isSwap(entities, text);
     const how = { removing: !swap && (message.parse_data.intent?.name === 'remove_item' || takesOff(entities, text)), swap };
     const allSaid = mealsSaid(entities, text);
@@ -373,7 +382,7 @@ export const actions = [
     const pendingEvents = nextPending !== undefined || pending !== undefined ? [slotEvent('pending_amount', nextPending ?? null)] : [];
     // the mappings' own reading stands: only the summary follows the first line (a message answered
     // with a note sets the lines again, so that a form takes it as understood, not as unusable)
-    if (explicit === undefined && lines === now && notes.length === 0) return [...(now.length > 1 ? moreSlots(now.slice(1), now) : []), ...pendingEvents, ...spokenNow];
-    return [...lineSlots(lines), ...pendingEvents, ...spokenNow];
+    if (explicit === undefined && lines === now && notes.length === 0) return [...(now.length > 1 ? moreSlots(now.slice(1), now) : []), ...pendingEvents, ...detailEvents, ...spokenNow];
+    return [...lineSlots(lines), ...pendingEvents, ...detailEvents, ...spokenNow];
   }),
 ];

@@ -331,6 +331,19 @@ describe('order-zh over REST', () => {
     expect(atConfirmation).toContain('份数：2 份');
   });
 
+  it('at the confirmation, a no that names the detail (地址不对) asks for its new value, not what to change', async () => {
+    const u = 'zh-user-no-names-detail';
+    await server.say(u, '我要两份牛肉套餐，电话13912345678，送到朝阳区建国路88号');
+    const asked = texts(await server.say(u, '地址不对'));
+    expect(asked).toContain('请直接说新的地址');
+    expect(asked).not.toContain('要改哪里');
+    expect(await slots(u)).toMatchObject({ detail_to_change: 'address' });
+    expect(texts(await server.say(u, '海淀区中关村大街27号'))).toContain('地址：海淀区中关村大街27号');
+    expect(await slots(u)).toMatchObject({ detail_to_change: null });
+    // a bare no still asks what to change
+    expect(texts(await server.say(u, '不对'))).toContain('要改哪里');
+  });
+
   it('at the confirmation, a change that names a detail but no value says how to give it, and the value then changes it', async () => {
     const u = 'zh-user-hint';
     await server.say(u, '我要三份牛肉套餐，电话13912345678，送到浦东新区张江路100号');

@@ -2,7 +2,7 @@
 // meal, and how a message changes the order's lines.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript example module, without type declarations
-import { amountsTaken, changeHint, isSwap, mealByNumber, mealsSaid, menuMeals, nextLines, relativeOnlyIfUnderstood, summaryOf, takesOff } from '../../examples/order-zh/actions.mjs';
+import { amountsTaken, askForDetail, detailNamed, isSwap, mealByNumber, mealsSaid, menuMeals, nextLines, relativeOnlyIfUnderstood, summaryOf, takesOff } from '../../examples/order-zh/actions.mjs';
 
 interface Said { meal: string; amount: number | undefined; role: 'more' | 'fewer' | undefined }
 interface Line { meal: string; quantity: number | null }
@@ -165,15 +165,25 @@ describe('takesOff', () => {
   });
 });
 
-describe('changeHint', () => {
-  const hint = changeHint as (text: string) => string | undefined;
+describe('detailNamed', () => {
+  const named = detailNamed as (text: string) => string | undefined;
   it('names the detail a change without a value is about', () => {
-    expect(hint('电话错了')).toContain('新的手机号');
-    expect(hint('手机号写错了')).toContain('新的手机号');
-    expect(hint('地址要改一下')).toContain('新的地址');
-    expect(hint('份数不对')).toContain('要几份');
-    expect(hint('套餐选错了')).toContain('哪款套餐');
-    expect(hint('我想改一下')).toBeUndefined();
+    expect(named('电话错了')).toBe('phone');
+    expect(named('手机号写错了')).toBe('phone');
+    expect(named('地址要改一下')).toBe('address');
+    expect(named('份数不对')).toBe('quantity');
+    expect(named('套餐选错了')).toBe('meal');
+    expect(named('我想改一下')).toBeUndefined();
+  });
+
+  it('finds the words for it in utter_ask_change\'s variation for that detail', () => {
+    const ask = askForDetail as (domain: object, detail: string) => string | undefined;
+    const domain = { responses: { utter_ask_change: [
+      { text: '请直接说新的地址', condition: [{ type: 'slot', name: 'detail_to_change', value: 'address' }] },
+      { text: '要改哪里呢？' },
+    ] } };
+    expect(ask(domain, 'address')).toBe('请直接说新的地址');
+    expect(ask(domain, 'phone')).toBeUndefined();
   });
 });
 
