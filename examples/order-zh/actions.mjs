@@ -312,10 +312,9 @@ function amountWithoutMeal(entities, text) {
  */
 function answeredWhichLine(lines, said, pending, notes) {
   if (!pending || said.length !== 1 || said[0].amount !== undefined || said[0].role !== undefined) return undefined;
-  const at = lines.findIndex((l) => l.meal === said[0].meal);
-  if (at < 0) return undefined;
-  const quantity = applied(lines[at], { amount: pending.amount, role: pending.role ?? undefined }, notes);
-  return lines.map((l, i) => (i === at ? { ...l, quantity } : l)).filter((l) => l.quantity === null || l.quantity > 0);
+  if (!lines.some((l) => l.meal === said[0].meal)) return undefined;
+  // as if the reply had said the amount with the meal (鸡腿套餐改成三份)
+  return nextLines(lines, [{ meal: said[0].meal, amount: pending.amount, role: pending.role ?? undefined }], notes);
 }
 
 /** The question for an amount said with no meal on an order of several meals. */
@@ -347,6 +346,7 @@ export const actions = [
     if (!message) return [];
     const entities = message.parse_data.entities ?? [];
     const text = message.text ?? '';
+    const intent = message.parse_data.intent?.name;
     // what the message changed is read against the conversation before it
     const earlier = tracker.beforeLatestUserMessage();
     const beforeSlots = earlier.slots;
@@ -357,11 +357,11 @@ export const actions = [
     if (picked) return lineSlots([{ meal: picked, quantity: typeof beforeSlots.quantity === 'number' ? beforeSlots.quantity : null }]);
     // a change naming a detail without its value is told how to give it (for a no, utter_ask_change asks, by detail_to_change)
     const detail = detailAtConfirmation(tracker, earlier, message, entities);
-    const hint = detail !== undefined && message.parse_data.intent?.name === 'change_order' ? askForDetail(domain, detail) : undefined;
+    const hint = detail !== undefined && intent === 'change_order' ? askForDetail(domain, detail) : undefined;
     const notes = [hint].filter((t) => t !== undefined);
     const detailEvents = detail !== undefined || beforeSlots.detail_to_change != null ? [slotEvent('detail_to_change', detail ?? null)] : [];
     const swap = isSwap(entities, text);
-    const how = { removing: !swap && (message.parse_data.intent?.name === 'remove_item' || takesOff(entities, text)), swap };
+    const how = { removing: !swap && (intent === 'remove_item' || takesOff(entities, text)), swap };
     const allSaid = mealsSaid(entities, text);
     const said = relativeOnlyIfUnderstood(allSaid, message);
     const pending = beforeSlots.pending_amount ?? undefined;
@@ -370,7 +370,7 @@ export const actions = [
     const explicit = answeredWhichLine(before, said, pending, notes)
       ?? (said.length === 0 && allSaid.length > 0 ? before : nextLines(before, said, notes, how));
     const now = linesOf(tracker.slots);
-    const taken = message.parse_data.intent?.name === NOT_UNDERSTOOD ? [] : amountsTaken(entities, text);
+    const taken = intent === NOT_UNDERSTOOD ? [] : amountsTaken(entities, text);
     // a bare amount still answers the form's question when the first line has none yet
     const quantityAsked = beforeSlots.requested_slot === 'quantity' && before[0]?.quantity === null;
     const lineUnnamed = allSaid.length === 0 && before.length > 1 && !quantityAsked && now[0]?.quantity !== before[0].quantity;
