@@ -20,6 +20,18 @@ export interface SparseFeatures extends Iterable<[number, number]> {
   get(index: number): number | undefined;
   keys(): Iterable<number>;
   forEach(fn: (value: number, index: number) => void): void;
+  /**
+   * Where the set is a sum of per-word pieces (char_wb n-grams never cross a word boundary): each
+   * word's terms, a term once per occurrence, so that the counts are all the pieces' terms together.
+   * A classifier may then sum a word's rows once and reuse the sum, since most words recur.
+   */
+  readonly pieces?: SparsePieces;
+}
+
+/** `terms[k]` are the terms of the word `words[k]`: equal words, equal terms. */
+export interface SparsePieces {
+  readonly words: readonly string[];
+  readonly terms: readonly Int32Array[];
 }
 
 /** A message as it moves through the pipeline; components read and add to it. */

@@ -1,10 +1,10 @@
 // A featurizer's counts as two arrays in the order the terms were first found: what the intent
 // classifiers read (size, forEach, iteration), without the hashing and allocation of a Map.
-import type { SparseFeatures } from '../component.js';
+import type { SparseFeatures, SparsePieces } from '../component.js';
 
 export class SparseCounts implements SparseFeatures {
   /** `indices[k]` has value `values[k]`; no index twice */
-  constructor(private readonly indices: readonly number[], private readonly values: readonly number[]) {}
+  constructor(private readonly indices: readonly number[], private readonly values: readonly number[], readonly pieces?: SparsePieces) {}
 
   get size(): number {
     return this.indices.length;

@@ -82,6 +82,7 @@ export class TermTable {
    * characters: n-grams count code points).
    */
   count(words: readonly string[], opts: NgramOptions, binary = false): SparseCounts | undefined {
+    let pieces: Int32Array[] | undefined;
     if (opts.analyzer === 'word') {
       if (opts.maxN > 2) return undefined;
       this.wordNgrams(words, opts);
@@ -94,13 +95,17 @@ export class TermTable {
         cachedFor.minN = opts.minN;
         cachedFor.maxN = opts.maxN;
       }
-      for (const w of words) {
+      // with binary, a term found in two words counts once: the words are no longer pieces of the set
+      if (!binary) pieces = new Array<Int32Array>(words.length);
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i] as string;
         let terms = this.wordTerms.get(w);
         if (terms === undefined) {
           terms = this.charWbTerms(w, opts);
           if (this.wordTerms.size >= WORD_CACHE_SIZE) this.wordTerms.clear();
           this.wordTerms.set(w, terms);
         }
+        if (pieces) pieces[i] = terms;
         for (let k = 0; k < terms.length; k++) this.add(terms[k] as number);
       }
     }
@@ -114,7 +119,7 @@ export class TermTable {
       this.tally[term] = 0;
     }
     this.foundCount = 0;
-    return new SparseCounts(indices, values);
+    return new SparseCounts(indices, values, pieces && { words, terms: pieces });
   }
 
   private add(term: number): void {

@@ -4,8 +4,10 @@ import { goldenRecord, type GoldenRecord } from './fixtures/golden-parses.js';
 
 // Parse-speed work must not change a single answer: fixtures/golden-parses.json holds what the
 // implementation before the issue-4 latency work trained and parsed (exact numbers, JSON keeps
-// every bit of a double). Retraining changes it only with a deliberate change to the model (last: emoji
-// became tokens, which moved 'weather 😀 in madrid''s confidences), regenerated from goldenRecord().
+// every bit of a double). Retraining changes it only with a deliberate change to the model (emoji
+// became tokens, which moved 'weather 😀 in madrid''s confidences), and parsing only with a deliberate
+// change of the arithmetic (last: char_wb rows summed per word, intent/piece-sums.ts, which moved
+// confidences in their last bits and no answer), regenerated from goldenRecord().
 const golden = JSON.parse(readFileSync(new URL('./fixtures/golden-parses.json', import.meta.url), 'utf8')) as GoldenRecord[];
 
 describe('DIETClassifier parses are unchanged', () => {

@@ -9,6 +9,7 @@ import type { Holdout } from '../holdout.js';
 import { crossValidatedTemperature } from './cv-temperature.js';
 import { trainMembers } from './mlp-ensemble.js';
 import { MlpModel, mlpModelSchema } from './mlp-model.js';
+import { PieceSums } from './piece-sums.js';
 import { QuantizedMlp } from './quantized-mlp.js';
 import { RowLayout, rowLayoutSchema } from './row-layout.js';
 import { InputLayerPool } from './simd-input-layer.js';
@@ -60,9 +61,12 @@ export class IntentHead {
   private readonly buf: Float64Array;
   private readonly hidden: Float64Array;
 
+  private readonly pieceSums: PieceSums;
+
   private constructor(private readonly layout: RowLayout, readonly model: QuantizedMlp, private readonly data: IntentHeadData) {
     this.buf = new Float64Array(model.labels.length);
     this.hidden = new Float64Array(Math.max(1, model.hidden));
+    this.pieceSums = new PieceSums(layout, model);
   }
 
   static fromData(d: IntentHeadData): IntentHead {
@@ -104,7 +108,11 @@ export class IntentHead {
 
   /** The `limit` most likely intents (0 = all), most likely first. */
   rank(msg: Message, limit = 0): Scored[] {
-    const logits = this.model.logits(this.layout.vectorizeTransient(msg), this.buf, this.hidden);
+    const { x, piecewise } = this.layout.vectorizePiecewise(msg);
+    const addPieces = piecewise.length === 0 ? undefined : (sums: Float32Array): void => {
+      for (const set of piecewise) this.pieceSums.add(sums, set);
+    };
+    const logits = this.model.logits(x, this.buf, this.hidden, addPieces);
     const t = this.model.temperature;
     for (let j = 0; j < logits.length; j++) logits[j] = (logits[j] as number) / t;
     softmaxInPlace(logits);

@@ -60,25 +60,40 @@ export class QuantizedMlp {
     return QuantizedMlp.fromData(model.toData(inputBits));
   }
 
-  /** Raw logits (before temperature) into out; `z` is scratch of at least `hidden` units. */
-  logits(x: SparseVector, out: Float64Array, z: Float64Array): Float64Array {
+  /** the input layer's width: hidden units, or labels when there is no hidden layer */
+  get width(): number {
+    return this.hidden > 0 ? this.hidden : this.labels.length;
+  }
+
+  /**
+   * Raw logits (before temperature) into out; `z` is scratch of at least `hidden` units. `addInputs`
+   * adds more of the input layer's sums (float32, `width` of them) to those of x's rows.
+   */
+  logits(x: SparseVector, out: Float64Array, z: Float64Array, addInputs?: (sums: Float32Array) => void): Float64Array {
     const k = this.labels.length;
     const sums = this.sums;
     if (this.hidden === 0) {
       sums.set(this.b2);
       this.accumulate(x, k, sums);
+      addInputs?.(sums);
       for (let j = 0; j < k; j++) out[j] = sums[j] as number;
       return out;
     }
     const h = this.hidden;
     sums.set(this.b1);
     this.accumulate(x, h, sums);
+    addInputs?.(sums);
     if (this.output) return this.output.logits(sums, out);
     for (let u = 0; u < h; u++) {
       const v = sums[u] as number;
       z[u] = v < 0 ? 0 : v;
     }
     return outputLayer(z, h, this.w2, this.b2, out);
+  }
+
+  /** out[0, width) += Σ_k values[k] · row rows[k] (dequantised), in float32. */
+  addRows(out: Float32Array, rows: Int32Array, values: Float32Array): void {
+    this.accumulate({ indices: rows, values }, this.width, out);
   }
 
   private accumulate(x: SparseVector, width: number, out: Float32Array): void {
