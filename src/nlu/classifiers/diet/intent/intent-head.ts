@@ -109,9 +109,7 @@ export class IntentHead {
   /** The `limit` most likely intents (0 = all), most likely first. */
   rank(msg: Message, limit = 0): Scored[] {
     const { x, piecewise } = this.layout.vectorizePiecewise(msg);
-    const addPieces = piecewise.length === 0 ? undefined : (sums: Float32Array): void => {
-      for (const set of piecewise) this.pieceSums.add(sums, set);
-    };
+    const addPieces = piecewise.length === 0 ? undefined : (sums: Float32Array): void => this.pieceSums.add(sums, piecewise);
     const logits = this.model.logits(x, this.buf, this.hidden, addPieces);
     const t = this.model.temperature;
     for (let j = 0; j < logits.length; j++) logits[j] = (logits[j] as number) / t;

@@ -46,6 +46,8 @@ describe('PieceSums', () => {
       const fill = (n: number): Float32Array => Float32Array.from({ length: n }, rnd);
       const model = QuantizedMlp.fromData(new MlpModel(labels, layout.size, hidden, { w1: fill(layout.size * width), b1: fill(hidden), w2: fill(hidden * labels.length), b2: fill(labels.length) }).toData(bits));
       const sums = new PieceSums(layout, model);
+      // JavaScript's adds, and sums dropped every few words (three kept, so three words a call)
+      const others = [new PieceSums(layout, model, { simd: false }), new PieceSums(layout, model, { capacity: 3 }), new PieceSums(layout, model, { simd: false, capacity: 3 })];
       const scratch = new Float64Array(Math.max(1, hidden));
       let byPieces = 0;
       // twice: the second pass reads every word's sum from what the first kept
@@ -56,8 +58,10 @@ describe('PieceSums', () => {
           const rows = Array.from(model.logits(layout.vectorizeTransient(m), new Float64Array(labels.length), scratch));
           const { x, piecewise } = layout.vectorizePiecewise(m);
           byPieces += piecewise.length;
-          const pieces = Array.from(model.logits(x, new Float64Array(labels.length), scratch, (s) => { for (const p of piecewise) sums.add(s, p); }));
+          const pieces = Array.from(model.logits(x, new Float64Array(labels.length), scratch, (s) => sums.add(s, piecewise)));
           pieces.forEach((v, j) => expect(v).toBeCloseTo(rows[j] as number, 5));
+          // the same bits every way
+          for (const other of others) expect(Array.from(model.logits(x, new Float64Array(labels.length), scratch, (s) => other.add(s, piecewise)))).toEqual(pieces);
         }
       }
       // some messages went by pieces, the others (few terms per word) by rows
