@@ -74,6 +74,8 @@ export function mealsSaid(entities, text) {
 }
 
 const NOT_UNDERSTOOD = 'nlu_fallback';
+/** The intents of a message that may name something to order (a message not understood may too). */
+const ORDERING_INTENTS = new Set(['order_meal', 'inform', 'change_order', NOT_UNDERSTOOD]);
 
 /**
  * What a message says about meals, without the amounts it adds or takes away when the bot answers
@@ -278,6 +280,37 @@ function detailAtConfirmation(tracker, earlier, message, entities) {
   return detailNamed(message.text ?? '');
 }
 
+/**
+ * What an order names that is not on the menu (再来一份宫保鸡丁, 我想吃麻辣烫): the words right after a
+ * quantity, or after 想吃 / 要 / 来 …, up to the end of the clause, when the message names no meal of
+ * the menu. Left to the mappings, the quantity would have gone to a meal of the order instead.
+ */
+const AFTER_ORDER_WORD = /(?:想吃|想要|想点|来|要|点|吃|加)(?:[一二两三四五六七八九十百\d]+|[俩仨几])?[份个碗盒杯瓶碟]?的?(\p{Script=Han}{2,8}?)(?:套餐)?[吧呢啊呀哦嘛了]*$/u;
+/** Words that end an order's clause without naming anything (再来一份一样的, 来两份就行). */
+const NOT_A_DISH = /^(?:一样|同样|这个|那个|这种|那种|刚才|刚刚|上次|就行|就好|就够|就可以|好了|够了|谢谢|多谢|即可|套餐|东西|吃的|外卖|点餐|订餐|下单|送餐|什么|啥|哪个|多少|一下|一点|点儿|订单|取消|电话|手机|地址|号码)/u;
+/** Verbs and measures a lazy match can leave at the front (我要点外卖 → 点外卖). */
+const LEADING_ORDER_WORDS = /^(?:点|吃|要|来|个|份|的)+/u;
+
+/** `meals`: the menu's meals; a word of one of them (家庭的, 素的) is not another dish. */
+export function dishNotOnMenu(entities, text, meals) {
+  if (entities.some((e) => e.entity === 'meal')) return undefined;
+  // the clause the order ends with, after the last entity (a quantity's 份 is part of it)
+  const last = entities.reduce((end, e) => Math.max(end, e.end), 0);
+  const clauses = text.slice(last).split(/[，,。.！!？?；;\s~～]+/u).filter((c) => c !== '');
+  const clause = clauses[clauses.length - 1] ?? '';
+  const afterQuantity = last > 0 && entities.some((e) => e.entity === 'quantity' && e.end === last) && clauses.length === 1 ? clause : undefined;
+  const dish = afterQuantity !== undefined
+    ? /^的?(\p{Script=Han}{2,8}?)(?:套餐)?[吧呢啊呀哦嘛了]*$/u.exec(afterQuantity)?.[1]
+    : AFTER_ORDER_WORD.exec(clause)?.[1];
+  const name = dish?.replace(LEADING_ORDER_WORDS, '');
+  if (name === undefined || name.length < 2 || NOT_A_DISH.test(name)) return undefined;
+  const core = name.replace(/的$/u, '');
+  return meals.some((m) => m.includes(core) || core.includes(m.replace(/套餐$/u, ''))) ? undefined : name;
+}
+
+/** What the bot says to a dish that is not on the menu. */
+export const notOnMenu = (dish, meals) => `抱歉，菜单上没有${dish}哦。我们有${meals.join('、')}。`;
+
 /** The responses that list the meals in the menu's order: a bare number after them picks one. */
 const MENU_RESPONSES = new Set(['utter_ask_meal', 'utter_clarify_meal', 'utter_menu']);
 
@@ -363,11 +396,15 @@ export const actions = [
     const swap = isSwap(entities, text);
     const how = { removing: !swap && (intent === 'remove_item' || takesOff(entities, text)), swap };
     const allSaid = mealsSaid(entities, text);
+    // a dish not on the menu changes nothing (the mappings would have given its quantity to a meal of the order)
+    const meals = menuMeals(domain);
+    const dish = ORDERING_INTENTS.has(intent) ? dishNotOnMenu(entities, text, meals) : undefined;
+    if (dish !== undefined) notes.push(notOnMenu(dish, meals));
     const said = relativeOnlyIfUnderstood(allSaid, message);
     const pending = beforeSlots.pending_amount ?? undefined;
     // only amounts added or taken, in a message not understood: the order stays as it was (the
     // mappings would have made the meal named the first line)
-    const explicit = answeredWhichLine(before, said, pending, notes)
+    const explicit = dish !== undefined && before.length > 0 ? before : answeredWhichLine(before, said, pending, notes)
       ?? (said.length === 0 && allSaid.length > 0 ? before : nextLines(before, said, notes, how));
     const now = linesOf(tracker.slots);
     const taken = intent === NOT_UNDERSTOOD ? [] : amountsTaken(entities, text);
@@ -382,7 +419,8 @@ export const actions = [
     const pendingEvents = nextPending !== undefined || pending !== undefined ? [slotEvent('pending_amount', nextPending ?? null)] : [];
     // the mappings' own reading stands: only the summary follows the first line (a message answered
     // with a note sets the lines again, so that a form takes it as understood, not as unusable)
-    if (explicit === undefined && lines === now && notes.length === 0) return [...(now.length > 1 ? moreSlots(now.slice(1), now) : []), ...pendingEvents, ...detailEvents, ...spokenNow];
+    // with no order yet, a dish not on the menu leaves the mappings' reading too: its quantity waits for the meal
+    if (explicit === undefined && lines === now && (notes.length === 0 || (dish !== undefined && before.length === 0))) return [...(now.length > 1 ? moreSlots(now.slice(1), now) : []), ...pendingEvents, ...detailEvents, ...spokenNow];
     return [...lineSlots(lines), ...pendingEvents, ...detailEvents, ...spokenNow];
   }),
 ];

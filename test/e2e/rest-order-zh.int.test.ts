@@ -415,4 +415,19 @@ describe('order-zh over REST', () => {
     } });
     expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 2 });
   });
+
+  it('says when a dish is not on the menu, and gives its quantity to no meal of the order', async () => {
+    const u = 'zh-user-not-on-menu';
+    await server.say(u, '两份牛肉套餐');
+    // before, the slot mapping's adjust made this 牛肉套餐 × 3
+    expect(texts(await server.say(u, '再来一份宫保鸡丁'))).toContain('菜单上没有宫保鸡丁');
+    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 2 });
+    expect(texts(await server.say(u, '再来一份吧'))).toContain('已把牛肉套餐改成 3 份');
+    // with no order yet, the bot says so and asks which meal
+    const v = 'zh-user-not-on-menu-new';
+    const reply = texts(await server.say(v, '我想吃麻辣烫'));
+    expect(reply).toContain('菜单上没有麻辣烫');
+    expect(await lastUtterAction(v)).toBe('utter_ask_meal');
+  });
 });
+

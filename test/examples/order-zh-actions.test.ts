@@ -2,7 +2,7 @@
 // meal, and how a message changes the order's lines.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript example module, without type declarations
-import { amountsTaken, askForDetail, detailNamed, isSwap, mealByNumber, mealsSaid, menuMeals, nextLines, relativeOnlyIfUnderstood, summaryOf, takesOff } from '../../examples/order-zh/actions.mjs';
+import { amountsTaken, askForDetail, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, nextLines, relativeOnlyIfUnderstood, summaryOf, takesOff } from '../../examples/order-zh/actions.mjs';
 
 interface Said { meal: string; amount: number | undefined; role: 'more' | 'fewer' | undefined }
 interface Line { meal: string; quantity: number | null }
@@ -215,5 +215,32 @@ describe('relativeOnlyIfUnderstood', () => {
   it('drops amounts added or taken away from a message not understood, so that saying it again counts once', () => {
     expect(only(said, parsed('nlu_fallback'))).toEqual([said[1]]);
     expect(only(said, parsed('change_order'))).toEqual(said);
+  });
+});
+
+describe('dishNotOnMenu', () => {
+  const meals = ['牛肉套餐', '鸡腿套餐', '素食套餐', '儿童套餐', '家庭套餐'];
+  const dish = (text: string, ...spans: [string, string, string?][]) => (dishNotOnMenu as (e: object[], t: string, m: string[]) => string | undefined)(entities(text, ...spans), text, meals);
+
+  it('finds what an order names after its quantity or its verb when no meal of the menu is named', () => {
+    expect(dish('再来一份宫保鸡丁', ['quantity', '一份'])).toBe('宫保鸡丁');
+    expect(dish('来两份宫保鸡丁套餐', ['quantity', '两份'])).toBe('宫保鸡丁');
+    expect(dish('我要一份麻辣烫吧', ['quantity', '一份'])).toBe('麻辣烫');
+    expect(dish('我想吃麻辣烫')).toBe('麻辣烫');
+    expect(dish('来个汉堡')).toBe('汉堡');
+    expect(dish('要两杯可乐', ['quantity', '两杯'])).toBe('可乐');
+  });
+
+  it('finds nothing in an amount alone, a word of the menu, or words that name nothing', () => {
+    expect(dish('再来一份鸡腿套餐', ['quantity', '一份'], ['meal', '鸡腿套餐'])).toBeUndefined();
+    for (const [text, q] of [['再来一份吧', '一份'], ['再来一份一样的', '一份'], ['来两份就行', '两份'], ['改成三份', '三份'], ['我要一份', '一份']] as const) {
+      expect(dish(text, ['quantity', q])).toBeUndefined();
+    }
+    // the meal regex's short names, when the NLU missed them: a word of a menu meal
+    expect(dish('要家庭的吧')).toBeUndefined();
+    expect(dish('要素的')).toBeUndefined();
+    for (const text of ['我想点餐', '我要点外卖', '我要下单', '有什么吃的', '我想吃点东西', '你好']) expect(dish(text)).toBeUndefined();
+    // an address after the amount is not a dish
+    expect(dish('来两份，送到朝阳区建国路88号', ['quantity', '两份'], ['address', '朝阳区建国路88号'])).toBeUndefined();
   });
 });
