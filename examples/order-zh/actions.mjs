@@ -386,7 +386,8 @@ export const actions = [
     const before = linesOf(beforeSlots);
     // "3" while the bot asks which meal, or right after it listed them, with no meal ordered yet
     const asked = beforeSlots.requested_slot === 'meal' || MENU_RESPONSES.has(lastUtterance(earlier));
-    const picked = before.length === 0 ? mealByNumber(entities, menuMeals(domain), asked) : undefined;
+    const meals = menuMeals(domain);
+    const picked = before.length === 0 ? mealByNumber(entities, meals, asked) : undefined;
     if (picked) return lineSlots([{ meal: picked, quantity: typeof beforeSlots.quantity === 'number' ? beforeSlots.quantity : null }]);
     // a change naming a detail without its value is told how to give it (for a no, utter_ask_change asks, by detail_to_change)
     const detail = detailAtConfirmation(tracker, earlier, message, entities);
@@ -397,7 +398,6 @@ export const actions = [
     const how = { removing: !swap && (intent === 'remove_item' || takesOff(entities, text)), swap };
     const allSaid = mealsSaid(entities, text);
     // a dish not on the menu changes nothing (the mappings would have given its quantity to a meal of the order)
-    const meals = menuMeals(domain);
     const dish = ORDERING_INTENTS.has(intent) ? dishNotOnMenu(entities, text, meals) : undefined;
     if (dish !== undefined) notes.push(notOnMenu(dish, meals));
     const said = relativeOnlyIfUnderstood(allSaid, message);

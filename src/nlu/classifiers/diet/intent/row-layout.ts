@@ -91,7 +91,11 @@ export class RowLayout {
 
   /** As vectorize, but views into buffers reused by the next call: parsing allocates no arrays. */
   vectorizeTransient(msg: Message): SparseVector {
-    const n = this.fill(msg);
+    return this.transient(this.fill(msg));
+  }
+
+  /** The first n filled rows as views of the scratch buffers (values as float32). */
+  private transient(n: number): SparseVector {
     if (this.values32.length < n) this.values32 = new Float32Array(this.values.length);
     const values32 = this.values32;
     for (let k = 0; k < n; k++) values32[k] = this.values[k] as number;
@@ -104,11 +108,7 @@ export class RowLayout {
    */
   vectorizePiecewise(msg: Message): { x: SparseVector; piecewise: readonly PiecewiseSet[] } {
     this.piecewise.length = 0;
-    const n = this.fill(msg, this.piecewise);
-    if (this.values32.length < n) this.values32 = new Float32Array(this.values.length);
-    const values32 = this.values32;
-    for (let k = 0; k < n; k++) values32[k] = this.values[k] as number;
-    return { x: { indices: this.indices.subarray(0, n), values: values32.subarray(0, n) }, piecewise: this.piecewise };
+    return { x: this.transient(this.fill(msg, this.piecewise)), piecewise: this.piecewise };
   }
 
   /** The row of a feature (set offset + index), or -1 when it has none. */
