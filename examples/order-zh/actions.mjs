@@ -239,6 +239,41 @@ function acknowledgement(before, after) {
   return parts.length > 0 ? `${parts.join('，')}。` : undefined;
 }
 
+/** What a rider cannot find a door by: a place named only by what it is to the user (公司, 家里, 学校). */
+const VAGUE_PLACE = /^(?:我|我们|他|她)?的?(?:公司|家|家里|单位|学校|宿舍|办公室|楼下|门口|老地方|这儿|这里|那儿|那里)(?:里|那儿|那里|那边|吧|去|哦|啊|呀|哈)*[。！!，,]*$/u;
+/** Where an address starts after words about sending (…送到公司): the tagger sometimes takes the words before it too. */
+const SEND_TO = /(?:送到|送去|送至|送往|送过去到|寄到)/gu;
+/** Words of a time of delivery, in a message about sending (明天中午十二点送到…, 晚上七点送过来). */
+const DELIVERY_TIME = /今天|明天|后天|今晚|明早|明晚|中午|晚上|早上|上午|下午|傍晚|(?:[0-9０-９]{1,2}|[两三四五六七八九]|十[一二]?)\s*(?:点|点钟)(?![餐菜单])/u;
+const NO_BOOKING = '现在下单会尽快送出（大约 30 分钟），暂时不能预约送餐时间哦。';
+
+/** The address a message gave, without words about sending before it. */
+export function addressPart(value) {
+  const text = String(value).trim();
+  let after = -1;
+  for (const m of text.matchAll(SEND_TO)) after = m.index + m[0].length;
+  return after > 0 && after < text.length ? text.slice(after).trim() : text;
+}
+
+/**
+ * An address just given (its slot changed by this message) that a rider could not find a door by
+ * (公司, 家里) is not kept: the slot goes back to what it was, and the user is told what to say. A time
+ * of delivery is answered too: orders go out at once.
+ * @returns {{ events: object[], notes: string[] }}
+ */
+export function checkAddress(before, now, text) {
+  const notes = [];
+  if (/送/u.test(text) && DELIVERY_TIME.test(text)) notes.push(NO_BOOKING);
+  if (now == null || now === before) return { events: [], notes };
+  const place = addressPart(now);
+  if (VAGUE_PLACE.test(place)) {
+    const named = place.replace(/^(?:我们|我|他|她)?的?/u, '').replace(/(?:里|那儿|那里|那边|吧|去|哦|啊|呀|哈|[。！!，,])+$/u, '');
+    notes.push(`“${named}”具体在哪儿呢？骑手要找得到门牌号才能送到哦。`);
+    return { events: [slotEvent('address', before ?? null)], notes };
+  }
+  return { events: place === now ? [] : [slotEvent('address', place)], notes };
+}
+
 /** Contact details a message changed (given before, now different), said back without their values, which are sensitive. */
 const CONTACT = [['phone', '电话'], ['address', '地址']];
 
@@ -393,6 +428,7 @@ export const actions = [
     const detail = detailAtConfirmation(tracker, earlier, message, entities);
     const hint = detail !== undefined && intent === 'change_order' ? askForDetail(domain, detail) : undefined;
     const notes = [hint].filter((t) => t !== undefined);
+    const address = checkAddress(beforeSlots.address, tracker.slots.address, text);
     const detailEvents = detail !== undefined || beforeSlots.detail_to_change != null ? [slotEvent('detail_to_change', detail ?? null)] : [];
     const swap = isSwap(entities, text);
     const how = { removing: !swap && (intent === 'remove_item' || takesOff(entities, text)), swap };
@@ -413,14 +449,15 @@ export const actions = [
     const lineUnnamed = allSaid.length === 0 && before.length > 1 && !quantityAsked && now[0]?.quantity !== before[0].quantity;
     const lines = explicit ?? afterMappings(before, now, taken, notes, lineUnnamed);
     const ack = before.length > 0 ? acknowledgement(before, lines) : undefined;
-    const spokenNow = [ack, contactAcknowledgement(beforeSlots, tracker.slots), ...notes].filter((t) => t !== undefined && !spoken(tracker.events, t)).map((t) => botEvent(t));
+    const slotsNow = address.events.length > 0 ? { ...tracker.slots, address: address.events[0].value } : tracker.slots;
+    const spokenNow = [ack, contactAcknowledgement(beforeSlots, slotsNow), ...notes, ...address.notes].filter((t) => t !== undefined && !spoken(tracker.events, t)).map((t) => botEvent(t));
     // an amount for no line named waits for the reply that names the meal; any other message drops it
     const nextPending = explicit === undefined && lineUnnamed ? amountWithoutMeal(entities, text) : undefined;
     const pendingEvents = nextPending !== undefined || pending !== undefined ? [slotEvent('pending_amount', nextPending ?? null)] : [];
     // the mappings' own reading stands: only the summary follows the first line (a message answered
     // with a note sets the lines again, so that a form takes it as understood, not as unusable)
     // with no order yet, a dish not on the menu leaves the mappings' reading too: its quantity waits for the meal
-    if (explicit === undefined && lines === now && (notes.length === 0 || (dish !== undefined && before.length === 0))) return [...(now.length > 1 ? moreSlots(now.slice(1), now) : []), ...pendingEvents, ...detailEvents, ...spokenNow];
-    return [...lineSlots(lines), ...pendingEvents, ...detailEvents, ...spokenNow];
+    if (explicit === undefined && lines === now && (notes.length === 0 || (dish !== undefined && before.length === 0))) return [...(now.length > 1 ? moreSlots(now.slice(1), now) : []), ...pendingEvents, ...detailEvents, ...address.events, ...spokenNow];
+    return [...lineSlots(lines), ...pendingEvents, ...detailEvents, ...address.events, ...spokenNow];
   }),
 ];

@@ -429,5 +429,22 @@ describe('order-zh over REST', () => {
     expect(reply).toContain('菜单上没有麻辣烫');
     expect(await lastUtterAction(v)).toBe('utter_ask_meal');
   });
-});
 
+  it('does not take a vague place (公司, 我家) as the address, says orders go out at once, and takes the real address next', async () => {
+    const u = 'zh-user-vague-address';
+    await server.say(u, '我要两份鸡腿套餐');
+    await server.say(u, '13812345678');
+    // before, the tagger's span 天中午十二点送到公司 became the address and the summary showed it
+    const reply = texts(await server.say(u, '明天中午十二点送到公司'));
+    expect(reply).toContain('不能预约送餐时间');
+    expect(reply).toContain('“公司”具体在哪儿');
+    expect(await slots(u)).toMatchObject({ address: null, requested_slot: 'address' });
+    expect(await lastUtterAction(u)).toBe('utter_ask_address');
+    const summary = texts(await server.say(u, '深圳市南山区科苑路15号'));
+    expect(summary).toContain('地址：深圳市南山区科苑路15号');
+    // at the confirmation, a vague place keeps the address given before (the tagger may or may not
+    // read 我家 as an address: either way the bot asks for the real one)
+    expect(texts(await server.say(u, '地址改成送到我家'))).toMatch(/“家”具体在哪儿|请直接说新的地址/);
+    expect(await slots(u)).toMatchObject({ address: '深圳市南山区科苑路15号' });
+  });
+});

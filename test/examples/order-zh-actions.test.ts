@@ -2,7 +2,7 @@
 // meal, and how a message changes the order's lines.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript example module, without type declarations
-import { amountsTaken, askForDetail, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, nextLines, relativeOnlyIfUnderstood, summaryOf, takesOff } from '../../examples/order-zh/actions.mjs';
+import { addressPart, amountsTaken, askForDetail, checkAddress, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, nextLines, relativeOnlyIfUnderstood, summaryOf, takesOff } from '../../examples/order-zh/actions.mjs';
 
 interface Said { meal: string; amount: number | undefined; role: 'more' | 'fewer' | undefined }
 interface Line { meal: string; quantity: number | null }
@@ -242,5 +242,33 @@ describe('dishNotOnMenu', () => {
     for (const text of ['我想点餐', '我要点外卖', '我要下单', '有什么吃的', '我想吃点东西', '你好']) expect(dish(text)).toBeUndefined();
     // an address after the amount is not a dish
     expect(dish('来两份，送到朝阳区建国路88号', ['quantity', '两份'], ['address', '朝阳区建国路88号'])).toBeUndefined();
+  });
+});
+
+describe('checkAddress', () => {
+  const check = checkAddress as (before: string | null | undefined, now: string | null | undefined, text: string) => { events: { name: string; value: unknown }[]; notes: string[] };
+
+  it('keeps an address a rider can find, without the words about sending before it', () => {
+    expect(check(null, '北京市海淀区中关村大街1号', '北京市海淀区中关村大街1号')).toEqual({ events: [], notes: [] });
+    expect(addressPart('天中午十二点送到科苑路15号')).toBe('科苑路15号');
+    expect(check(null, '天中午十二点送到科苑路15号', '明天中午十二点送到科苑路15号').events.map((e) => [e.name, e.value])).toEqual([['address', '科苑路15号']]);
+  });
+
+  it('gives back the address before a vague place (公司, 我家), and says what is missing', () => {
+    const vague = check(null, '天中午十二点送到公司', '明天中午十二点送到公司');
+    expect(vague.events.map((e) => [e.name, e.value])).toEqual([['address', null]]);
+    expect(vague.notes.some((n) => n.includes('“公司”'))).toBe(true);
+    const changed = check('科苑路15号', '送到我家吧', '送到我家吧');
+    expect(changed.events.map((e) => [e.name, e.value])).toEqual([['address', '科苑路15号']]);
+    expect(changed.notes.join('')).toContain('“家”');
+  });
+
+  it('answers a time of delivery, and leaves an address this message did not change alone', () => {
+    expect(check('科苑路15号', '科苑路15号', '晚上七点送过来').notes).toHaveLength(1);
+    expect(check('科苑路15号', '科苑路15号', '晚上七点送过来').events).toEqual([]);
+    // not a time: 一点 is "a little", 点餐 is ordering, and without 送 nothing is about delivery
+    expect(check(null, null, '少放一点辣，送快点').notes).toEqual([]);
+    expect(check(null, null, '明天有什么套餐').notes).toEqual([]);
+    expect(check(null, null, '我想两点餐').notes).toEqual([]);
   });
 });
