@@ -247,12 +247,17 @@ const SEND_TO = /(?:送到|送去|送至|送往|送过去到|寄到)/gu;
 const DELIVERY_TIME = /今天|明天|后天|今晚|明早|明晚|中午|晚上|早上|上午|下午|傍晚|(?:[0-9０-９]{1,2}|[两三四五六七八九]|十[一二]?)\s*(?:点|点钟)(?![餐菜单])/u;
 const NO_BOOKING = '现在下单会尽快送出（大约 30 分钟），暂时不能预约送餐时间哦。';
 
-/** The address a message gave, without words about sending before it. */
+/** … or about changing it (地址改成…): the tagger sometimes starts the address at the verb. */
+const CHANGE_TO = /^(?:地址)?(?:改成|改为|换成|换为|改到|换到)/u;
+
+/** The address a message gave, without words about sending or changing it before it. */
 export function addressPart(value) {
   const text = String(value).trim();
   let after = -1;
   for (const m of text.matchAll(SEND_TO)) after = m.index + m[0].length;
-  return after > 0 && after < text.length ? text.slice(after).trim() : text;
+  const place = after > 0 && after < text.length ? text.slice(after).trim() : text;
+  const change = CHANGE_TO.exec(place);
+  return change && change[0].length < place.length ? place.slice(change[0].length) : place;
 }
 
 /**

@@ -447,4 +447,20 @@ describe('order-zh over REST', () => {
     expect(texts(await server.say(u, '地址改成送到我家'))).toMatch(/“家”具体在哪儿|请直接说新的地址/);
     expect(await slots(u)).toMatchObject({ address: '深圳市南山区科苑路15号' });
   });
+
+  it('takes 那就再来两份 as two more, and a new address at the confirmation (改成送到…) without saying it did not understand', async () => {
+    const u = 'zh-user-then-two-more';
+    await server.say(u, '两份牛肉套餐');
+    // before, 那就再来两份 was nlu_fallback: "没听懂" and the quantity stayed 2
+    const more = texts(await server.say(u, '那就再来两份'));
+    expect(more).not.toContain('没听懂');
+    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 4 });
+    await server.say(u, '13812345678');
+    expect(texts(await server.say(u, '送到科苑路15号'))).toContain('地址：科苑路15号');
+    // before, the address changed but the reply also said "没听懂"
+    const changed = texts(await server.say(u, '改成送到浦东新区张江路500号'));
+    expect(changed).toContain('已改好地址');
+    expect(changed).not.toContain('没听懂');
+    expect(changed).toContain('地址：浦东新区张江路500号');
+  });
 });

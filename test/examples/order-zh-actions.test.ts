@@ -251,6 +251,9 @@ describe('checkAddress', () => {
   it('keeps an address a rider can find, without the words about sending before it', () => {
     expect(check(null, '北京市海淀区中关村大街1号', '北京市海淀区中关村大街1号')).toEqual({ events: [], notes: [] });
     expect(addressPart('天中午十二点送到科苑路15号')).toBe('科苑路15号');
+    expect(addressPart('改成朝阳区三里屯路19号院3号楼2单元501')).toBe('朝阳区三里屯路19号院3号楼2单元501');
+    expect(addressPart('地址改成送到张江路500号')).toBe('张江路500号');
+    expect(addressPart('改成')).toBe('改成');
     expect(check(null, '天中午十二点送到科苑路15号', '明天中午十二点送到科苑路15号').events.map((e) => [e.name, e.value])).toEqual([['address', '科苑路15号']]);
   });
 
