@@ -31,4 +31,14 @@ describe('support-en over REST', () => {
     expect(await slots(u)).toMatchObject({ requested_slot: 'order_number' });
     expect(texts(await server.say(u, 'it is ab 123-456'))).toContain('AB123456');
   });
+
+  it('says an order number typed wrong is not one before asking again, once, and takes the right one next', async () => {
+    const u = 'en-user-wrong-number';
+    // before, the form only asked again, as if nothing had been said
+    const reply = texts(await server.say(u, 'hey can u check order ab12345'));
+    expect(reply).toContain("AB12345 doesn't look like one of our order numbers");
+    expect(reply.split("doesn't look like").length).toBe(2);
+    expect(await slots(u)).toMatchObject({ order_number: null, requested_slot: 'order_number' });
+    expect(texts(await server.say(u, 'ab123456'))).toContain('order AB123456');
+  });
 });

@@ -1,0 +1,52 @@
+// support-en's in-process action (loaded through endpoints.yml `parley: actions:`).
+//
+// An order number typed wrong (AB12345, AB1234567, 12345678) matches neither the regex nor what the
+// tagger learnt, so the form would just ask for the number again, as if nothing had been said.
+// action_validate_slot_mappings, run after the slot mappings on every message, says what is wrong
+// with it first; the form then asks again.
+import { botEvent, defineAction } from 'parley';
+
+/** What the order system stores (the EntityValueNormalizer's output): two letters, six digits. */
+const ORDER_NUMBER = /^[A-Z]{2}\d{6}$/u;
+/**
+ * Something typed as an order number: a few letters joined to digits (AB12345, ab-1234567), or a run
+ * of five to nine digits (a phone number is longer). Letters apart from the digits are a word ("is 555…").
+ */
+const LOOKS_LIKE_ONE = /(?<![\p{L}\p{N}])(?:[a-z]{1,3}-?\d(?:[\d -]{2,10})\d|\d{5,9})(?![\p{L}\p{N}])/giu;
+
+/**
+ * The first thing in `text` typed as an order number that is not one (upper case, without spaces or
+ * dashes), unless the NLU found an order number in the message.
+ * @returns {string | undefined}
+ */
+export function wrongOrderNumber(text, entities) {
+  if (entities.some((e) => e.entity === 'order_number')) return undefined;
+  for (const m of text.matchAll(LOOKS_LIKE_ONE)) {
+    const compact = m[0].replace(/[\s-]/gu, '').toUpperCase();
+    if (!ORDER_NUMBER.test(compact)) return compact;
+  }
+  return undefined;
+}
+
+/** Whether the bot has said `text` since the latest user message. */
+function saidThisTurn(events, text) {
+  for (let i = events.length - 1; i >= 0 && events[i].event !== 'user'; i--) if (events[i].event === 'bot' && events[i].text === text) return true;
+  return false;
+}
+
+/** Intents of a message that may carry an order number. */
+const ABOUT_AN_ORDER = new Set(['check_order_status', 'inform', 'affirm']);
+
+export const actions = [
+  defineAction('action_validate_slot_mappings', ({ tracker }) => {
+    const message = tracker.state.latestMessage;
+    if (!message) return [];
+    const asked = tracker.beforeLatestUserMessage().slots.requested_slot === 'order_number';
+    if (!asked && !ABOUT_AN_ORDER.has(message.parse_data.intent?.name)) return [];
+    const wrong = wrongOrderNumber(message.text ?? '', message.parse_data.entities ?? []);
+    if (wrong === undefined) return [];
+    const text = `${wrong} doesn't look like one of our order numbers: they're two letters followed by six digits, like AB123456.`;
+    // the action runs again when the form starts within the same turn: say it once
+    return saidThisTurn(tracker.events, text) ? [] : [botEvent(text)];
+  }),
+];

@@ -1,0 +1,24 @@
+// support-en's order numbers typed wrong (examples/support-en/actions.mjs).
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a JavaScript example module, without type declarations
+import { wrongOrderNumber } from '../../examples/support-en/actions.mjs';
+
+const wrong = wrongOrderNumber as (text: string, entities: object[]) => string | undefined;
+
+describe('wrongOrderNumber', () => {
+  it('finds letters joined to the wrong number of digits, and digits without letters', () => {
+    expect(wrong('hey can u check order ab12345', [])).toBe('AB12345');
+    expect(wrong('sorry AB1234567', [])).toBe('AB1234567');
+    expect(wrong('it is ab-123-4567', [])).toBe('AB1234567');
+    expect(wrong('order 12345678', [])).toBe('12345678');
+  });
+
+  it('leaves real order numbers, numbers the NLU found, phone numbers and words before digits alone', () => {
+    expect(wrong('check AB123456 please', [])).toBeUndefined();
+    expect(wrong('ab-123-456', [])).toBeUndefined();
+    expect(wrong('ab12345', [{ entity: 'order_number', start: 0, end: 7, value: 'AB12345' }])).toBeUndefined();
+    expect(wrong('my phone is 5551234567', [])).toBeUndefined();
+    expect(wrong('is 555123', [])).toBe('555123');
+    expect(wrong('where is my order', [])).toBeUndefined();
+  });
+});
