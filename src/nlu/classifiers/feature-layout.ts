@@ -49,15 +49,17 @@ export class FeatureLayout {
     for (const set of this.data.sets) {
       const features = msg.sparse.get(set.key);
       if (!features || features.size === 0) continue;
+      // forEach, not for…of: a set's iterator makes an array per feature (half of a parse's
+      // ResponseSelector time went there)
       let norm = 0;
-      for (const [i, v] of features) if (i < set.size) norm += v * v;
+      features.forEach((v, i) => { if (i < set.size) norm += v * v; });
       if (norm === 0) continue;
       const scale = 1 / Math.sqrt(norm);
-      for (const [i, v] of features) {
-        if (i >= set.size) continue;
+      features.forEach((v, i) => {
+        if (i >= set.size) return;
         indices.push(set.offset + i);
         values.push(v * scale);
-      }
+      });
     }
     return { indices: Int32Array.from(indices), values: Float32Array.from(values) };
   }
