@@ -284,7 +284,12 @@ const CONTACT = [['phone', '电话'], ['address', '地址']];
 
 function contactAcknowledgement(before, after) {
   const changed = CONTACT.filter(([slot]) => before[slot] != null && after[slot] != null && after[slot] !== before[slot]).map(([, name]) => name);
-  return changed.length > 0 ? `已改好${changed.join('和')}。` : undefined;
+  if (changed.length > 0) return `已改好${changed.join('和')}。`;
+  // given before the form asked for it (the address while it asks for the phone): said to be noted, or the
+  // user hears the form ask its own question as if the detail had been missed
+  const asked = before.requested_slot;
+  const early = CONTACT.filter(([slot]) => before[slot] == null && after[slot] != null && asked != null && asked !== slot).map(([, name]) => name);
+  return early.length > 0 ? `好的，${early.join('和')}记下了。` : undefined;
 }
 
 /** The details a change can name without its new value (电话错了, 手机号写错了), and the words that name them. */

@@ -463,4 +463,16 @@ describe('order-zh over REST', () => {
     expect(changed).not.toContain('没听懂');
     expect(changed).toContain('地址：浦东新区张江路500号');
   });
+
+  it('says a contact detail given before the form asks for it is noted, then asks its own question', async () => {
+    const u = 'zh-user-address-early';
+    await server.say(u, '我要三份鸡腿套餐');
+    // before, the form only asked for the phone again, as if the address had been missed
+    const reply = texts(await server.say(u, '送到上海市浦东新区世纪大道100号环球金融中心45楼'));
+    expect(reply).toContain('地址记下了');
+    expect(await slots(u)).toMatchObject({ address: '上海市浦东新区世纪大道100号环球金融中心45楼', requested_slot: 'phone' });
+    expect(await lastUtterAction(u)).toBe('utter_ask_phone');
+    // the detail the form asked for is an answer, not said back
+    expect(texts(await server.say(u, '13812345678'))).not.toContain('记下了');
+  });
 });
