@@ -142,7 +142,17 @@ export class CrfDecoder {
 
   /** Spans over units for the given per-unit feature hashes; confidence = mean marginal of the span's tags. */
   decode(unitHashes: readonly Int32Array[]): ScoredSpan[] {
-    const n = unitHashes.length;
+    const ends = new Int32Array(unitHashes.length);
+    let total = 0;
+    unitHashes.forEach((h, i) => { total += h.length; ends[i] = total; });
+    const flat = new Int32Array(total);
+    unitHashes.forEach((h, i) => flat.set(h, i === 0 ? 0 : (ends[i - 1] as number)));
+    return this.decodeFlat(flat, ends);
+  }
+
+  /** decode() of the hashes given flat: unit i's are hashes[ends[i − 1] .. ends[i]). */
+  decodeFlat(hashes: Int32Array, ends: Int32Array): ScoredSpan[] {
+    const n = ends.length;
     if (n === 0) return [];
     const t = this.structure.tags;
     const simd = this.simd;
@@ -154,23 +164,18 @@ export class CrfDecoder {
     const tagOf = this.tagOf;
     // every feature's code first, then the sums: the lookups (most of them cache misses) do not wait
     // on each other or on a row's additions, so the processor overlaps them
-    let total = 0;
-    for (let i = 0; i < n; i++) total += (unitHashes[i] as Int32Array).length;
+    const total = ends[n - 1] as number;
     if (this.codeScratch.length < total) {
       this.codeScratch = new Int32Array(Math.max(total, 2 * this.codeScratch.length));
       this.denseScratch = new Int32Array(2 * this.codeScratch.length);
     }
     const codes = this.codeScratch;
     const denseAdds = this.denseScratch;
-    for (let i = 0, k = 0; i < n; i++) {
-      const hs = unitHashes[i] as Int32Array;
-      for (let f = 0; f < hs.length; f++) codes[k++] = codeOf.get(hs[f] as number);
-    }
+    for (let k = 0; k < total; k++) codes[k] = codeOf.get(hashes[k] as number);
     // the sparse rows now, the dense rows after them (in WebAssembly: one call per message, not one per row)
     let denseCount = 0;
     for (let i = 0, k = 0; i < n; i++) {
-      const count = (unitHashes[i] as Int32Array).length;
-      for (let f = 0; f < count; f++) {
+      for (const unitEnd = ends[i] as number; k < unitEnd;) {
         const code = codes[k++] as number;
         if (code === -1) continue;
         if (code < 0) {

@@ -185,9 +185,9 @@ export class EntityHead {
   extract(text: string, tokens: readonly Token[], intent: string, confidence = 1): FoundEntity[] {
     const crf = this.decoderFor(intent, confidence);
     if (!crf) return [];
-    const { units, hashes } = this.featurizer.featurize(text, tokens, { intent });
+    const { units, flat } = this.featurizer.featurizeFlat(text, tokens, { intent });
     const out: FoundEntity[] = [];
-    for (const s of crf.decode(hashes)) {
+    for (const s of crf.decodeFlat(flat.hashes, flat.ends)) {
       const edges = trimPunctuation(units, s.first, s.last);
       if (!edges) continue;
       const [first, last] = edges;

@@ -181,8 +181,8 @@ function unitHashes(ctx: UnitContext, texts: readonly UnitText[], i: number, int
 /** Reused across calls (parsing is synchronous): the hashes of all units, one after another. */
 const scratch = new HashWriter();
 
-/** stableHash of each string of unitFeatures(ctx, i), for every unit i. */
-export function unitFeatureHashes(ctx: UnitContext): Int32Array[] {
+/** Every unit's hashes into `scratch`, one unit after another; unit i's end in the returned array. */
+function fillScratch(ctx: UnitContext): Int32Array {
   const texts = [BOS_TEXT, BOS_TEXT, ...ctx.units.map((u) => unitText(u.text)), EOS_TEXT, EOS_TEXT];
   const i0 = ctx.intent === '' ? undefined : fnv(P.I, ctx.intent);
   const intent = i0 === undefined ? undefined : { intent: i0, w: fnv(i0, '|w:'), wm1: fnv(i0, '|w-1:'), wp1: fnv(i0, '|w+1:') };
@@ -192,9 +192,27 @@ export function unitFeatureHashes(ctx: UnitContext): Int32Array[] {
     unitHashes(ctx, texts, i, intent, scratch);
     ends[i] = scratch.length;
   }
+  return ends;
+}
+
+/** stableHash of each string of unitFeatures(ctx, i), for every unit i. */
+export function unitFeatureHashes(ctx: UnitContext): Int32Array[] {
+  const ends = fillScratch(ctx);
   // one buffer per message, a view per unit: a typed array per unit cost an off-heap allocation each
   const flat = scratch.buf.slice(0, scratch.length);
   const out: Int32Array[] = [];
   for (let i = 0; i < ends.length; i++) out.push(flat.subarray(i === 0 ? 0 : (ends[i - 1] as number), ends[i] as number));
   return out;
+}
+
+/** The same hashes, flat: unit i's are hashes[ends[i − 1] .. ends[i]). */
+export interface FlatUnitHashes { hashes: Int32Array; ends: Int32Array }
+
+/**
+ * unitFeatureHashes as one array (parsing): a view of a buffer the next call reuses, so it is read
+ * before another message is featurized. No copy and no view per unit.
+ */
+export function unitFeatureHashesFlat(ctx: UnitContext): FlatUnitHashes {
+  const ends = fillScratch(ctx);
+  return { hashes: scratch.buf.subarray(0, scratch.length), ends };
 }

@@ -3,9 +3,11 @@ import type { Token } from '../../../component.js';
 import { compilePattern, findMatches, type PatternSource } from '../../../extractors/patterns.js';
 import type { Gazetteer } from './gazetteer.js';
 import { tagUnits } from './tag-tokens.js';
-import { unitFeatureHashes } from './unit-feature-hashes.js';
+import type { UnitContext } from './unit-features.js';
+import { unitFeatureHashes, unitFeatureHashesFlat, type FlatUnitHashes } from './unit-feature-hashes.js';
 
 export interface FeaturizedUnits { units: Token[]; hashes: Int32Array[] }
+export interface FlatFeaturizedUnits { units: Token[]; flat: FlatUnitHashes }
 
 export class UnitFeaturizer {
   private readonly compiled: { name: string; regex: RegExp }[];
@@ -23,11 +25,20 @@ export class UnitFeaturizer {
    * `gazetteer`: replaces this featurizer's own (training: the values of the other folds only).
    */
   featurize(text: string, tokens: readonly Token[], opts: { intent: string; cuts?: readonly number[]; gazetteer?: Gazetteer }): FeaturizedUnits {
+    const ctx = this.context(text, tokens, opts);
+    return { units: ctx.units, hashes: unitFeatureHashes(ctx) };
+  }
+
+  /** featurize() for parsing: the hashes flat, in a buffer the next call reuses (unitFeatureHashesFlat). */
+  featurizeFlat(text: string, tokens: readonly Token[], opts: { intent: string }): FlatFeaturizedUnits {
+    const ctx = this.context(text, tokens, opts);
+    return { units: ctx.units, flat: unitFeatureHashesFlat(ctx) };
+  }
+
+  private context(text: string, tokens: readonly Token[], opts: { intent: string; cuts?: readonly number[]; gazetteer?: Gazetteer }): UnitContext & { units: Token[] } {
     const units = tagUnits(text, tokens, { characters: this.characters }, opts.cuts ?? []);
     const matches = this.compiled.flatMap((c) => findMatches(c.regex, c.name, text));
     const gazetteer = (opts.gazetteer ?? this.gazetteer)?.matches(text, units);
-    const ctx = { units, matches, characters: this.characters, intent: opts.intent, ...(gazetteer ? { gazetteer } : {}) };
-    const hashes = unitFeatureHashes(ctx);
-    return { units, hashes };
+    return { units, matches, characters: this.characters, intent: opts.intent, ...(gazetteer ? { gazetteer } : {}) };
   }
 }
