@@ -60,6 +60,38 @@ describe('Gazetteer', () => {
     }
   });
 
+  it('finds the same spans as a check of every span over character units of mixed scripts, case and spaces', () => {
+    // case, full-width and accented letters, astral characters, ideographic space and tabs, in word and character units
+    const random = seededRandom(5);
+    const alphabet = ['a', 'B', 'Z', '宫', '保', '鸡', 'の', '한', '　', '\t', ' ', '  ', 'Ａ', 'ｂ', 'É', 'é', '😀', '1', '〇', '\u9fff', '\u3001', '\uac00', '\ud7a3', '\uf900', 'Ⅱ', 'ǅ'];
+    const piece = (): string => Array.from({ length: 1 + Math.floor(random() * 4) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    const values = Array.from({ length: 80 }, () => piece().trim()).filter((v) => v !== '');
+    const g = Gazetteer.fromEntries(values.map((value, i) => ({ entity: `t${i % 2}`, value })));
+    const known = new Map<string, Set<string>>();
+    values.forEach((v, i) => {
+      const key = v.toLowerCase().replace(/\s+/gu, ' ').trim();
+      known.set(key, (known.get(key) ?? new Set()).add(`t${i % 2}`));
+    });
+    let found = 0;
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 5) }, () => (random() < 0.3 ? (values[Math.floor(random() * values.length)] as string) : piece())).join(random() < 0.5 ? '' : ' ');
+      for (const units of [characterUnits(text), whitespaceTokens(text)]) {
+        const expected: string[] = [];
+        for (let i = 0; i < units.length; i++) {
+          for (let j = i; j < units.length; j++) {
+            const span = text.slice((units[i] as { start: number }).start, (units[j] as { end: number }).end);
+            const key = span.toLowerCase().replace(/\s+/gu, ' ').trim();
+            for (const t of [...(known.get(key) ?? [])].sort()) expected.push(`${t}:${span}`);
+          }
+        }
+        const actual = g.matches(text, units).map((m) => `${m.name}:${m.text}`);
+        expect(actual).toEqual(expected);
+        found += actual.length;
+      }
+    }
+    expect(found).toBeGreaterThan(100);
+  });
+
   it('extends a span whose text ends in the highest code unit', () => {
     const g = Gazetteer.fromEntries([{ entity: 'x', value: 'a\uffff' }, { entity: 'x', value: 'a\uffff b' }, { entity: 'x', value: 'a\uffffz' }]);
     const text = 'a\uffff b';
