@@ -95,6 +95,8 @@ export class EntityHead {
    * message first needs one (1–3 ms each for SNIPS: a model loads without waiting for all of them)
    */
   private readonly decoders = new Map<string, CrfDecoder>();
+  /** each intent's decoder once found (its types' key is not joined again for every message) */
+  private readonly decoderOfIntent = new Map<string, CrfDecoder>();
 
   private constructor(private readonly featurizer: UnitFeaturizer, readonly crf: CrfModel, readonly epochs: number, private readonly intentTypes?: Readonly<Record<string, readonly number[]>>) {
     // restricted decoders: fewer tags to score, decode and normalise (SNIPS: 157 tags, 31 per intent
@@ -106,12 +108,15 @@ export class EntityHead {
     const types = confidence < RESTRICT_FROM ? undefined : this.narrower.get(intent);
     if (types === undefined) return this.crf.decoder;
     if (types.length === 0) return null;
+    const known = this.decoderOfIntent.get(intent);
+    if (known) return known;
     const key = types.join(',');
     let decoder = this.decoders.get(key);
     if (!decoder) {
       decoder = this.crf.restrict(types);
       this.decoders.set(key, decoder);
     }
+    this.decoderOfIntent.set(intent, decoder);
     return decoder;
   }
 
