@@ -33,4 +33,29 @@ describe('WasmPasses', () => {
       }
     }
   });
+
+  it('shifts and exps emissions as the JavaScript loops do, bit for bit, with zeros of both signs, NaN and far-apart cells', () => {
+    const s = new CrfStructure(3);
+    const t = s.tags;
+    const kernel = WasmPasses.create(t, s.layout.size);
+    if (!kernel) return;
+    const random = seededRandom(11);
+    const special = [0, -0, Number.NaN, -800, 750, -Infinity, 1e-300, -1e-300];
+    const same = (a: number, b: number): boolean => Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
+    let shifted = 0;
+    for (let round = 0; round < 200; round++) {
+      const n = 1 + Math.floor(random() * 12);
+      const emit = Float64Array.from({ length: n * t }, () => (random() < 0.05 ? special[Math.floor(random() * special.length)] as number : random() * 20 - 10));
+      // sometimes the emissions are a view of a longer buffer, as the workspace hands them out
+      const source = random() < 0.5 ? emit : (() => { const longer = new Float64Array(n * t + 7); longer.set(emit); return longer; })();
+      const js = new Float64Array(n * t);
+      const jsShift = expEmissions(source, n, t, js);
+      kernel.reserve(n);
+      const wasmShift = expEmissions(source, n, t, kernel.e, kernel);
+      expect(same(wasmShift, jsShift)).toBe(true);
+      for (let k = 0; k < n * t; k++) if (!same(kernel.e[k] as number, js[k] as number)) throw new Error(`cell ${k} of round ${round}: ${kernel.e[k]} against ${js[k]}`);
+      shifted++;
+    }
+    expect(shifted).toBe(200);
+  });
 });

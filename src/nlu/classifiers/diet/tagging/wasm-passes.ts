@@ -6,7 +6,7 @@
 import { EXP_MODULE, expSupported, type ExpKernel } from './simd-exp.js';
 import {
   LOOP_WHILE_DOWN, LOOP_WHILE_BELOW, END, F64, F64_CONST, GET, I32, I32_ADD, I32_CONST, I32_SHL, I32_SUB, bind, instantiate,
-  kernelModule, leb, LOOP, BR_IF_LOOP, SET, simdSupported, TEE, type WasmMemory,
+  kernelModule, leb, LOOP, BR_IF_LOOP, RETURN_IF_ZERO, SET, simdSupported, TEE, type WasmMemory,
 } from '../wasm-simd.js';
 
 const F64_LOAD = 0x2b, F64_STORE = 0x39, F64_ADD = 0xa0, F64_MUL = 0xa2, F64_DIV = 0xa3;
@@ -149,6 +149,50 @@ const backwardBody: number[] = [
 const BACKWARD = kernelModule(10, backwardBody);
 const backwardSupported = simdSupported(BACKWARD);
 
+// shift(e, n, tags, out): for each of the n units of e (tags cells each), its maximum and minimum
+// into out (two float64 per unit), then its cells minus the maximum, in place: expEmissions's loops,
+// with f64.max / f64.min, which order −0 below +0 and pass NaN on as Math.max / Math.min do.
+const [SH_E, SH_N, SH_T, SH_OUT] = [0, 1, 2, 3];
+const [SH_P, SH_Y, SH_U, SH_MAX, SH_MIN] = [4, 5, 6, 7, 8];
+const F64_SUB = 0xa1, F64_MIN = 0xa4, F64_MAX = 0xa5;
+const f64Const = (value: number): number[] => [F64_CONST, ...new Uint8Array(new Float64Array([value]).buffer)];
+const shiftBody: number[] = [
+  2, 3, I32, 2, F64,
+  ...RETURN_IF_ZERO(SH_N),
+  ...RETURN_IF_ZERO(SH_T),
+  GET, SH_E, SET, SH_U,
+  ...LOOP,
+  ...f64Const(-Infinity), SET, SH_MAX,
+  ...f64Const(Infinity), SET, SH_MIN,
+  GET, SH_U, SET, SH_P,
+  GET, SH_T, SET, SH_Y,
+  ...LOOP,
+  GET, SH_MAX, ...load(SH_P, 0), F64_MAX, SET, SH_MAX,
+  GET, SH_MIN, ...load(SH_P, 0), F64_MIN, SET, SH_MIN,
+  ...add(SH_P, 8),
+  ...LOOP_WHILE_DOWN(SH_Y),
+  END,
+  GET, SH_OUT, GET, SH_MAX, ...store(0),
+  GET, SH_OUT, GET, SH_MIN, ...store(8),
+  GET, SH_U, SET, SH_P,
+  GET, SH_T, SET, SH_Y,
+  ...LOOP,
+  GET, SH_P, ...load(SH_P, 0), GET, SH_MAX, F64_SUB, ...store(0),
+  ...add(SH_P, 8),
+  ...LOOP_WHILE_DOWN(SH_Y),
+  END,
+  GET, SH_U, GET, SH_T, I32_CONST, 3, I32_SHL, I32_ADD, SET, SH_U,
+  ...add(SH_OUT, 16),
+  ...LOOP_WHILE_DOWN(SH_N),
+  END,
+  END,
+];
+
+const SHIFT = kernelModule(4, shiftBody);
+const shiftSupported = simdSupported(SHIFT);
+
+type Shift = (e: number, n: number, tags: number, out: number) => void;
+
 type Backward = (n: number, tags: number, types: number, x: number, e: number, beta: number, scale: number, rE: number, v: number, stop: number) => void;
 
 type Forward = (n: number, tags: number, types: number, x: number, e: number, alpha: number, scale: number, sE: number) => void;
@@ -164,6 +208,8 @@ export class WasmPasses {
   private backwardKernel!: Backward;
   /** exp over e in place (simd-exp.ts), where SIMD is available */
   private expKernel: ExpKernel | undefined;
+  /** each unit's maximum subtracted from e in place, where WebAssembly is available */
+  private shiftKernel: Shift | undefined;
   private units = 0;
   x = new Float64Array(0);
   e = new Float64Array(0);
@@ -174,6 +220,8 @@ export class WasmPasses {
   rE = new Float64Array(0);
   /** one unit's tags: backward scratch */
   v = new Float64Array(0);
+  /** each unit's maximum and minimum emission (shiftRows) */
+  extremes = new Float64Array(0);
 
   private constructor(private readonly tags: number, private readonly types: number, private readonly size: number) {
     this.reserve(32);
@@ -195,6 +243,7 @@ export class WasmPasses {
     ({ memory: this.memory, kernel: this.kernel } = instantiate<Forward>(MODULE, at.end));
     this.backwardKernel = bind<Backward>(BACKWARD, this.memory);
     this.expKernel = expSupported ? bind<ExpKernel>(EXP_MODULE, this.memory) : undefined;
+    this.shiftKernel = shiftSupported ? bind<Shift>(SHIFT, this.memory) : undefined;
     const buffer = this.memory.buffer;
     this.x = new Float64Array(buffer, 0, size);
     this.e = new Float64Array(buffer, at.e, cells);
@@ -204,10 +253,11 @@ export class WasmPasses {
     this.beta = new Float64Array(buffer, at.beta, cells);
     this.rE = new Float64Array(buffer, at.rE, this.units);
     this.v = new Float64Array(buffer, at.v, tags);
+    this.extremes = new Float64Array(buffer, at.extremes, 2 * this.units);
   }
 
   /** Byte offsets of the arrays after x, for the current number of units. */
-  private layout(): { e: number; alpha: number; scale: number; sE: number; beta: number; rE: number; v: number; end: number } {
+  private layout(): { e: number; alpha: number; scale: number; sE: number; beta: number; rE: number; v: number; extremes: number; end: number } {
     const cells = 8 * this.units * this.tags;
     const units = 8 * this.units;
     const e = 8 * this.size;
@@ -217,7 +267,19 @@ export class WasmPasses {
     const beta = sE + units;
     const rE = beta + cells;
     const v = rE + units;
-    return { e, alpha, scale, sE, beta, rE, v, end: v + 8 * this.tags };
+    const extremes = v + 8 * this.tags;
+    return { e, alpha, scale, sE, beta, rE, v, extremes, end: extremes + 2 * units };
+  }
+
+  /**
+   * Each of units 0..n−1 of e minus its maximum, in place, the maximum and minimum into extremes
+   * (2i, 2i + 1); false where there is no kernel (nothing done).
+   */
+  shiftRows(n: number): boolean {
+    if (!this.shiftKernel) return false;
+    const at = this.layout();
+    this.shiftKernel(at.e, n, this.tags, at.extremes);
+    return true;
   }
 
   /**
