@@ -14,6 +14,10 @@ const EMOJI_START = /^\p{Extended_Pictographic}/u;
  * (`before`: the character before `seg`).
  */
 export function continuesEmoji(token: string, seg: string, before: string | undefined): boolean {
+  // a token ending in ASCII or a CJK ideograph ends in no emoji part (most tokens: jieba's Chinese
+  // segments are adjacent, so every one is asked, and the end-anchored regex scans the whole token)
+  const last = token.charCodeAt(token.length - 1);
+  if (last < 0x80 || (last >= 0x3400 && last <= 0x9fff)) return false;
   if (!EMOJI_END.test(token)) return false;
   return EMOJI_PARTS.test(seg) || (before === '\u200D' && EMOJI_START.test(seg));
 }

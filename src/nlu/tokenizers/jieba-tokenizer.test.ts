@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyDomain, emptyNluData, type NluTrainingData } from '../../core/index.js';
 import type { TrainingContext } from '../component.js';
+import { continuesEmoji } from './emoji.js';
 import { alignSegments, JiebaTokenizer, segmenterFor } from './jieba-tokenizer.js';
 
 /** The lines of the bundled dictionary a tokenizer's model keeps. */
@@ -157,5 +158,15 @@ describe('JiebaTokenizer', () => {
   it('never emits a token whose offsets disagree with the text', () => {
     expect(alignSegments('a  b', ['a', ' ', ' ', 'b'])).toEqual([{ text: 'a', start: 0, end: 1 }, { text: 'b', start: 3, end: 4 }]);
     expect(alignSegments('abc', ['x', 'c'])).toEqual([{ text: 'c', start: 2, end: 3 }]);
+  });
+});
+
+describe('continuesEmoji', () => {
+  it('needs no regex for a token ending in ASCII or a CJK ideograph: none of those can end an emoji', () => {
+    const part = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F|\u200D/u;
+    for (let c = 0; c < 0x80; c++) expect(part.test(String.fromCharCode(c))).toBe(false);
+    for (let c = 0x3400; c <= 0x9fff; c++) if (part.test(String.fromCharCode(c))) throw new Error(`U+${c.toString(16)} can end an emoji`);
+    expect(continuesEmoji('好的👍', '🏽', '👍'.at(-1))).toBe(true);
+    expect(continuesEmoji('好的', '🏽', '的')).toBe(false);
   });
 });
