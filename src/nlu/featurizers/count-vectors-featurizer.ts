@@ -5,6 +5,7 @@ import { defineComponent, parseState } from '../pipeline/component-spec.js';
 import { extractTerms, type NgramOptions } from './ngrams.js';
 import { TermTable } from './term-table.js';
 import { buildVocabulary, countTerms, vocabularyStateSchema } from './vocabulary.js';
+import { lowerCase } from '../util/lower-case.js';
 
 const options = z.object({
   analyzer: z.enum(['word', 'char', 'char_wb']).default('word'),
@@ -64,7 +65,7 @@ export class CountVectorsFeaturizer implements TrainableNluComponent {
   }
 
   private normalise(word: string): string {
-    const w = this.opts.lowercase ? word.toLowerCase() : word;
+    const w = this.opts.lowercase ? lowerCase(word) : word;
     return this.opts.strip_accents ? stripAccents(w) : w;
   }
 

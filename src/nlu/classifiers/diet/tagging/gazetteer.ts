@@ -8,6 +8,7 @@ import type { Token } from '../../../component.js';
 import type { PatternMatch } from '../../../extractors/patterns.js';
 import { isStringList } from '../../../featurizers/vocabulary.js';
 import { seededRandom, shuffleInPlace } from '../../../util/rng.js';
+import { lowerCase } from '../../../util/lower-case.js';
 import { FNV_OFFSET, fnvContinue } from '../../../util/stable-hash.js';
 import { MAYBE_VALUE, NO_PREFIX, PrefixHashIndex } from './prefix-hash-index.js';
 
@@ -120,7 +121,7 @@ const isSpace = (c: number): boolean =>
 /** normalise() of text[start, end): a unit without whitespace only needs lowercasing. */
 function normaliseUnit(text: string, start: number, end: number): string {
   for (let k = start; k < end; k++) if (isSpace(text.charCodeAt(k))) return normalise(text.slice(start, end));
-  return text.slice(start, end).toLowerCase();
+  return lowerCase(text.slice(start, end));
 }
 
 /** The normalised text between two units: '' when they touch, one space for any whitespace. */
