@@ -38,8 +38,8 @@ for (const c of components) {
     time(c as unknown as Timed, 'extract', `${c.name} entities`);
   }
 }
-time(UnitFeaturizer.prototype as unknown as Timed, 'featurize', '  entity unit features');
-time(CrfDecoder.prototype as unknown as Timed, 'decode', '  CRF decode');
+time(UnitFeaturizer.prototype as unknown as Timed, 'featurizeFlat', '  entity unit features');
+time(CrfDecoder.prototype as unknown as Timed, 'decodeFlat', '  CRF decode');
 const rounds = Number(values.rounds);
 let total = 0;
 for (let r = 0; r < rounds; r++) {

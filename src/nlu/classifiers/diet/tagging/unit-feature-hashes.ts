@@ -83,12 +83,30 @@ class HashWriter {
 const BOS = '<s>';
 const EOS = '</s>';
 
+/** per pattern kind and name: the hashes of `kind:name` and of `kind:name:U`, `:B`, `:L`, `:I` (a few names per model) */
+const patternStates = new Map<number, Map<string, Int32Array>>();
+const PART_U = 1, PART_B = 2, PART_L = 3, PART_I = 4;
+
+function patternStatesOf(kind: number, name: string): Int32Array {
+  let byName = patternStates.get(kind);
+  if (!byName) patternStates.set(kind, (byName = new Map()));
+  let states = byName.get(name);
+  if (!states) {
+    const h = fnv(kind, name);
+    const colon = fnv(h, ':');
+    states = Int32Array.of(h, fnv(colon, 'U'), fnv(colon, 'B'), fnv(colon, 'L'), fnv(colon, 'I'));
+    byName.set(name, states);
+  }
+  return states;
+}
+
 function patternHashes(matches: readonly PatternMatch[], kind: number, u: Token, out: HashWriter): void {
   for (const m of matches) {
     if (m.start > u.start || m.end < u.end) continue;
-    const part = m.start === u.start ? (m.end === u.end ? 'U' : 'B') : m.end === u.end ? 'L' : 'I';
-    const name = fnv(kind, m.name);
-    out.push(fnv(fnv(name, ':'), part), name);
+    const states = patternStatesOf(kind, m.name);
+    const part = m.start === u.start ? (m.end === u.end ? PART_U : PART_B) : m.end === u.end ? PART_L : PART_I;
+    out.add(states[part] as number);
+    out.add(states[0] as number);
   }
 }
 
