@@ -9,6 +9,29 @@ const example = (text: string, value: string, entity: string): { text: string; e
   return { text, entities: [{ entity, start, end: start + value.length }] };
 };
 
+/** Each value's normalised text → the types it was given (`t${i % types}` for value i). */
+function knownValues(values: readonly string[], types: number): Map<string, Set<string>> {
+  const known = new Map<string, Set<string>>();
+  values.forEach((v, i) => {
+    const key = v.toLowerCase().replace(/\s+/gu, ' ').trim();
+    known.set(key, (known.get(key) ?? new Set()).add(`t${i % types}`));
+  });
+  return known;
+}
+
+/** What matches() must find, by checking every span of whole units ("type:text", in span order). */
+function everyKnownSpan(text: string, units: readonly { start: number; end: number }[], known: ReadonlyMap<string, Set<string>>): string[] {
+  const expected: string[] = [];
+  for (let i = 0; i < units.length; i++) {
+    for (let j = i; j < units.length; j++) {
+      const span = text.slice((units[i] as { start: number }).start, (units[j] as { end: number }).end);
+      const key = span.toLowerCase().replace(/\s+/gu, ' ').trim();
+      for (const t of [...(known.get(key) ?? [])].sort()) expected.push(`${t}:${span}`);
+    }
+  }
+  return expected;
+}
+
 describe('Gazetteer', () => {
   it('finds every whole-unit span spelling a known value, ignoring case and spacing, once per type', () => {
     const g = Gazetteer.fromEntries([
@@ -40,23 +63,11 @@ describe('Gazetteer', () => {
     const word = (): string => Array.from({ length: 1 + Math.floor(random() * 3) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('').trim() || 'a';
     const values = Array.from({ length: 60 }, () => Array.from({ length: 1 + Math.floor(random() * 3) }, word).join(' '));
     const g = Gazetteer.fromEntries(values.map((value, i) => ({ entity: `t${i % 3}`, value })));
-    const known = new Map<string, Set<string>>();
-    values.forEach((v, i) => {
-      const key = v.toLowerCase().replace(/\s+/gu, ' ').trim();
-      known.set(key, (known.get(key) ?? new Set()).add(`t${i % 3}`));
-    });
+    const known = knownValues(values, 3);
     for (let n = 0; n < 200; n++) {
       const text = Array.from({ length: 1 + Math.floor(random() * 6) }, word).join(random() < 0.5 ? ' ' : '  ');
       const units = whitespaceTokens(text);
-      const expected: string[] = [];
-      for (let i = 0; i < units.length; i++) {
-        for (let j = i; j < units.length; j++) {
-          const span = text.slice((units[i] as { start: number }).start, (units[j] as { end: number }).end);
-          const key = span.toLowerCase().replace(/\s+/gu, ' ').trim();
-          for (const t of [...(known.get(key) ?? [])].sort()) expected.push(`${t}:${span}`);
-        }
-      }
-      expect(g.matches(text, units).map((m) => `${m.name}:${m.text}`)).toEqual(expected);
+      expect(g.matches(text, units).map((m) => `${m.name}:${m.text}`)).toEqual(everyKnownSpan(text, units, known));
     }
   });
 
@@ -67,25 +78,13 @@ describe('Gazetteer', () => {
     const piece = (): string => Array.from({ length: 1 + Math.floor(random() * 4) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
     const values = Array.from({ length: 80 }, () => piece().trim()).filter((v) => v !== '');
     const g = Gazetteer.fromEntries(values.map((value, i) => ({ entity: `t${i % 2}`, value })));
-    const known = new Map<string, Set<string>>();
-    values.forEach((v, i) => {
-      const key = v.toLowerCase().replace(/\s+/gu, ' ').trim();
-      known.set(key, (known.get(key) ?? new Set()).add(`t${i % 2}`));
-    });
+    const known = knownValues(values, 2);
     let found = 0;
     for (let n = 0; n < 300; n++) {
       const text = Array.from({ length: 1 + Math.floor(random() * 5) }, () => (random() < 0.3 ? (values[Math.floor(random() * values.length)] as string) : piece())).join(random() < 0.5 ? '' : ' ');
       for (const units of [characterUnits(text), whitespaceTokens(text)]) {
-        const expected: string[] = [];
-        for (let i = 0; i < units.length; i++) {
-          for (let j = i; j < units.length; j++) {
-            const span = text.slice((units[i] as { start: number }).start, (units[j] as { end: number }).end);
-            const key = span.toLowerCase().replace(/\s+/gu, ' ').trim();
-            for (const t of [...(known.get(key) ?? [])].sort()) expected.push(`${t}:${span}`);
-          }
-        }
         const actual = g.matches(text, units).map((m) => `${m.name}:${m.text}`);
-        expect(actual).toEqual(expected);
+        expect(actual).toEqual(everyKnownSpan(text, units, known));
         found += actual.length;
       }
     }
