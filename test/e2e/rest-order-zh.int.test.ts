@@ -372,6 +372,16 @@ describe('order-zh over REST', () => {
     expect(await slots(u)).toMatchObject({ meal: '儿童套餐', quantity: 2, more_items: null });
   });
 
+  it('takes a meal off by its short name (鸡腿不要了, 鸡腿套餐去掉), not as cancelling the order', async () => {
+    const u = 'zh-user-remove-short';
+    await server.say(u, '两份牛肉套餐一份鸡腿套餐一份儿童套餐，电话13912345678，送到浦东新区张江路100号');
+    const removed = texts(await server.say(u, '鸡腿不要了'));
+    expect(removed).toContain('已去掉鸡腿套餐');
+    expect(removed).not.toContain('确定要取消整个订单吗');
+    expect(texts(await server.say(u, '儿童套餐去掉'))).toContain('已去掉儿童套餐');
+    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 2, more_items: null });
+  });
+
   it('with no order in progress, taking a meal off says there is nothing to take off', async () => {
     expect(texts(await server.say('zh-user-remove-nothing', '牛肉套餐不要了'))).toContain('还没有点餐');
   });
