@@ -17,7 +17,7 @@ import { trainSystem, type PipelineExtras } from './systems.js';
 
 const { values } = parseArgs({ options: {
   set: { type: 'string' }, folds: { type: 'string', default: '5' }, seed: { type: 'string', default: '42' },
-  diet: { type: 'string', default: '{}' }, tokenizer: { type: 'string' }, featurizers: { type: 'string' }, errors: { type: 'string' },
+  diet: { type: 'string', default: '{}' }, tokenizer: { type: 'string' }, chars: { type: 'string' }, words: { type: 'string' }, featurizers: { type: 'string' }, errors: { type: 'string' },
 } });
 
 /** Fold of each training example: stratified by intent, deterministic. */
@@ -39,6 +39,8 @@ async function main(): Promise<void> {
   const k = Number(values.folds);
   const extras: PipelineExtras = {
     ...(values.tokenizer ? { tokenizer: JSON.parse(values.tokenizer) as Record<string, unknown> } : {}),
+    ...(values.words ? { words: JSON.parse(values.words) as Record<string, unknown> | null } : {}),
+    ...(values.chars ? { chars: JSON.parse(values.chars) as Record<string, unknown> } : {}),
     ...(values.featurizers ? { featurizers: JSON.parse(values.featurizers) as ComponentConfig[] } : {}),
   };
   const diet = JSON.parse(values.diet ?? '{}') as Record<string, unknown>;

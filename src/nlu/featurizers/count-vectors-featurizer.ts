@@ -23,6 +23,12 @@ const options = z.object({
    * features are normalised.
    */
   binary: z.boolean().default(false),
+  /**
+   * Parley's: what the character analyzers read. `tokens` (Rasa's way): the tokenizer's words.
+   * `text`: the message text cut at whitespace only, so in Chinese, where jieba's word boundaries
+   * are guesses, an n-gram may span two of its words (外卖 and 送到 give 卖送).
+   */
+  char_units: z.enum(['tokens', 'text']).default('tokens'),
   OOV_token: z.string().nullable().default(null),
   OOV_words: z.array(z.string()).default([]),
   // accepted for Rasa configs; shared vocabularies and lemmas need spaCy / label featurisation we do not do
@@ -35,6 +41,8 @@ const options = z.object({
 }).strict().refine((o) => o.min_ngram <= o.max_ngram, { message: 'min_ngram must be ≤ max_ngram' });
 
 type Options = z.output<typeof options>;
+
+const WHITESPACE = /\s+/;
 
 const stripAccents = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '');
 
@@ -70,10 +78,16 @@ export class CountVectorsFeaturizer implements TrainableNluComponent {
   }
 
   /** Words after normalisation and OOV replacement (training: listed OOV_words; parsing: unseen words). */
+  /** the character analyzers read the text's whitespace-separated units rather than the tokens */
+  private get readsText(): boolean {
+    return this.opts.char_units === 'text' && this.ngram.analyzer !== 'word';
+  }
+
   private words(msg: Message, training: boolean): string[] {
     const oov = this.opts.OOV_token;
-    return msg.tokens.map((t) => {
-      const w = this.normalise(t.text);
+    const units = this.readsText ? msg.text.split(WHITESPACE).filter((u) => u !== '') : msg.tokens.map((t) => t.text);
+    return units.map((u) => {
+      const w = this.normalise(u);
       if (oov === null) return w;
       if (training) return this.oovWords.has(w) ? oov : w;
       return this.ngram.analyzer === 'word' && !this.index.has(w) ? oov : w;
@@ -89,7 +103,8 @@ export class CountVectorsFeaturizer implements TrainableNluComponent {
 
   process(msg: Message): void {
     const words = this.words(msg, false);
-    msg.sparse.set(this.key, this.table.count(words, this.ngram, this.opts.binary) ?? this.slowCounts(words));
+    const counts = this.table.count(words, this.ngram, this.opts.binary, !this.readsText) ?? this.slowCounts(words);
+    msg.sparse.set(this.key, counts);
   }
 
   /** The counts without the term table (astral characters), as a Map. */

@@ -79,9 +79,11 @@ export class TermTable {
   /**
    * The counts countTerms(extractTerms(words, opts), index) gives, in the same insertion order (with
    * `binary`, 1 for every term found), or undefined when the fast path does not apply (astral
-   * characters: n-grams count code points).
+   * characters: n-grams count code points). `recurring`: the words come again in later messages
+   * (a tokenizer's words), so their terms are kept and the counts carry them as pieces; whole
+   * clauses (CountVectorsFeaturizer's `char_units: text` in Chinese) seldom do.
    */
-  count(words: readonly string[], opts: NgramOptions, binary = false): SparseCounts | undefined {
+  count(words: readonly string[], opts: NgramOptions, binary = false, recurring = true): SparseCounts | undefined {
     let pieces: Int32Array[] | undefined;
     if (opts.analyzer === 'word') {
       if (opts.maxN > 2) return undefined;
@@ -96,14 +98,16 @@ export class TermTable {
         cachedFor.maxN = opts.maxN;
       }
       // with binary, a term found in two words counts once: the words are no longer pieces of the set
-      if (!binary) pieces = new Array<Int32Array>(words.length);
+      if (!binary && recurring) pieces = new Array<Int32Array>(words.length);
       for (let i = 0; i < words.length; i++) {
         const w = words[i] as string;
-        let terms = this.wordTerms.get(w);
+        let terms = recurring ? this.wordTerms.get(w) : undefined;
         if (terms === undefined) {
           terms = this.charWbTerms(w, opts);
-          if (this.wordTerms.size >= WORD_CACHE_SIZE) this.wordTerms.clear();
-          this.wordTerms.set(w, terms);
+          if (recurring) {
+            if (this.wordTerms.size >= WORD_CACHE_SIZE) this.wordTerms.clear();
+            this.wordTerms.set(w, terms);
+          }
         }
         if (pieces) pieces[i] = terms;
         for (let k = 0; k < terms.length; k++) this.add(terms[k] as number);
