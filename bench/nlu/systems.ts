@@ -2,7 +2,7 @@
 // and nlp.js (NlpManager). Each is trained and queried in its own child process.
 import { createRequire } from 'node:module';
 import { emptyDomain, emptyNluData, type ComponentConfig, type NluTrainingData } from '../../src/core/index.js';
-import { loadNlu, trainNlu } from '../../src/nlu/index.js';
+import { defaultCharFeaturizer, loadNlu, trainNlu } from '../../src/nlu/index.js';
 import type { BenchEntity, BenchExample } from './dataset.js';
 
 export interface Parsed { intent: string; confidence: number; entities: BenchEntity[] }
@@ -44,7 +44,7 @@ export function parleyPipeline(language: 'zh' | 'en', diet: Record<string, unkno
   return [
     { name: language === 'zh' ? 'JiebaTokenizer' : 'WhitespaceTokenizer', ...extras.tokenizer },
     ...(extras.words === null ? [] : [{ name: 'CountVectorsFeaturizer', max_ngram: 2, ...extras.words }]),
-    { name: 'CountVectorsFeaturizer', analyzer: 'char_wb', min_ngram: 1, max_ngram: 4, ...extras.chars },
+    { ...defaultCharFeaturizer(language), ...extras.chars },
     ...(vectors === undefined ? [] : [language === 'zh' ? { name: 'WordVectorFeaturizer', vectors, split_unknown: true, weight: 1 } : { name: 'WordVectorFeaturizer', vectors }]),
     ...(extras.featurizers ?? []),
     { name: 'DIETClassifier', epochs: 40, ...diet },

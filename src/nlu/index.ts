@@ -5,5 +5,5 @@ export { NLU_FORMAT_VERSION } from './nlu-model-data.js';
 export { trainNlu, type TrainNluOptions } from './train-nlu.js';
 export { loadNlu } from './load-nlu.js';
 export { componentRegistry, type ComponentName } from './pipeline/registry.js';
-export { defaultPipeline } from './pipeline/default-pipeline.js';
+export { defaultCharFeaturizer, defaultPipeline } from './pipeline/default-pipeline.js';
 export type { Message, NluComponent, TrainableNluComponent, Token, TrainingContext } from './component.js';

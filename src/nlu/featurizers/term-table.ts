@@ -101,13 +101,20 @@ export class TermTable {
       if (!binary && recurring) pieces = new Array<Int32Array>(words.length);
       for (let i = 0; i < words.length; i++) {
         const w = words[i] as string;
-        let terms = recurring ? this.wordTerms.get(w) : undefined;
+        if (!recurring) {
+          // added straight from the walk: nothing of a clause is kept
+          const length = this.walk(w, opts);
+          const gramTerms = this.gramTerms;
+          for (let n = opts.minN; n <= opts.maxN; n++) {
+            for (let p = 0; p + n <= length; p++) this.add(gramTerms[p * opts.maxN + n - 1] as number);
+          }
+          continue;
+        }
+        let terms = this.wordTerms.get(w);
         if (terms === undefined) {
           terms = this.charWbTerms(w, opts);
-          if (recurring) {
-            if (this.wordTerms.size >= WORD_CACHE_SIZE) this.wordTerms.clear();
-            this.wordTerms.set(w, terms);
-          }
+          if (this.wordTerms.size >= WORD_CACHE_SIZE) this.wordTerms.clear();
+          this.wordTerms.set(w, terms);
         }
         if (pieces) pieces[i] = terms;
         for (let k = 0; k < terms.length; k++) this.add(terms[k] as number);
@@ -164,8 +171,11 @@ export class TermTable {
     return state;
   }
 
-  /** The terms among the n-grams of ` w ` (the word padded with one space each side), in extractTerms' order. */
-  private charWbTerms(w: string, opts: NgramOptions): Int32Array {
+  /**
+   * The term (or -1) of each n-gram of ` w ` (the word padded with one space each side) into
+   * gramTerms: the n-gram of length n at start i at i · maxN + n − 1. Returns the padded length.
+   */
+  private walk(w: string, opts: NgramOptions): number {
     const length = w.length + 2;
     const maxN = opts.maxN;
     if (this.gramTerms.length < length * maxN) this.gramTerms = new Int32Array(2 * length * maxN);
@@ -181,6 +191,14 @@ export class TermTable {
         terms[i * maxN + k] = node < 0 ? -1 : trie.term(node);
       }
     }
+    return length;
+  }
+
+  /** The terms among the n-grams of ` w `, in extractTerms' order. */
+  private charWbTerms(w: string, opts: NgramOptions): Int32Array {
+    const length = this.walk(w, opts);
+    const maxN = opts.maxN;
+    const terms = this.gramTerms;
     // n outer, start inner: the order extractTerms emits the n-grams in
     let count = 0;
     for (let n = opts.minN; n <= maxN; n++) {
