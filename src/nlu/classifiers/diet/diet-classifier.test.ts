@@ -3,7 +3,7 @@ import { emptyDomain, emptyNluData, type AnnotatedEntity, type ComponentConfig, 
 import { loadNlu } from '../../load-nlu.js';
 import { trainNlu } from '../../train-nlu.js';
 import { inputBitsFor } from './intent/mlp-model.js';
-import { EntityHead, RESTRICT_FROM, type EntityHeadData } from './tagging/entity-head.js';
+import { EntityHead, RESTRICT_FROM, TYPES_COVER, type EntityHeadData } from './tagging/entity-head.js';
 
 /** `[text](entity)` and `[text]{"entity": .., "role": ..}` annotations, as in Rasa's NLU data. */
 function example(intent: string, annotated: string): { text: string; intent: string; entities: AnnotatedEntity[] } {
@@ -189,6 +189,10 @@ describe('DIETClassifier', () => {
       const unrestricted = (await off.parse(text)).entities.map((e) => [e.entity, e.start, e.end]);
       expect(head.extract(text, tokens, 'thanks', RESTRICT_FROM - 0.01).map((e) => [e.entity, e.start, e.end])).toEqual(unrestricted);
       expect(head.extract(text, tokens, 'thanks', RESTRICT_FROM)).toEqual([]);
+      // a runner-up intent needed to reach TYPES_COVER brings its types back; one past it does not
+      const runnerUp = TYPES_COVER - RESTRICT_FROM;
+      expect(head.extract(text, tokens, 'thanks', RESTRICT_FROM, [{ name: 'thanks', confidence: RESTRICT_FROM }, { name: 'weather', confidence: runnerUp }]).map((e) => [e.entity, e.start, e.end])).toEqual(unrestricted);
+      expect(head.extract(text, tokens, 'thanks', TYPES_COVER, [{ name: 'thanks', confidence: TYPES_COVER }, { name: 'weather', confidence: 1 - TYPES_COVER }])).toEqual([]);
     }
     expect((await on.parse('weather in paris')).entities.map((e) => [e.entity, e.value])).toEqual([['city', 'paris']]);
 

@@ -63,7 +63,7 @@ export class DietClassifier implements TrainableNluComponent {
     if (!head) return;
     // the tagger was trained with the intent as a feature when there was an intent head
     const intent = this.parts.intent ? msg.parse.intent : undefined;
-    const found = head.extract(msg.text, msg.tokens, intent?.name ?? '', intent?.confidence ?? 0);
+    const found = head.extract(msg.text, msg.tokens, intent?.name ?? '', intent?.confidence ?? 0, intent ? msg.parse.intent_ranking : []);
     if (found.length === 0) return;
     const units = this.parts.roles || this.parts.groups ? tagUnits(msg.text, msg.tokens, { characters: isChineseLanguage(this.language) }) : [];
     for (const f of found) {

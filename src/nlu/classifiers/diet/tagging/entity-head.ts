@@ -76,6 +76,20 @@ function frequentFeatures(sentences: readonly Int32Array[][]): Map<number, numbe
  */
 export const RESTRICT_FROM = 0.7;
 
+/**
+ * How much of the intent confidence the restriction covers: a message tagged with its intent's types
+ * also gets those of the next intents in the ranking until their confidences add up to this. An
+ * intent at 0.75 is wrong often enough that its runner-up's types (an address when the first was a
+ * bare order) should not be lost with it.
+ */
+export const TYPES_COVER = 0.95;
+
+/** restricted decoders a model keeps at most (each holds its types' share of the CRF's weights) */
+const MAX_DECODERS = 256;
+
+/** An intent of the ranking and its confidence. */
+export interface RankedIntent { name: string; confidence: number }
+
 /** Which types each intent was annotated with in training (indices into `types`, ascending). */
 function typesOfIntents(examples: readonly TaggingExample[], typeIndex: ReadonlyMap<string, number>): Record<string, number[]> {
   const seen = new Map<string, Set<number>>();
@@ -97,6 +111,8 @@ export class EntityHead {
   private readonly decoders = new Map<string, CrfDecoder>();
   /** each intent's decoder once found (its types' key is not joined again for every message) */
   private readonly decoderOfIntent = new Map<string, CrfDecoder>();
+  /** the decoder (null: no types) of several intents' types together, by their names */
+  private readonly decoderOfIntents = new Map<string, CrfDecoder | null>();
 
   private constructor(private readonly featurizer: UnitFeaturizer, readonly crf: CrfModel, readonly epochs: number, private readonly intentTypes?: Readonly<Record<string, readonly number[]>>) {
     // restricted decoders: fewer tags to score, decode and normalise (SNIPS: 157 tags, 31 per intent
@@ -104,19 +120,60 @@ export class EntityHead {
     for (const [intent, types] of Object.entries(intentTypes ?? {})) if (types.length < crf.types.length) this.narrower.set(intent, types);
   }
 
-  private decoderFor(intent: string, confidence: number): CrfDecoder | null {
-    const types = confidence < RESTRICT_FROM ? undefined : this.narrower.get(intent);
+  private decoderFor(intent: string, confidence: number, ranking: readonly RankedIntent[]): CrfDecoder | null {
+    if (confidence < RESTRICT_FROM) return this.crf.decoder;
+    let intents: string[] | undefined;
+    let covered = confidence;
+    for (const r of ranking) {
+      if (covered >= TYPES_COVER) break;
+      if (r.name === intent) continue;
+      (intents ??= [intent]).push(r.name);
+      covered += r.confidence;
+    }
+    return intents ? this.decoderOfSeveral(intents) : this.decoderOfOne(intent);
+  }
+
+  private decoderOfOne(intent: string): CrfDecoder | null {
+    const types = this.narrower.get(intent);
     if (types === undefined) return this.crf.decoder;
     if (types.length === 0) return null;
     const known = this.decoderOfIntent.get(intent);
     if (known) return known;
+    const decoder = this.decoderOfTypes(types);
+    this.decoderOfIntent.set(intent, decoder);
+    return decoder;
+  }
+
+  private decoderOfSeveral(intents: readonly string[]): CrfDecoder | null {
+    const name = intents.join('\n');
+    const known = this.decoderOfIntents.get(name);
+    if (known !== undefined) return known;
+    const union = new Set<number>();
+    let decoder: CrfDecoder | null | undefined;
+    for (const intent of intents) {
+      const types = this.narrower.get(intent);
+      // an intent with every type (or none known) is tagged with every type
+      if (types === undefined) decoder = this.crf.decoder;
+      else for (const t of types) union.add(t);
+    }
+    if (decoder === undefined) {
+      const types = [...union].sort((a, b) => a - b);
+      decoder = types.length === 0 ? null : types.length === this.crf.types.length ? this.crf.decoder : this.decoderOfTypes(types);
+    }
+    if (this.decoderOfIntents.size >= 4096) this.decoderOfIntents.clear();
+    this.decoderOfIntents.set(name, decoder);
+    return decoder;
+  }
+
+  private decoderOfTypes(types: readonly number[]): CrfDecoder {
     const key = types.join(',');
     let decoder = this.decoders.get(key);
     if (!decoder) {
+      // unions of several intents' types could make many; past the cap a message gets every type
+      if (this.decoders.size >= MAX_DECODERS) return this.crf.decoder;
       decoder = this.crf.restrict(types);
       this.decoders.set(key, decoder);
     }
-    this.decoderOfIntent.set(intent, decoder);
     return decoder;
   }
 
@@ -185,10 +242,11 @@ export class EntityHead {
   /**
    * `intent`: the predicted intent ('' when there is none), and its confidence: below
    * RESTRICT_FROM the intent may well be wrong (and the LLM check may replace it), so the message is
-   * tagged with every type rather than lose its entities with the intent.
+   * tagged with every type rather than lose its entities with the intent. `ranking`: the intents
+   * after it, whose types are added until TYPES_COVER of the confidence is covered.
    */
-  extract(text: string, tokens: readonly Token[], intent: string, confidence = 1): FoundEntity[] {
-    const crf = this.decoderFor(intent, confidence);
+  extract(text: string, tokens: readonly Token[], intent: string, confidence = 1, ranking: readonly RankedIntent[] = []): FoundEntity[] {
+    const crf = this.decoderFor(intent, confidence, ranking);
     if (!crf) return [];
     const { units, flat } = this.featurizer.featurizeFlat(text, tokens, { intent });
     const out: FoundEntity[] = [];
