@@ -77,12 +77,12 @@ export class CountVectorsFeaturizer implements TrainableNluComponent {
     return this.opts.strip_accents ? stripAccents(w) : w;
   }
 
-  /** Words after normalisation and OOV replacement (training: listed OOV_words; parsing: unseen words). */
   /** the character analyzers read the text's whitespace-separated units rather than the tokens */
   private get readsText(): boolean {
     return this.opts.char_units === 'text' && this.ngram.analyzer !== 'word';
   }
 
+  /** Words after normalisation and OOV replacement (training: listed OOV_words; parsing: unseen words). */
   private words(msg: Message, training: boolean): string[] {
     const oov = this.opts.OOV_token;
     const units = this.readsText ? msg.text.split(WHITESPACE).filter((u) => u !== '') : msg.tokens.map((t) => t.text);
@@ -103,8 +103,7 @@ export class CountVectorsFeaturizer implements TrainableNluComponent {
 
   process(msg: Message): void {
     const words = this.words(msg, false);
-    const counts = this.table.count(words, this.ngram, this.opts.binary, !this.readsText) ?? this.slowCounts(words);
-    msg.sparse.set(this.key, counts);
+    msg.sparse.set(this.key, this.table.count(words, this.ngram, this.opts.binary, !this.readsText) ?? this.slowCounts(words));
   }
 
   /** The counts without the term table (astral characters), as a Map. */

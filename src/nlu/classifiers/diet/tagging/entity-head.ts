@@ -86,6 +86,8 @@ export const TYPES_COVER = 0.95;
 
 /** restricted decoders a model keeps at most (each holds its types' share of the CRF's weights) */
 const MAX_DECODERS = 256;
+/** sets of intents whose decoder is remembered by their names; all forgotten when full */
+const MAX_INTENT_SETS = 4096;
 
 /** An intent of the ranking and its confidence. */
 export interface RankedIntent { name: string; confidence: number }
@@ -160,7 +162,7 @@ export class EntityHead {
       const types = [...union].sort((a, b) => a - b);
       decoder = types.length === 0 ? null : types.length === this.crf.types.length ? this.crf.decoder : this.decoderOfTypes(types);
     }
-    if (this.decoderOfIntents.size >= 4096) this.decoderOfIntents.clear();
+    if (this.decoderOfIntents.size >= MAX_INTENT_SETS) this.decoderOfIntents.clear();
     this.decoderOfIntents.set(name, decoder);
     return decoder;
   }
