@@ -9,11 +9,10 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ComponentConfig } from '../../src/core/index.js';
 import { loadBenchSet, type BenchExample } from './dataset.js';
 import { DATA } from './options.js';
 import { accuracy, macroF1, type Prediction } from './metrics.js';
-import { trainSystem, type PipelineExtras } from './systems.js';
+import { pipelineExtrasOf, trainSystem } from './systems.js';
 
 const { values } = parseArgs({ options: {
   set: { type: 'string' }, folds: { type: 'string', default: '5' }, seed: { type: 'string', default: '42' },
@@ -37,12 +36,7 @@ export function foldsOf(rows: readonly BenchExample[], k: number): number[] {
 async function main(): Promise<void> {
   const set = loadBenchSet(resolve(DATA, values.set ?? ''));
   const k = Number(values.folds);
-  const extras: PipelineExtras = {
-    ...(values.tokenizer ? { tokenizer: JSON.parse(values.tokenizer) as Record<string, unknown> } : {}),
-    ...(values.words ? { words: JSON.parse(values.words) as Record<string, unknown> | null } : {}),
-    ...(values.chars ? { chars: JSON.parse(values.chars) as Record<string, unknown> } : {}),
-    ...(values.featurizers ? { featurizers: JSON.parse(values.featurizers) as ComponentConfig[] } : {}),
-  };
+  const extras = pipelineExtrasOf(values);
   const diet = JSON.parse(values.diet ?? '{}') as Record<string, unknown>;
   const fold = foldsOf(set.train, k);
   const all: Prediction[] = [];

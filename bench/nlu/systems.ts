@@ -36,6 +36,16 @@ export interface PipelineExtras {
   featurizers?: ComponentConfig[];
 }
 
+/** The extras given on a bench command line as JSON (`--tokenizer`, `--words`, `--chars`, `--featurizers`). */
+export function pipelineExtrasOf(args: { tokenizer?: string | undefined; words?: string | undefined; chars?: string | undefined; featurizers?: string | undefined }): PipelineExtras {
+  return {
+    ...(args.tokenizer ? { tokenizer: JSON.parse(args.tokenizer) as Record<string, unknown> } : {}),
+    ...(args.words ? { words: JSON.parse(args.words) as Record<string, unknown> | null } : {}),
+    ...(args.chars ? { chars: JSON.parse(args.chars) as Record<string, unknown> } : {}),
+    ...(args.featurizers ? { featurizers: JSON.parse(args.featurizers) as ComponentConfig[] } : {}),
+  };
+}
+
 /**
  * The default pipeline's featurizers plus word bigrams (chosen on val), our DIETClassifier; `diet`
  * overrides its options; `vectors` adds the optional WordVectorFeaturizer (issue 4) with those vectors.

@@ -4,10 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ComponentConfig } from '../../src/core/index.js';
 import { evaluationSplit, loadBenchSet, type BenchExample } from './dataset.js';
 import { accuracy, ece, macroF1, perIntent, slotF1, type IntentScore, type Prediction } from './metrics.js';
-import { trainSystem, type Parsed, type SystemName, type TrainedSystem } from './systems.js';
+import { pipelineExtrasOf, trainSystem, type Parsed, type SystemName, type TrainedSystem } from './systems.js';
 import { noisyUtterance } from './noise.js';
 import { chooseThreshold, oosScores } from './oos.js';
 import { runProbe, writeProbeFiles, type ProbeFiles } from './probes.js';
@@ -76,12 +75,7 @@ async function main(): Promise<void> {
   const evalRows = [...inScope, ...oosRows];
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const sys = await trainSystem(system, trainRows, { language: set.language, diet: JSON.parse(values.diet ?? '{}') as Record<string, unknown>, vectors: values.vectors, seed: Number(values.seed ?? '42'), extras: {
-    ...(values.tokenizer ? { tokenizer: JSON.parse(values.tokenizer) as Record<string, unknown> } : {}),
-    ...(values.words ? { words: JSON.parse(values.words) as Record<string, unknown> | null } : {}),
-    ...(values.chars ? { chars: JSON.parse(values.chars) as Record<string, unknown> } : {}),
-    ...(values.featurizers ? { featurizers: JSON.parse(values.featurizers) as ComponentConfig[] } : {}),
-  } });
+  const sys = await trainSystem(system, trainRows, { language: set.language, diet: JSON.parse(values.diet ?? '{}') as Record<string, unknown>, vectors: values.vectors, seed: Number(values.seed ?? '42'), extras: pipelineExtrasOf(values) });
   const trainSeconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const trainCpuSeconds = (cpu.user + cpu.system) / 1e6;
