@@ -12,9 +12,9 @@ describe('resolvePipeline', () => {
     expect(names(resolvePipeline({ language: 'en', pipeline: [] }))[0]).toBe('WhitespaceTokenizer');
   });
 
-  it('by default reads Chinese character n-grams across jieba\'s word boundaries and drops those seen once; English n-grams stay within words', () => {
+  it('by default reads Chinese character n-grams across jieba\'s word boundaries; English n-grams stay within words', () => {
     const charOptions = (language: string): Record<string, unknown> => resolvePipeline({ language, pipeline: [] }).components[2]?.options as Record<string, unknown>;
-    expect(charOptions('zh')).toMatchObject({ analyzer: 'char_wb', char_units: 'text', min_df: 2 });
+    expect(charOptions('zh')).toMatchObject({ analyzer: 'char_wb', char_units: 'text', min_df: 1 });
     expect(charOptions('zh-TW')).toMatchObject({ char_units: 'text' });
     expect(charOptions('en')).toMatchObject({ analyzer: 'char_wb', char_units: 'tokens', min_df: 1 });
   });
