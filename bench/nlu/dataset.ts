@@ -1,5 +1,6 @@
 // Reading a benchmark set (one JSON object per line: text, intent, entities?) in the format of
 // ../shared/data/README.md. CLINC-style sets add *_oos.jsonl files with the intent `oos`.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 
@@ -93,11 +94,24 @@ const OOS = 'oos';
 const partition = (rows: readonly BenchExample[]): [BenchExample[], BenchExample[]] => [rows.filter((r) => r.intent !== OOS), rows.filter((r) => r.intent === OOS)];
 
 /**
+ * The few-shot regime a bot's data lives in: `k` examples of each intent, the first k in SHA-1 order
+ * of their texts (deterministic whatever the file's order, the same draw for every system), kept in
+ * file order. An intent with fewer keeps all of them.
+ */
+export function perIntent(rows: readonly BenchExample[], k: number): BenchExample[] {
+  const key = (r: BenchExample): string => createHash('sha1').update(`few-shot:${r.text}`).digest('hex');
+  const byIntent = new Map<string, { row: BenchExample; index: number; key: string }[]>();
+  rows.forEach((row, index) => byIntent.set(row.intent, [...(byIntent.get(row.intent) ?? []), { row, index, key: key(row) }]));
+  const kept = [...byIntent.values()].flatMap((xs) => xs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index)).slice(0, k));
+  return kept.sort((a, b) => a.index - b.index).map((x) => x.row);
+}
+
+/**
  * A set in the format of shared/data/README.md. Out-of-scope examples (intent `oos`) may sit in
  * *_oos.jsonl files (CLINC150) or among the others; either way they are scored by the oos protocol.
  * test.jsonl is required unless the set is read to be evaluated on val (`split: 'val'`).
  */
-export function loadBenchSet(dir: string, opts: { maxTrain?: number; split?: 'val' | 'test' } = {}): BenchSet {
+export function loadBenchSet(dir: string, opts: { maxTrain?: number; perIntent?: number; split?: 'val' | 'test' } = {}): BenchSet {
   const split = opts.split ?? 'test';
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`${dir}: not a directory (give the folder holding train.jsonl and test.jsonl, as in shared/data/README.md)`);
   const has = (name: string): boolean => existsSync(join(dir, name));
@@ -116,13 +130,16 @@ export function loadBenchSet(dir: string, opts: { maxTrain?: number; split?: 'va
   if (train.length === 0) throw empty('train.jsonl', trainOos);
   if (split === 'test' && test.length === 0) throw empty('test.jsonl', testOos);
   if (split === 'val' && val.length === 0 && has('val.jsonl')) throw empty('val.jsonl', valOos);
-  let kept = train;
-  if (opts.maxTrain !== undefined && train.length > opts.maxTrain) {
+  let kept = opts.perIntent === undefined ? train : perIntent(train, opts.perIntent);
+  if (opts.maxTrain !== undefined && kept.length > opts.maxTrain) {
     // every k-th example, so every intent keeps its share
-    const step = train.length / opts.maxTrain;
-    kept = Array.from({ length: opts.maxTrain }, (_, i) => train[Math.floor(i * step)] as BenchExample);
+    const step = kept.length / opts.maxTrain;
+    const from = kept;
+    kept = Array.from({ length: opts.maxTrain }, (_, i) => from[Math.floor(i * step)] as BenchExample);
   }
-  const oos = { train: [...trainOos, ...file('train_oos.jsonl')], val: [...valOos, ...file('val_oos.jsonl')], test: [...testOos, ...file('test_oos.jsonl')] };
+  const oosTrain = [...trainOos, ...file('train_oos.jsonl')];
+  // trained as a class, oos is one more intent: K of it, like the others
+  const oos = { train: opts.perIntent === undefined ? oosTrain : perIntent(oosTrain, opts.perIntent), val: [...valOos, ...file('val_oos.jsonl')], test: [...testOos, ...file('test_oos.jsonl')] };
   const evaluated = split === 'val' ? val : test;
   const warnings = warningsOf(kept, evaluated, split);
   if (oos.test.length + oos.val.length > 0 && split === 'test' && val.length + oos.val.length === 0) {

@@ -1,8 +1,10 @@
 // bench/nlu: trains and evaluates Parley and nlp.js on each data set (one child process per system and
 // set), prints one table and writes it as markdown.
 //
-//   npx tsx bench/nlu/run.ts [dir ...] [--dir dir ...] [--sets clinc150,cais] [--skip-nlpjs] [--max-train N] [--split val]
+//   npx tsx bench/nlu/run.ts [dir ...] [--dir dir ...] [--sets clinc150,cais] [--skip-nlpjs] [--max-train N] [--per-intent K] [--split val]
 //                            [--out file.md]
+//                            [--per-intent K]   (the few-shot regime of a bot's data: train on K examples per intent,
+//                                               the same draw for every system; evaluated on the whole split)
 //                            [--diet '{"hidden_layers_sizes":{"text":[128]}}']   (DIETClassifier options, for tuning on val)
 //                            [--seed 42]   (training seed, default 42)
 //                            [--tokenizer '{"pos_tags":true}'] [--words null] [--chars '{"char_units":"text"}'] [--featurizers '[{"name":"LexicalSyntacticFeaturizer"}]']
@@ -31,7 +33,7 @@ import type { WorkerResult } from './worker.js';
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    dir: { type: 'string', multiple: true }, sets: { type: 'string' }, 'skip-nlpjs': { type: 'boolean', default: false }, 'max-train': { type: 'string' },
+    dir: { type: 'string', multiple: true }, sets: { type: 'string' }, 'skip-nlpjs': { type: 'boolean', default: false }, 'max-train': { type: 'string' }, 'per-intent': { type: 'string' },
     split: { type: 'string', default: 'test' }, diet: { type: 'string' }, vectors: { type: 'string' }, 'zh-vectors': { type: 'string' }, out: { type: 'string' },
     seed: { type: 'string' }, tokenizer: { type: 'string' }, chars: { type: 'string' }, words: { type: 'string' }, featurizers: { type: 'string' }, errors: { type: 'string' }, 'keep-probe': { type: 'string' },
   },
@@ -46,6 +48,7 @@ function runWorker(system: string, dir: string, vectors: string | undefined, pro
   // a compiled `parley train` (import-slowdown.ts)
   const args = ['--import', 'tsx/esm', join(import.meta.dirname, 'worker.ts'), '--system', system, '--dir', dir, '--out', out, '--split', values.split ?? 'test'];
   if (values['max-train']) args.push('--max-train', values['max-train']);
+  if (values['per-intent']) args.push('--per-intent', values['per-intent']);
   if (values.diet) args.push('--diet', values.diet);
   if (vectors !== undefined) args.push('--vectors', vectors);
   if (values.seed) args.push('--seed', values.seed);
@@ -129,8 +132,8 @@ async function main(): Promise<void> {
   console.table(results.map((r) => Object.fromEntries(HEADER.map((h, i) => [h, row(r)[i]]))));
   const ratios = latencyRatios(results);
   if (ratios !== '') console.log(ratios);
-  const md = markdownReport(results, { date: new Date().toISOString().slice(0, 10), cpus: cpus().length, node: process.version, split: values.split ?? 'test', dirs: dirs.map((d) => resolve(d)), load: `${loadBefore.toFixed(1)} at start, ${(loadavg()[0] ?? 0).toFixed(1)} at end` });
-  const out = outputFile(dirs, { out: values.out, split: values.split ?? 'test', tuned: ['max-train', 'diet', 'seed', 'tokenizer', 'words', 'chars', 'featurizers'].some((k) => values[k as keyof typeof values] !== undefined) });
+  const md = markdownReport(results, { date: new Date().toISOString().slice(0, 10), cpus: cpus().length, node: process.version, split: values.split ?? 'test', dirs: dirs.map((d) => resolve(d)), perIntent: values['per-intent'], load: `${loadBefore.toFixed(1)} at start, ${(loadavg()[0] ?? 0).toFixed(1)} at end` });
+  const out = outputFile(dirs, { out: values.out, split: values.split ?? 'test', tuned: ['max-train', 'diet', 'seed', 'tokenizer', 'words', 'chars', 'featurizers'].some((k) => values[k as keyof typeof values] !== undefined), perIntent: values['per-intent'] });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, md);
   console.log(`written ${out}`);

@@ -50,7 +50,7 @@ export interface WorkerResult {
 
 const { values } = parseArgs({ options: {
   system: { type: 'string' }, dir: { type: 'string' }, out: { type: 'string' },
-  'max-train': { type: 'string' }, split: { type: 'string', default: 'test' }, diet: { type: 'string', default: '{}' }, vectors: { type: 'string' }, seed: { type: 'string', default: '42' }, tokenizer: { type: 'string' }, chars: { type: 'string' }, words: { type: 'string' }, featurizers: { type: 'string' }, errors: { type: 'string' },
+  'max-train': { type: 'string' }, 'per-intent': { type: 'string' }, split: { type: 'string', default: 'test' }, diet: { type: 'string', default: '{}' }, vectors: { type: 'string' }, seed: { type: 'string', default: '42' }, tokenizer: { type: 'string' }, chars: { type: 'string' }, words: { type: 'string' }, featurizers: { type: 'string' }, errors: { type: 'string' },
   // where to write the probe's model and texts; run.ts probes them (alternating systems) after training.
   // Without it the worker probes once itself, in a temporary directory
   'probe-dir': { type: 'string' },
@@ -68,7 +68,7 @@ const normalise = (intent: string, oosLabel: boolean): string => (oosLabel && (i
 async function main(): Promise<void> {
   const system = values.system as SystemName;
   const split = values.split === 'val' ? 'val' : 'test';
-  const set = loadBenchSet(values.dir ?? '', { split, ...(values['max-train'] ? { maxTrain: Number(values['max-train']) } : {}) });
+  const set = loadBenchSet(values.dir ?? '', { split, ...(values['max-train'] ? { maxTrain: Number(values['max-train']) } : {}), ...(values['per-intent'] ? { perIntent: Number(values['per-intent']) } : {}) });
   const trainRows = set.oos ? [...set.train, ...set.oos.train] : set.train;
   const inScope = evaluationSplit(set, split);
   const oosRows = set.oos ? (split === 'val' ? set.oos.val : set.oos.test) : [];

@@ -30,6 +30,23 @@ describe('bench/nlu data sets', () => {
     expect(tuned.warnings).toEqual([]);
   });
 
+  it('keeps K examples per intent for the few-shot regime, the same ones whatever the file order', () => {
+    const rows = [...Array.from({ length: 6 }, (_, i) => row(`book a table ${i}`, 'book')), row('play a song', 'play'), row('play jazz', 'play'), ...Array.from({ length: 4 }, (_, i) => row(`weather ${i}`, 'weather'))];
+    const set = loadBenchSet(setDir({ 'train.jsonl': rows, 'test.jsonl': [row('table for two', 'book')] }), { perIntent: 3 });
+    const count = (intent: string) => set.train.filter((r) => r.intent === intent).length;
+    expect([count('book'), count('play'), count('weather')]).toEqual([3, 2, 3]);
+    // the kept rows stay in file order, and another order of the same file keeps the same rows
+    const index = (r: { text: string }) => rows.findIndex((x) => (JSON.parse(x) as { text: string }).text === r.text);
+    expect(set.train.map(index)).toEqual([...set.train.map(index)].sort((a, b) => a - b));
+    const reversed = loadBenchSet(setDir({ 'train.jsonl': [...rows].reverse(), 'test.jsonl': [row('table for two', 'book')] }), { perIntent: 3 });
+    expect(new Set(reversed.train.map((r) => r.text))).toEqual(new Set(set.train.map((r) => r.text)));
+    // oos trained as a class is one more intent
+    const withOos = loadBenchSet(setDir({ 'train.jsonl': rows, 'train_oos.jsonl': Array.from({ length: 5 }, (_, i) => row(`joke ${i}`, 'oos')), 'test.jsonl': [row('x', 'book')] }), { perIntent: 3 });
+    expect(withOos.oos?.train).toHaveLength(3);
+    // --max-train still applies after the draw
+    expect(loadBenchSet(setDir({ 'train.jsonl': rows, 'test.jsonl': [row('x', 'book')] }), { perIntent: 3, maxTrain: 4 }).train).toHaveLength(4);
+  });
+
   it('says which file and line is malformed', () => {
     expect(() => loadBenchSet(setDir({ 'train.jsonl': [row('a', 'x'), '{oops'], 'test.jsonl': [row('b', 'x')] }))).toThrow(/train\.jsonl:2: not JSON/);
     expect(() => loadBenchSet(setDir({ 'train.jsonl': [row('a', '')], 'test.jsonl': [row('b', 'x')] }))).toThrow(/train\.jsonl:1: expected/);

@@ -12,8 +12,8 @@ const p = (gold: string, predicted: string): Prediction => ({ gold, predicted, c
 describe('bench/nlu run', () => {
   it('writes bench/results/nlu.md only for the reference run on the shared sets', () => {
     const shared = ['clinc150', 'snips-goo', 'cais', 'smp2017'].map((s) => `/data/${s}`);
-    const out = (dirs: string[], o: { out?: string; split?: string; tuned?: boolean } = {}): string =>
-      outputFile(dirs, { split: o.split ?? 'test', tuned: o.tuned ?? false, ...(o.out ? { out: o.out } : {}) }, '/r', '/data');
+    const out = (dirs: string[], o: { out?: string; split?: string; tuned?: boolean; perIntent?: string } = {}): string =>
+      outputFile(dirs, { split: o.split ?? 'test', tuned: o.tuned ?? false, ...(o.out ? { out: o.out } : {}), ...(o.perIntent ? { perIntent: o.perIntent } : {}) }, '/r', '/data');
     expect(out(shared)).toBe('/r/nlu.md');
     expect(out(['/tmp/atis', '/tmp/banking77'])).toBe('/r/nlu-runs/atis+banking77.md');
     // a reviewer's own copy named like a shared set does not replace the shared table
@@ -21,6 +21,9 @@ describe('bench/nlu run', () => {
     expect(out(['/data/cais'])).toBe('/r/nlu-runs/cais.md');
     expect(out(shared, { split: 'val' })).toBe('/r/nlu-runs/clinc150+snips-goo+cais+smp2017-val.md');
     expect(out(shared, { tuned: true })).not.toBe('/r/nlu.md');
+    // a few-shot run is not the reference run either, and says its K in the name
+    expect(out(shared, { perIntent: '10' })).toBe('/r/nlu-runs/clinc150+snips-goo+cais+smp2017-k10.md');
+    expect(out(['/tmp/atis'], { perIntent: '5', split: 'val' })).toBe('/r/nlu-runs/atis-k5-val.md');
     expect(out(['/tmp/a b|c'])).toBe('/r/nlu-runs/a_b_c.md');
     expect(out(['/tmp/atis'], { out: '/x/atis.md' })).toBe('/x/atis.md');
   });
@@ -28,6 +31,8 @@ describe('bench/nlu run', () => {
   it('refuses a bad option before training', () => {
     expect(() => checkOptions({ split: 'dev' })).toThrow(/--split dev: expected test or val/);
     expect(() => checkOptions({ 'max-train': '1k' })).toThrow(/--max-train 1k/);
+    expect(() => checkOptions({ 'per-intent': '0' })).toThrow(/--per-intent 0: expected a positive integer/);
+    expect(() => checkOptions({ 'per-intent': '10' })).not.toThrow();
     expect(() => checkOptions({ diet: '{epochs: 5}' })).toThrow(/--diet/);
     expect(() => checkOptions({ split: 'val', 'max-train': '500', diet: '{"epochs":5}' })).not.toThrow();
     expect(() => checkSetNames(['/a/atis', '/b/atis'])).toThrow(/two sets named atis \(\/a\/atis, \/b\/atis\)/);
