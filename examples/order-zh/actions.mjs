@@ -247,12 +247,18 @@ const SEND_TO = /(?:送到|送去|送至|送往|送过去到|寄到)/gu;
 const DELIVERY_TIME = /今天|明天|后天|今晚|明早|明晚|中午|晚上|早上|上午|下午|傍晚|(?:[0-9０-９]{1,2}|[两三四五六七八九]|十[一二]?)\s*(?:点|点钟)(?![餐菜单])/u;
 const NO_BOOKING = '现在下单会尽快送出（大约 30 分钟），暂时不能预约送餐时间哦。';
 
+/**
+ * A place named by what it is to the user before the address itself (送公司 金融街购物中心B1), or the
+ * tail of such a word where the tagger started the span inside it (司 金融街…).
+ */
+const VAGUE_BEFORE = /^(?:我们|我)?的?(?:公司|司|单位|位|家里|里|家|学校|校|宿舍|舍)(?:吧)?[，,、\s]+(?=\S)/u;
+
 /** … or about changing it (地址改成…): the tagger sometimes starts the address at the verb. */
 const CHANGE_TO = /^(?:地址)?(?:改成|改为|换成|换为|改到|换到)/u;
 
 /** The address a message gave, without words about sending or changing it before it. */
 export function addressPart(value) {
-  const text = String(value).trim();
+  const text = String(value).trim().replace(VAGUE_BEFORE, '');
   let after = -1;
   for (const m of text.matchAll(SEND_TO)) after = m.index + m[0].length;
   const place = after > 0 && after < text.length ? text.slice(after).trim() : text;
@@ -277,6 +283,45 @@ export function checkAddress(before, now, text) {
     return { events: [slotEvent('address', before ?? null)], notes };
   }
   return { events: place === now ? [] : [slotEvent('address', place)], notes };
+}
+
+/**
+ * A phone number a rider can call: a mobile (1 and ten more digits), a landline with its area code
+ * (0 and 9–11 more), a local landline (7–8 digits) or an international number (+ and 8–15 digits); an
+ * extension after 转 / 分机 may follow. 尾号5678 is not one.
+ */
+const CALLABLE = /^(?:1\d{10}|0\d{9,11}|[2-9]\d{6,7}|\+\d{8,15})(?:(?:转|分机号?|ext\.?)\s*\d{1,6})?$/iu;
+
+/**
+ * A phone just given (its slot changed by this message) that is not a whole number to call is not kept:
+ * the slot goes back to what it was, and the user is told what is missing.
+ * @returns {{ events: object[], notes: string[] }}
+ */
+export function checkPhone(before, now) {
+  if (now == null || now === before) return { events: [], notes: [] };
+  const value = String(now).replace(/[\s-]/gu, '');
+  if (CALLABLE.test(value)) return { events: [], notes: [] };
+  const digits = (value.match(/\d/gu) ?? []).length;
+  const mobile = value.startsWith('1');
+  const note = mobile && digits > 7
+    ? `这个手机号是 ${digits} 位，少了或多了一位吧？请再说一遍完整的 11 位手机号。`
+    : `只有 ${digits} 位数字，骑手打不通哦。请告诉我完整的 11 位手机号，或者带区号的座机号。`;
+  return { events: [slotEvent('phone', before ?? null)], notes: [note] };
+}
+
+/** Words around a phone number in a message that gives only the phone (我的电话是…, 手机号：…). */
+const PHONE_WORDS = /我的|我|电话号码|电话|手机号码|手机号|手机|号码|联系方式|打|是|为|：|:|[，。,.!！\s]/gu;
+
+/**
+ * The whole message taken as the address (from_text, while the form asks for it) when it only gives a
+ * phone number: not an address.
+ */
+export function onlyPhone(text, entities) {
+  const phones = entities.filter((e) => e.entity === 'phone' && typeof e.start === 'number' && typeof e.end === 'number');
+  if (phones.length === 0 || entities.some((e) => e.entity === 'address')) return false;
+  let rest = text;
+  for (const e of [...phones].sort((a, b) => b.start - a.start)) rest = rest.slice(0, e.start) + rest.slice(e.end);
+  return rest.replace(PHONE_WORDS, '').length === 0;
 }
 
 /** Contact details a message changed (given before, now different), said back without their values, which are sensitive. */
@@ -438,7 +483,13 @@ export const actions = [
     const detail = detailAtConfirmation(tracker, earlier, message, entities);
     const hint = detail !== undefined && intent === 'change_order' ? askForDetail(domain, detail) : undefined;
     const notes = [hint].filter((t) => t !== undefined);
-    const address = checkAddress(beforeSlots.address, tracker.slots.address, text);
+    const phone = checkPhone(beforeSlots.phone, tracker.slots.phone);
+    notes.push(...phone.notes);
+    // a phone given while the form asks for the address is not the address too
+    const addressNow = onlyPhone(text, entities) && tracker.slots.address === text ? beforeSlots.address : tracker.slots.address;
+    const address = addressNow === tracker.slots.address
+      ? checkAddress(beforeSlots.address, addressNow, text)
+      : { events: [slotEvent('address', addressNow ?? null)], notes: [] };
     const detailEvents = detail !== undefined || beforeSlots.detail_to_change != null ? [slotEvent('detail_to_change', detail ?? null)] : [];
     const swap = isSwap(entities, text);
     const how = { removing: !swap && (intent === 'remove_item' || takesOff(entities, text)), swap };
@@ -459,7 +510,7 @@ export const actions = [
     const lineUnnamed = allSaid.length === 0 && before.length > 1 && !quantityAsked && now[0]?.quantity !== before[0].quantity;
     const lines = explicit ?? afterMappings(before, now, taken, notes, lineUnnamed);
     const ack = before.length > 0 ? acknowledgement(before, lines) : undefined;
-    const slotsNow = address.events.length > 0 ? { ...tracker.slots, address: address.events[0].value } : tracker.slots;
+    const slotsNow = { ...tracker.slots, ...(address.events.length > 0 ? { address: address.events[0].value } : {}), ...(phone.events.length > 0 ? { phone: phone.events[0].value } : {}) };
     const spokenNow = [ack, contactAcknowledgement(beforeSlots, slotsNow), ...notes, ...address.notes].filter((t) => t !== undefined && !spoken(tracker.events, t)).map((t) => botEvent(t));
     // an amount for no line named waits for the reply that names the meal; any other message drops it
     const nextPending = explicit === undefined && lineUnnamed ? amountWithoutMeal(entities, text) : undefined;
@@ -467,7 +518,7 @@ export const actions = [
     // the mappings' own reading stands: only the summary follows the first line (a message answered
     // with a note sets the lines again, so that a form takes it as understood, not as unusable)
     // with no order yet, a dish not on the menu leaves the mappings' reading too: its quantity waits for the meal
-    if (explicit === undefined && lines === now && (notes.length === 0 || (dish !== undefined && before.length === 0))) return [...(now.length > 1 ? moreSlots(now.slice(1), now) : []), ...pendingEvents, ...detailEvents, ...address.events, ...spokenNow];
-    return [...lineSlots(lines), ...pendingEvents, ...detailEvents, ...address.events, ...spokenNow];
+    if (explicit === undefined && lines === now && (notes.length === 0 || (dish !== undefined && before.length === 0))) return [...(now.length > 1 ? moreSlots(now.slice(1), now) : []), ...pendingEvents, ...detailEvents, ...address.events, ...phone.events, ...spokenNow];
+    return [...lineSlots(lines), ...pendingEvents, ...detailEvents, ...address.events, ...phone.events, ...spokenNow];
   }),
 ];

@@ -485,4 +485,20 @@ describe('order-zh over REST', () => {
     // the detail the form asked for is an answer, not said back
     expect(texts(await server.say(u, '13812345678'))).not.toContain('记下了');
   });
+
+  it('does not take a phone tail (尾号5678) as the phone, nor a phone given while it asks for the address as the address', async () => {
+    const u = 'zh-user-phone-tail';
+    await server.say(u, '来两份牛肉套餐');
+    const tail = texts(await server.say(u, '手机尾号是5678'));
+    expect(tail).toContain('只有 4 位数字');
+    expect(await slots(u)).toMatchObject({ phone: null, requested_slot: 'phone' });
+    await server.say(u, '13812345678');
+    expect(await slots(u)).toMatchObject({ phone: '13812345678', requested_slot: 'address' });
+    // before, the whole message became the address too (the form's from_text mapping), and the phone changed
+    const again = texts(await server.say(u, '我的电话是13900001111'));
+    expect(again).toContain('已改好电话');
+    expect(await slots(u)).toMatchObject({ phone: '13900001111', address: null, requested_slot: 'address' });
+    await server.say(u, '送公司 金融街购物中心B1');
+    expect(await slots(u)).toMatchObject({ address: '金融街购物中心B1' });
+  });
 });

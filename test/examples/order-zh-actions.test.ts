@@ -2,7 +2,7 @@
 // meal, and how a message changes the order's lines.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript example module, without type declarations
-import { addressPart, amountsTaken, askForDetail, checkAddress, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, nextLines, relativeOnlyIfUnderstood, summaryOf, takesOff } from '../../examples/order-zh/actions.mjs';
+import { addressPart, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, nextLines, relativeOnlyIfUnderstood, summaryOf, takesOff } from '../../examples/order-zh/actions.mjs';
 
 interface Said { meal: string; amount: number | undefined; role: 'more' | 'fewer' | undefined }
 interface Line { meal: string; quantity: number | null }
@@ -273,5 +273,48 @@ describe('checkAddress', () => {
     expect(check(null, null, '少放一点辣，送快点').notes).toEqual([]);
     expect(check(null, null, '明天有什么套餐').notes).toEqual([]);
     expect(check(null, null, '我想两点餐').notes).toEqual([]);
+  });
+});
+
+describe('checkPhone', () => {
+  const check = checkPhone as (before: string | null | undefined, now: string | null | undefined) => { events: { name: string; value: unknown }[]; notes: string[] };
+
+  it('keeps a number a rider can call: mobile, landline with or without its area code, international, with an extension', () => {
+    for (const phone of ['13812345678', '01062345678', '0571-87654321', '62345678', '+8613912345678', '01062345678转123', '138 1234 5678']) expect(check(null, phone)).toEqual({ events: [], notes: [] });
+    // a phone this message did not change is left alone
+    expect(check('5678', '5678')).toEqual({ events: [], notes: [] });
+  });
+
+  it('gives back the phone before a number too short to call (尾号5678) or a mobile a digit off, and says what is missing', () => {
+    const tail = check(null, '5678');
+    expect(tail.events.map((e) => [e.name, e.value])).toEqual([['phone', null]]);
+    expect(tail.notes.join('')).toContain('只有 4 位数字');
+    const short = check('13900001111', '1381234567');
+    expect(short.events.map((e) => [e.name, e.value])).toEqual([['phone', '13900001111']]);
+    expect(short.notes.join('')).toContain('10 位');
+  });
+});
+
+describe('onlyPhone', () => {
+  const phone = (text: string, value: string) => ({ entity: 'phone', value, start: text.indexOf(value), end: text.indexOf(value) + value.length });
+
+  it('tells a message that only gives a phone number from one that gives an address too', () => {
+    expect(onlyPhone('13812345678', [phone('13812345678', '13812345678')])).toBe(true);
+    expect(onlyPhone('我的电话是 138 1234 5678。', [phone('我的电话是 138 1234 5678。', '138 1234 5678')])).toBe(true);
+    expect(onlyPhone('13812345678 海淀区中关村大街1号', [phone('13812345678 海淀区中关村大街1号', '13812345678')])).toBe(false);
+    expect(onlyPhone('海淀区中关村大街1号', [])).toBe(false);
+    const both = '电话13812345678，地址海淀区中关村大街1号';
+    expect(onlyPhone(both, [phone(both, '13812345678'), { entity: 'address', value: '海淀区中关村大街1号', start: 17, end: 27 }])).toBe(false);
+  });
+});
+
+describe('addressPart before the address itself', () => {
+  it('drops a vague place (送公司 金融街购物中心B1) and the tail of one the tagger started inside', () => {
+    expect(addressPart('公司 金融街购物中心B1')).toBe('金融街购物中心B1');
+    expect(addressPart('司 金融街购物中心B1')).toBe('金融街购物中心B1');
+    expect(addressPart('单位，中关村软件园二期10号楼')).toBe('中关村软件园二期10号楼');
+    // a vague place alone stays for checkAddress to answer, and a real place is untouched
+    expect(addressPart('公司')).toBe('公司');
+    expect(addressPart('家乐福中关村店')).toBe('家乐福中关村店');
   });
 });
