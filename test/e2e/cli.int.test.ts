@@ -69,7 +69,7 @@ describe('parley CLI', () => {
     } finally {
       await stopCliServer(server);
     }
-  });
+  }, 120_000);
 
   it('drains on SIGTERM: readiness turns false while it still serves, then it exits 0', async () => {
     const port = await freePort();

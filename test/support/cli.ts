@@ -27,7 +27,9 @@ export async function startCliServer(args: string[], port: number, opts: { cwd?:
   // keep stdout flowing: a server whose unread stdout pipe fills (64 KB of logs) blocks on its next
   // log line, and then cannot even shut down (tests may add their own listeners)
   child.stdout?.on('data', (c: Buffer) => opts.onStdout?.(c.toString('utf8')));
-  for (let i = 0; i < 300; i++) {
+  // 50 s: a first start with the embedded store opens PGlite (5–7 s alone), and CI on two shared cores
+  // has seen a start take over 30 s while other work ran
+  for (let i = 0; i < 500; i++) {
     if (child.exitCode !== null) throw new Error(`parley run exited ${child.exitCode}: ${stderr}`);
     try { if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return child; } catch { /* not listening yet */ }
     await new Promise((r) => setTimeout(r, 100));
