@@ -28,6 +28,9 @@ export function wrongOrderNumber(text, entities) {
   return undefined;
 }
 
+/** What the bot says of something typed as an order number that is not one. */
+const explanation = (wrong) => `${wrong} doesn't look like one of our order numbers: they're two letters followed by six digits, like AB123456.`;
+
 /** Whether the bot has said `text` since the latest user message. */
 function saidThisTurn(events, text) {
   for (let i = events.length - 1; i >= 0 && events[i].event !== 'user'; i--) if (events[i].event === 'bot' && events[i].text === text) return true;
@@ -45,8 +48,17 @@ export const actions = [
     if (!asked && !ABOUT_AN_ORDER.has(message.parse_data.intent?.name)) return [];
     const wrong = wrongOrderNumber(message.text ?? '', message.parse_data.entities ?? []);
     if (wrong === undefined) return [];
-    const text = `${wrong} doesn't look like one of our order numbers: they're two letters followed by six digits, like AB123456.`;
+    const text = explanation(wrong);
     // the action runs again when the form starts within the same turn: say it once
     return saidThisTurn(tracker.events, text) ? [] : [botEvent(text)];
+  }),
+  // The form's rules apologise (utter_default) for an answer it cannot use, then ask again. After "CD55555
+  // doesn't look like one of our order numbers…" the apology only repeats that the answer was not taken.
+  defineAction('action_apologise_unless_explained', ({ tracker, domain }) => {
+    const message = tracker.state.latestMessage;
+    const wrong = message ? wrongOrderNumber(message.text ?? '', message.parse_data.entities ?? []) : undefined;
+    if (wrong !== undefined && saidThisTurn(tracker.events, explanation(wrong))) return [];
+    const text = domain.responses?.utter_default?.[0]?.text ?? null;
+    return [botEvent(text, {}, { utter_action: 'utter_default' })];
   }),
 ];

@@ -41,4 +41,17 @@ describe('support-en over REST', () => {
     expect(await slots(u)).toMatchObject({ order_number: null, requested_slot: 'order_number' });
     expect(texts(await server.say(u, 'ab123456'))).toContain('order AB123456');
   });
+
+  it('after saying why a number is not one, does not apologise for the answer too; an answer with no number gets the apology', async () => {
+    const u = 'en-user-wrong-number-in-form';
+    await server.say(u, 'track order');
+    // before: the explanation, then "Sorry, I didn't get that", then the question
+    const reply = texts(await server.say(u, 'CD55555'));
+    expect(reply).toContain("CD55555 doesn't look like one of our order numbers");
+    expect(reply).not.toContain("didn't get that");
+    expect(reply).toMatch(/order number\?/);
+    const noNumber = texts(await server.say(u, 'idk the number'));
+    expect(noNumber).toContain("Sorry, I didn't get that");
+    expect(await slots(u)).toMatchObject({ order_number: null, requested_slot: 'order_number' });
+  });
 });
