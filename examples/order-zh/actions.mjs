@@ -269,13 +269,16 @@ export function addressPart(value) {
 /**
  * An address just given (its slot changed by this message) that a rider could not find a door by
  * (公司, 家里) is not kept: the slot goes back to what it was, and the user is told what to say. A time
- * of delivery is answered too: orders go out at once.
+ * of delivery is answered too: orders go out at once. A message that only gives a phone number is not
+ * an address either.
  * @returns {{ events: object[], notes: string[] }}
  */
-export function checkAddress(before, now, text) {
+export function checkAddress(before, now, text, entities = []) {
   const notes = [];
   if (/送/u.test(text) && DELIVERY_TIME.test(text)) notes.push(NO_BOOKING);
   if (now == null || now === before) return { events: [], notes };
+  // the whole message (the form's from_text mapping) when it only gives a phone number
+  if (now === text && onlyPhone(text, entities)) return { events: [slotEvent('address', before ?? null)], notes };
   const place = addressPart(now);
   if (VAGUE_PLACE.test(place)) {
     const named = place.replace(/^(?:我们|我|他|她)?的?/u, '').replace(/(?:里|那儿|那里|那边|吧|去|哦|啊|呀|哈|[。！!，,])+$/u, '');
@@ -484,12 +487,10 @@ export const actions = [
     const hint = detail !== undefined && intent === 'change_order' ? askForDetail(domain, detail) : undefined;
     const notes = [hint].filter((t) => t !== undefined);
     const phone = checkPhone(beforeSlots.phone, tracker.slots.phone);
+    // among the notes (unlike the address's): a message answered with a note is one the form understood,
+    // so it asks for the phone again without the apology for an answer it cannot use
     notes.push(...phone.notes);
-    // a phone given while the form asks for the address is not the address too
-    const addressNow = onlyPhone(text, entities) && tracker.slots.address === text ? beforeSlots.address : tracker.slots.address;
-    const address = addressNow === tracker.slots.address
-      ? checkAddress(beforeSlots.address, addressNow, text)
-      : { events: [slotEvent('address', addressNow ?? null)], notes: [] };
+    const address = checkAddress(beforeSlots.address, tracker.slots.address, text, entities);
     const detailEvents = detail !== undefined || beforeSlots.detail_to_change != null ? [slotEvent('detail_to_change', detail ?? null)] : [];
     const swap = isSwap(entities, text);
     const how = { removing: !swap && (intent === 'remove_item' || takesOff(entities, text)), swap };

@@ -246,7 +246,7 @@ describe('dishNotOnMenu', () => {
 });
 
 describe('checkAddress', () => {
-  const check = checkAddress as (before: string | null | undefined, now: string | null | undefined, text: string) => { events: { name: string; value: unknown }[]; notes: string[] };
+  const check = checkAddress as (before: string | null | undefined, now: string | null | undefined, text: string, entities?: unknown[]) => { events: { name: string; value: unknown }[]; notes: string[] };
 
   it('keeps an address a rider can find, without the words about sending before it', () => {
     expect(check(null, '北京市海淀区中关村大街1号', '北京市海淀区中关村大街1号')).toEqual({ events: [], notes: [] });
@@ -264,6 +264,15 @@ describe('checkAddress', () => {
     const changed = check('科苑路15号', '送到我家吧', '送到我家吧');
     expect(changed.events.map((e) => [e.name, e.value])).toEqual([['address', '科苑路15号']]);
     expect(changed.notes.join('')).toContain('“家”');
+  });
+
+  it('gives back the address before a message that only gives a phone number (taken whole while the form asks for the address)', () => {
+    const text = '我的电话是13900001111';
+    const phone = { entity: 'phone', value: '13900001111', start: 5, end: 16 };
+    expect(check(null, text, text, [phone]).events.map((e) => [e.name, e.value])).toEqual([['address', null]]);
+    // the same text as a tagged address, or with a place besides the phone, is left to the other checks
+    expect(check(null, text, text, []).events).toEqual([]);
+    expect(check(null, '13900001111 海淀区中关村大街1号', '13900001111 海淀区中关村大街1号', [{ ...phone, start: 0, end: 11 }]).events).toEqual([]);
   });
 
   it('answers a time of delivery, and leaves an address this message did not change alone', () => {
