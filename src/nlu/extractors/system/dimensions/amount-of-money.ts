@@ -65,6 +65,14 @@ function chinese(m: RegExpExecArray): SystemMatch | undefined {
   return money(m.index, end, tenths === 0 && hundredths === 0 ? whole : Math.round(whole * 100 + tenths * 10 + hundredths) / 100, ZH_UNITS[unit] ?? 'CNY');
 }
 
+/** 一块半, 两块半钱: a whole number of yuan and a half; not 十元半价 (ten yuan, half price) or 五块半斤 */
+const HALF_YUAN = /^半(?![价折斤天年月个份小])/;
+function withHalfYuan(text: string, found: SystemMatch | undefined): SystemMatch | undefined {
+  if (!found || !Number.isInteger(found.value) || !TENTHS_AFTER.has(text[found.end - 1] as string) || !HALF_YUAN.test(text.slice(found.end))) return found;
+  const end = found.end + (text[found.end + 1] === '钱' ? 2 : 1);
+  return money(found.start, end, (found.value as number) + 0.5, String(unitOf(found)));
+}
+
 /** five grand, a grand: thousands of dollars */
 const GRAND = new RegExp(`(${NUM}|\\ban?)\\s+grand\\b`, 'gi');
 /** the cents of "twelve bucks fifty", "5 dollars 20": a number under 100 ending the phrase */
@@ -99,7 +107,7 @@ export function extractAmountsOfMoney(text: string, ctx: ExtractContext): System
     if (value !== undefined) out.push(money(m.index, m.index + m[0].length, value, ZH_UNITS[m[1] as string] ?? 'CNY'));
   }
   for (const m of matchAll(SUFFIXED_ZH, text)) {
-    const found = chinese(m);
+    const found = withHalfYuan(text, chinese(m));
     // "500元" inside "人民币 500元" is the same amount, already reported
     if (found && !out.some((o) => o.start <= found.start && o.end >= found.end)) out.push(found);
   }

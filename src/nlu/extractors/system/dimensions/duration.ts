@@ -19,7 +19,8 @@ const EN_UNITS: Readonly<Record<string, DurationUnit>> = {
   month: 'month', months: 'month', year: 'year', years: 'year',
 };
 
-const zhUnit = `(${Object.keys(ZH_UNITS).join('|')})`;
+// 两个半月 is two and a half months; 月 alone after a numeral names one (三月 is March)
+const zhUnit = `(${Object.keys(ZH_UNITS).join('|')}|(?<=个半)月)`;
 // not after 第: 第二天 is "the next day", not two days
 // (group 7: quarter hours, 一刻钟 to 三刻钟; the time grammar counts on these seven groups)
 const ZH = new RegExp(`(?<!第)(${NUMERAL_SOURCE})(个半|半)?${zhUnit}(半)?|半(个)?(小时|钟头|天|个月|年)|([一两三]刻钟)`, 'g');
@@ -46,7 +47,7 @@ export function zhDuration(m: RegExpExecArray): { value: number; unit: DurationU
   // digits read one by one (九八年, 零五年) name a year, not an amount: 98 years is 九十八年
   if (DIGIT_BY_DIGIT.test(m[1] as string)) return undefined;
   const n = parseNumeral(m[1] as string);
-  const unit = ZH_UNITS[m[3] as string];
+  const unit = m[3] === '月' ? 'month' : ZH_UNITS[m[3] as string];
   if (n === undefined || !unit) return undefined;
   return { value: n + (m[2] || m[4] ? 0.5 : 0), unit };
 }

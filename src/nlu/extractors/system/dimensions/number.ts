@@ -1,5 +1,5 @@
 // The `number` dimension: Arabic, Chinese and mixed numerals, English number words, 5k / 2.5M.
-import { AND_A_HALF_SOURCE, approximatePair, englishNumberRuns, ENGLISH_NUMBER_SOURCE } from '../../../../core/index.js';
+import { AND_A_HALF_SOURCE, approximatePair, englishNumberRuns, ENGLISH_NUMBER_SOURCE, statedAmount } from '../../../../core/index.js';
 import { NUMERAL_SOURCE, parseNumeral, parseScaledNumeral } from '../numerals/numeral.js';
 import { matchAll, simpleValue, type SystemMatch } from '../system-entity.js';
 
@@ -9,8 +9,8 @@ const MEASURE_UNIT = '(?:kg|mg|g|km|cm|mm|ml|L|lbs?|oz)(?![A-Za-z])';
 // (0.5kg, 2L); other letters make the figure part of a code (room 12b). Never the integer part of a decimal alone.
 const NUMERIC = new RegExp(`(?<![A-Za-z])-?${NUMERAL_SOURCE}(?:[kKM](?![A-Za-z]))?(?:(?![A-Za-z0-9０-９]|[.．][0-9０-９])|(?=${MEASURE_UNIT}))`, 'g');
 const WORDS = new RegExp(ENGLISH_NUMBER_SOURCE, 'gi');
-/** 一 in these words is not a quantity (一下 "a moment", 一起 "together", 万一 "in case"). */
-const NOT_A_NUMBER = /^一(?=[下起些直样定般切共旦向度会边再])|^一点(?![0-9零〇一二三四五六七八九])/;
+/** 一 in these words is not a quantity (一下 "a moment", 一起 "together", 一打开 "once opened", 万一 "in case"). */
+const NOT_A_NUMBER = /^一(?=[下起些直样定般切共旦向度会边再]|打开)|^一点(?![0-9零〇一二三四五六七八九])/;
 const NOT_AFTER = /[万统唯]$/;
 
 function numericValue(raw: string): number | undefined {
@@ -51,8 +51,20 @@ export function extractNumbers(text: string): SystemMatch[] {
   // as Duckling reads them; the longer span wins over the "a dozen" inside "half a dozen"
   for (const m of matchAll(HALF_DOZEN, text)) out.push(simpleValue('number', m.index, m.index + m[0].length, 6));
   for (const m of matchAll(A_COUPLE, text)) out.push(simpleValue('number', m.index, m.index + m[0].length, 2));
+  for (const m of matchAll(COLLOQUIAL_AMOUNT, text)) {
+    const n = statedAmount(m[0]);
+    if (n !== undefined) out.push(simpleValue('number', m.index, m.index + m[0].length, n));
+  }
   return out.map((n) => withHalf(text, n));
 }
+
+/**
+ * Amounts whose numeral alone would be missing or wrong, valued as a slot reads them (statedAmount): 俩 and
+ * 仨 (来俩汉堡; not 伎俩), 一打 a dozen and 半打 half of one (not the verb: 一打开, 打算), and 一份半 / 两斤半, the count
+ * and a half of the measure word between them.
+ */
+const COLLOQUIAL_AMOUNT = new RegExp(
+  `(?<!伎)[俩仨]|(?:半|${NUMERAL_SOURCE})打(?![开算扰折包印车球卡电过了通听断破败针字])|${NUMERAL_SOURCE}[个份碗杯瓶盒袋箱桶包件张斤]半`, 'g');
 
 /** 三分之一 is a third, 百分之二十 twenty hundredths (0.2): the parts' numerals are not numbers of their own */
 const FRACTION = new RegExp(`(百|千|万|${NUMERAL_SOURCE})分之(百|${NUMERAL_SOURCE})`, 'g');
