@@ -30,6 +30,9 @@ describe('extractSystemEntities with every dimension', () => {
     // a number that straddles another match's edge (五一 in 两块五一斤) has borrowed a digit from it
     ['两块五一斤', ZH_CTX, [['amount-of-money', '两块五']]],
     ['5块5一个', ZH_CTX, [['amount-of-money', '5块5']]],
+    // and a duration that straddles a time has borrowed its unit: Saturday and Sunday, not six weeks
+    ['周六周日都行', ZH_CTX, [['time', '周六'], ['time', '周日']]],
+    ['周一周二', ZH_CTX, [['time', '周一'], ['time', '周二']]],
   ])('%s: the longer span wins over the numbers inside it', (text, ctx, expected) => {
     expect(all(text, ctx)).toEqual(expected);
   });
