@@ -466,6 +466,21 @@ function afterMappings(before, now, taken, notes, lineUnnamed) {
   return [{ ...now[0], quantity: first?.quantity ?? null }];
 }
 
+/**
+ * A kitchen makes whole portions: a line whose quantity is not a whole number (一份半, 半份) keeps the
+ * quantity it had (none, for a new line, so the form asks for it), and the user is told why.
+ */
+function wholePortions(lines, before, notes) {
+  if (lines.every((l) => l.quantity === null || Number.isInteger(l.quantity))) return lines;
+  return lines.map((line) => {
+    if (line.quantity === null || Number.isInteger(line.quantity)) return line;
+    const kept = before.find((b) => b.meal === line.meal)?.quantity ?? null;
+    const still = kept === null ? '' : `，还是 ${formatAmount(kept)} 份`;
+    notes.push(`${line.meal}只能按整份点哦，${formatAmount(line.quantity)} 份做不了${still}。`);
+    return { ...line, quantity: kept };
+  });
+}
+
 export const actions = [
   defineAction('action_validate_slot_mappings', ({ tracker, domain }) => {
     const message = tracker.state.latestMessage;
@@ -509,7 +524,7 @@ export const actions = [
     // a bare amount still answers the form's question when the first line has none yet
     const quantityAsked = beforeSlots.requested_slot === 'quantity' && before[0]?.quantity === null;
     const lineUnnamed = allSaid.length === 0 && before.length > 1 && !quantityAsked && now[0]?.quantity !== before[0].quantity;
-    const lines = explicit ?? afterMappings(before, now, taken, notes, lineUnnamed);
+    const lines = wholePortions(explicit ?? afterMappings(before, now, taken, notes, lineUnnamed), before, notes);
     const ack = before.length > 0 ? acknowledgement(before, lines) : undefined;
     const slotsNow = { ...tracker.slots, ...(address.events.length > 0 ? { address: address.events[0].value } : {}), ...(phone.events.length > 0 ? { phone: phone.events[0].value } : {}) };
     const spokenNow = [ack, contactAcknowledgement(beforeSlots, slotsNow), ...notes, ...address.notes].filter((t) => t !== undefined && !spoken(tracker.events, t)).map((t) => botEvent(t));

@@ -501,4 +501,28 @@ describe('order-zh over REST', () => {
     await server.say(u, '送公司 金融街购物中心B1');
     expect(await slots(u)).toMatchObject({ address: '金融街购物中心B1' });
   });
+
+  it('with no order in progress, 再来一份… starts one (read as change_order, it was "not understood")', async () => {
+    const u = 'zh-user-more-first';
+    await server.say(u, '你好');
+    const reply = texts(await server.say(u, '再来一份儿童套餐'));
+    expect(reply).not.toContain('没听懂');
+    expect(await slots(u)).toMatchObject({ meal: '儿童套餐', quantity: 1, requested_slot: 'phone' });
+  });
+
+  it('reads colloquial amounts (来俩, 半打) and gives back a quantity that is no whole number of portions', async () => {
+    const two = 'zh-user-lia';
+    await server.say(two, '来俩鸡腿套餐');
+    expect(await slots(two)).toMatchObject({ meal: '鸡腿套餐', quantity: 2 });
+    const dozen = 'zh-user-half-dozen';
+    await server.say(dozen, '来半打鸡腿套餐');
+    expect(await slots(dozen)).toMatchObject({ meal: '鸡腿套餐', quantity: 6 });
+    const half = 'zh-user-half-portion';
+    expect(texts(await server.say(half, '牛肉套餐来一份半'))).toContain('牛肉套餐只能按整份点哦，1.5 份做不了。');
+    expect(await slots(half)).toMatchObject({ meal: '牛肉套餐', quantity: null, requested_slot: 'quantity' });
+    await server.say(half, '两份');
+    await server.say(half, '13812345678');
+    expect(texts(await server.say(half, '再加半份'))).toContain('牛肉套餐只能按整份点哦，2.5 份做不了，还是 2 份。');
+    expect(await slots(half)).toMatchObject({ quantity: 2, requested_slot: 'address' });
+  });
 });
