@@ -241,6 +241,8 @@ function acknowledgement(before, after) {
 
 /** What a rider cannot find a door by: a place named only by what it is to the user (公司, 家里, 学校). */
 const VAGUE_PLACE = /^(?:我|我们|他|她)?的?(?:公司|家|家里|单位|学校|宿舍|办公室|楼下|门口|老地方|这儿|这里|那儿|那里)(?:里|那儿|那里|那边|吧|去|哦|啊|呀|哈)*[。！!，,]*$/u;
+/** A place given only by what it is near (静安寺旁边, 人民广场附近), with no number a rider could find a door by. */
+const NEAR_ONLY = /^[^0-9０-９号楼栋座室层单元]+?(?:的)?(?:旁边|边上|附近|对面|隔壁|周边|一带|后面|那边)(?:吧|哦|啊|呀|哈|[。！!，,])*$/u;
 /** Where an address starts after words about sending (…送到公司): the tagger sometimes takes the words before it too. */
 const SEND_TO = /(?:送到|送去|送至|送往|送过去到|寄到)/gu;
 /** Words of a time of delivery, in a message about sending (明天中午十二点送到…, 晚上七点送过来). */
@@ -283,6 +285,10 @@ export function checkAddress(before, now, text, entities = []) {
   if (VAGUE_PLACE.test(place)) {
     const named = place.replace(/^(?:我们|我|他|她)?的?/u, '').replace(/(?:里|那儿|那里|那边|吧|去|哦|啊|呀|哈|[。！!，,])+$/u, '');
     notes.push(`“${named}”具体在哪儿呢？骑手要找得到门牌号才能送到哦。`);
+    return { events: [slotEvent('address', before ?? null)], notes };
+  }
+  if (NEAR_ONLY.test(place)) {
+    notes.push(`“${place.replace(/(?:吧|哦|啊|呀|哈|[。！!，,])+$/u, '')}”是哪条路、几号呢？骑手要找得到门牌号才能送到哦。`);
     return { events: [slotEvent('address', before ?? null)], notes };
   }
   return { events: place === now ? [] : [slotEvent('address', place)], notes };

@@ -456,6 +456,13 @@ describe('order-zh over REST', () => {
     // read 我家 as an address: either way the bot asks for the real one)
     expect(texts(await server.say(u, '地址改成送到我家'))).toMatch(/“家”具体在哪儿|请直接说新的地址/);
     expect(await slots(u)).toMatchObject({ address: '深圳市南山区科苑路15号' });
+    // nor a place given only by what it is near, asked for while the form waits for the address
+    const near = 'zh-user-near-address';
+    await server.say(near, '来份素食的');
+    await server.say(near, '一份就够');
+    await server.say(near, '18612345678');
+    expect(texts(await server.say(near, '静安寺旁边'))).toContain('“静安寺旁边”是哪条路、几号呢？');
+    expect(await slots(near)).toMatchObject({ address: null, requested_slot: 'address' });
   });
 
   it('takes 那就再来两份 as two more, and a new address at the confirmation (改成送到…) without saying it did not understand', async () => {

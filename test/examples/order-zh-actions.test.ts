@@ -266,6 +266,15 @@ describe('checkAddress', () => {
     expect(changed.notes.join('')).toContain('“家”');
   });
 
+  it('gives back a place given only by what it is near (静安寺旁边), and keeps one with a number', () => {
+    const near = check('科苑路15号', '静安寺旁边', '静安寺旁边');
+    expect(near.events.map((e) => [e.name, e.value])).toEqual([['address', '科苑路15号']]);
+    expect(near.notes.join('')).toContain('“静安寺旁边”是哪条路、几号呢？');
+    expect(check(null, '人民广场附近吧', '人民广场附近吧').notes.join('')).toContain('“人民广场附近”');
+    expect(check(null, '静安寺旁边的南京西路1601号', '静安寺旁边的南京西路1601号')).toEqual({ events: [], notes: [] });
+    expect(check(null, '地铁站2号口对面', '地铁站2号口对面')).toEqual({ events: [], notes: [] });
+  });
+
   it('gives back the address before a message that only gives a phone number (taken whole while the form asks for the address)', () => {
     const text = '我的电话是13900001111';
     const phone = { entity: 'phone', value: '13900001111', start: 5, end: 16 };
