@@ -532,4 +532,15 @@ describe('order-zh over REST', () => {
     expect(texts(await server.say(half, '再加半份'))).toContain('牛肉套餐只能按整份点哦，2.5 份做不了，还是 2 份。');
     expect(await slots(half)).toMatchObject({ quantity: 2, requested_slot: 'address' });
   });
+
+  it('asks the form\'s question again after a yes or a no it cannot use (不要辣 is read as deny)', async () => {
+    const u = 'zh-user-no-spice';
+    await server.say(u, '我要两份牛肉套餐');
+    await server.say(u, '13512345678');
+    expect(await lastUtterAction(u)).toBe('utter_ask_address');
+    // before, the default fallback apologised and the form's question never came again
+    await server.say(u, '不要辣');
+    expect(await lastUtterAction(u)).toBe('utter_ask_address');
+    expect(await slots(u)).toMatchObject({ address: null, requested_slot: 'address' });
+  });
 });
