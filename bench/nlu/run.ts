@@ -1,7 +1,7 @@
 // bench/nlu: trains and evaluates Parley and nlp.js on each data set (one child process per system and
 // set), prints one table and writes it as markdown.
 //
-//   npx tsx bench/nlu/run.ts [dir ...] [--dir dir ...] [--sets clinc150,cais] [--skip-nlpjs] [--max-train N] [--per-intent K] [--split val]
+//   npx tsx bench/nlu/run.ts [-h|--help] [dir ...] [--dir dir ...] [--sets clinc150,cais] [--skip-nlpjs] [--max-train N] [--per-intent K] [--split val]
 //                            [--out file.md]
 //                            [--per-intent K]   (the few-shot regime of a bot's data: train on K examples per intent,
 //                                               the same draw for every system; evaluated on the whole split)
@@ -30,14 +30,36 @@ import { medianProbe, probeInRounds } from './probes.js';
 import { HEADER, latencyRatios, markdownReport, row } from './report.js';
 import type { WorkerResult } from './worker.js';
 
-const { values, positionals } = parseArgs({
+/** The usage in this file's opening comment, for --help and for an option it does not know. */
+function usage(): string {
+  const lines = readFileSync(new URL(import.meta.url), 'utf8').split('\n');
+  return lines.slice(0, lines.findIndex((l) => l.startsWith('import '))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n');
+}
+
+function parseCommandLine(): ReturnType<typeof parseOptions> {
+  try {
+    return parseOptions();
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage()}`);
+    process.exit(2);
+  }
+}
+
+const parseOptions = () => parseArgs({
   allowPositionals: true,
   options: {
+    help: { type: 'boolean', short: 'h', default: false },
     dir: { type: 'string', multiple: true }, sets: { type: 'string' }, 'skip-nlpjs': { type: 'boolean', default: false }, 'max-train': { type: 'string' }, 'per-intent': { type: 'string' },
     split: { type: 'string', default: 'test' }, diet: { type: 'string' }, vectors: { type: 'string' }, 'zh-vectors': { type: 'string' }, out: { type: 'string' },
     seed: { type: 'string' }, tokenizer: { type: 'string' }, chars: { type: 'string' }, words: { type: 'string' }, featurizers: { type: 'string' }, errors: { type: 'string' }, 'keep-probe': { type: 'string' },
   },
 });
+
+const { values, positionals } = parseCommandLine();
+if (values.help) {
+  console.log(usage());
+  process.exit(0);
+}
 
 /** Runs a worker: it trains, evaluates and writes its model into `probeDir` for the probes. */
 function runWorker(system: string, dir: string, vectors: string | undefined, probeDir: string): Promise<WorkerResult> {
