@@ -8,4 +8,5 @@ export * from './conversation.js';
 export * from './tracker-json.js';
 export * from './domain-json.js';
 export * from './chinese-numeral.js';
+export * from './chinese-script.js';
 export * from './english-numeral.js';

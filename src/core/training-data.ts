@@ -78,8 +78,13 @@ export interface Rule {
 
 export interface ComponentConfig { name: string; [option: string]: unknown }
 
+/** How the NLU reads Chinese script: traditional characters folded onto simplified ones, or as written. */
+export type ChineseScript = 'simplified' | 'as_written';
+
 export interface ModelConfig {
   language: string;
+  /** Parley's `chinese_script`; unset: `simplified` for Chinese models (language zh…), `as_written` otherwise */
+  chineseScript?: ChineseScript;
   assistantId?: string;
   recipe?: string;
   pipeline: ComponentConfig[];

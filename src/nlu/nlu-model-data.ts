@@ -2,7 +2,7 @@
 // (raw sections in a model archive, base64 when the data is written as JSON).
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { ComponentConfig } from '../core/index.js';
+import type { ChineseScript, ComponentConfig } from '../core/index.js';
 import { ParleyError } from '../errors.js';
 import type { ComponentName } from './pipeline/registry.js';
 import { isComponentName } from './pipeline/registry.js';
@@ -29,6 +29,10 @@ export interface NluModelData {
   config: { language: string; pipeline: ComponentConfig[] };
   components: PersistedComponent[];
   warnings: string[];
+  /** `simplified`: the pipeline reads traditional characters as simplified ones (chinese-script-fold.ts); absent in older models: as written */
+  chinese_script?: ChineseScript;
+  /** with chinese_script simplified: folded entity value → the training data's writing of it */
+  written_forms?: Record<string, string>;
 }
 
 const dataSchema = z.object({
@@ -44,6 +48,8 @@ const dataSchema = z.object({
     state: z.unknown(),
   })),
   warnings: z.array(z.string()),
+  chinese_script: z.enum(['simplified', 'as_written']).optional(),
+  written_forms: z.record(z.string(), z.string()).optional(),
 });
 
 /** Stable over identical training: hashes everything except the fingerprint itself. */

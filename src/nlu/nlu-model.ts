@@ -1,5 +1,6 @@
 // A trained NLU model: the intent shortcut, then the pipeline, producing Rasa's parse result.
-import type { Domain, ParseData } from '../core/index.js';
+import { simplifyChinese, type Domain, type ParseData } from '../core/index.js';
+import { restoreWrittenValues } from './chinese-script-fold.js';
 import type { NluComponent } from './component.js';
 import type { NluModelData } from './nlu-model-data.js';
 import { resolveSameTypeOverlaps } from './pipeline/entity-overlaps.js';
@@ -56,11 +57,15 @@ export class PipelineNluModel implements NluModel {
   async parse(text: string, opts: ParseOptions = {}): Promise<ParseData> {
     const direct = this.shortcut.parse(text);
     if (direct) return finalise(direct, opts.messageId);
-    const msg = createMessage(text, opts.metadata ?? {});
+    const forms = this.data.chinese_script === 'simplified' ? this.data.written_forms ?? {} : undefined;
+    const read = forms ? simplifyChinese(text) : text;
+    const msg = createMessage(read, opts.metadata ?? {});
+    msg.parse.text = text;
     for (const component of this.components) {
       const pending = component.process(msg);
       if (pending) await pending;
     }
+    if (forms) restoreWrittenValues(msg.parse.entities, read, text, forms);
     return finalise(msg.parse, opts.messageId);
   }
 

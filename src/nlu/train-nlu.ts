@@ -2,6 +2,7 @@
 // components see their output, train each trainable component in order, persist everything.
 import type { Domain, ModelConfig, NluTrainingData } from '../core/index.js';
 import { ParleyError } from '../errors.js';
+import { chineseScriptOf, foldTrainingData, writtenForms } from './chinese-script-fold.js';
 import { isTrainable, type Message, type NluComponent, type TrainingContext } from './component.js';
 import { NLU_FORMAT_VERSION, fingerprintOf, type NluModelData, type PersistedComponent } from './nlu-model-data.js';
 import { PipelineNluModel, type NluModel } from './nlu-model.js';
@@ -31,8 +32,10 @@ async function trainComponent(r: ResolvedComponent, component: NluComponent, ctx
   ctx.onProgress?.(r.name, 1, 1);
 }
 
-export async function trainNlu(config: ModelConfig, data: NluTrainingData, domain: Domain, opts: TrainNluOptions = {}): Promise<NluModel> {
+export async function trainNlu(config: ModelConfig, written: NluTrainingData, domain: Domain, opts: TrainNluOptions = {}): Promise<NluModel> {
   const { components: resolved, warnings } = resolvePipeline(config);
+  const script = chineseScriptOf(config);
+  const data = script === 'simplified' ? foldTrainingData(written) : written;
   const ctx: TrainingContext = { data, domain, language: config.language, seed: opts.seed ?? DEFAULT_SEED };
   if (opts.onProgress) ctx.onProgress = opts.onProgress;
   const messages = data.examples.map((ex) => createMessage(ex.text, ex.metadata ?? {}));
@@ -55,6 +58,7 @@ export async function trainNlu(config: ModelConfig, data: NluTrainingData, domai
     config: { language: config.language, pipeline: config.pipeline },
     components: persisted,
     warnings,
+    ...(script === 'simplified' ? { chinese_script: script, written_forms: writtenForms(written) } : {}),
   };
   return new PipelineNluModel(built, { ...body, fingerprint: fingerprintOf(body) }, domain);
 }

@@ -129,6 +129,15 @@ describe('loadProject', () => {
     expect(project.testStories).toHaveLength(1);
   });
 
+  it('reads chinese_script, and names the file and line of a value it does not know', async () => {
+    const files = (script: string) => ({ 'domain.yml': 'intents: [greet]\n', 'config.yml': `language: zh\nchinese_script: ${script}\n` });
+    expect((await loadProject(await writeProject(files('as_written')))).config.chineseScript).toBe('as_written');
+    expect((await loadProject(await writeProject({ 'domain.yml': 'intents: [greet]\n', 'config.yml': 'language: zh\n' }))).config.chineseScript).toBeUndefined();
+    const e = await rejection(loadProject(await writeProject(files('traditional'))));
+    expect(isParleyError(e, 'PROJECT_INVALID')).toBe(true);
+    expect(e.message).toMatch(/^config.yml:2: chinese_script must be one of simplified, as_written, not 'traditional'/);
+  });
+
   it('reports bad YAML and file errors with the file and line', async () => {
     const root = await writeProject({ 'domain.yml': 'intents: [greet]\n', 'data/stories.yml': 'stories:\n- story: a\n  steps:\n  - intent: greet\n   action: x\n' });
     const e = await rejection(loadProject(root));

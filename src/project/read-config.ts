@@ -1,6 +1,6 @@
 // config.yml: language, recipe, assistant_id, pipeline and policies (defaults filled like Rasa).
 import type { Node } from 'yaml';
-import type { ComponentConfig, ModelConfig } from '../core/index.js';
+import type { ChineseScript, ComponentConfig, ModelConfig } from '../core/index.js';
 import { copyComponents, DEFAULT_LANGUAGE, DEFAULT_PIPELINE, DEFAULT_POLICIES } from './default-config.js';
 import type { YamlSource } from './yaml-source.js';
 
@@ -20,6 +20,7 @@ export function readModelConfig(src: YamlSource, root: Node | null): ModelConfig
       switch (key) {
         case 'language': config.language = src.str(value, 'language', line); break;
         case 'recipe': config.recipe = src.str(value, 'recipe', line); break;
+        case 'chinese_script': config.chineseScript = chineseScript(src, src.str(value, 'chinese_script', line), value, line); break;
         case 'assistant_id': config.assistantId = src.str(value, 'assistant_id', line); break;
         case 'pipeline':
         case 'policies': config[key] = readComponents(src, key, value, line); break;
@@ -36,6 +37,13 @@ export function readModelConfig(src: YamlSource, root: Node | null): ModelConfig
     src.warn(null, 'placeholder_assistant_id', `assistant_id is still '${PLACEHOLDER_ASSISTANT_ID}'; set a unique name`);
   }
   return config;
+}
+
+const CHINESE_SCRIPTS: readonly ChineseScript[] = ['simplified', 'as_written'];
+
+function chineseScript(src: YamlSource, text: string, node: Node | null, line: number): ChineseScript {
+  const script = CHINESE_SCRIPTS.find((s) => s === text);
+  return script ?? src.fail(node, `chinese_script must be one of ${CHINESE_SCRIPTS.join(', ')}, not '${text}'`, line);
 }
 
 function fillDefaults(src: YamlSource, config: ModelConfig, seen: Set<string>): void {

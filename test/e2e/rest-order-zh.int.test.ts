@@ -543,4 +543,14 @@ describe('order-zh over REST', () => {
     expect(await lastUtterAction(u)).toBe('utter_ask_address');
     expect(await slots(u)).toMatchObject({ address: null, requested_slot: 'address' });
   });
+
+  it('understands an order typed in traditional characters: the menu\'s meal, the quantity, and the address as the user wrote it', async () => {
+    const u = 'zh-user-traditional';
+    await server.say(u, '我要兩份雞腿套餐');
+    expect(await slots(u)).toMatchObject({ meal: '鸡腿套餐', quantity: 2, requested_slot: 'phone' });
+    await server.say(u, '手機１３８１２３４５６７８');
+    const summary = texts(await server.say(u, '送到台北市信義區市府路45號'));
+    expect(summary).toContain('套餐：鸡腿套餐');
+    expect(await slots(u)).toMatchObject({ phone: '13812345678', address: '台北市信義區市府路45號' });
+  });
 });

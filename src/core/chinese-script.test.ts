@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { foldPairs } from '../../bench/tools/chinese-fold-table.js';
+import { FOLD_PAIRS } from './chinese-fold-table.js';
+import { simplifyChinese } from './chinese-script.js';
+
+describe('simplifyChinese', () => {
+  it('folds traditional characters and their Taiwan and Hong Kong forms onto simplified ones, one for one', () => {
+    for (const [traditional, simplified] of [
+      ['我要兩份雞腿套餐', '我要两份鸡腿套餐'], ['送到上海市徐匯區漕溪北路３９８號', '送到上海市徐汇区漕溪北路３９８号'],
+      ['請問營業時間', '请问营业时间'], ['後天見', '后天见'], ['臺灣', '台湾'], ['裡面', '里面'], ['綫', '线'],
+    ]) {
+      expect(simplifyChinese(traditional as string)).toBe(simplified);
+      expect(simplifyChinese(traditional as string)).toHaveLength((traditional as string).length);
+    }
+  });
+
+  it('leaves simplified text, other scripts, emoji and characters beyond the BMP as they are (the same string)', () => {
+    for (const text of ['我要两份牛肉套餐', 'hello world', '😀👍🏽', '𠀀𠀁', '']) expect(simplifyChinese(text)).toBe(text);
+  });
+
+  it('ships the table OpenCC gives each character (regenerate with bench/tools/chinese-fold-table.ts)', () => {
+    expect(FOLD_PAIRS).toBe(foldPairs());
+  });
+});
