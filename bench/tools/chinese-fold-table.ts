@@ -1,16 +1,52 @@
 // Writes src/core/chinese-fold-table.ts: each traditional character (and Taiwan or Hong Kong form) that
 // OpenCC (npm `opencc-js`, a devDependency; its dictionaries are Apache-2.0) converts on its own to one
-// simplified character, as pairs. Run after updating opencc-js:
+// simplified character, as pairs, except the few that simplified text itself writes (below). Run after
+// updating opencc-js:
 //   npx tsx bench/tools/chinese-fold-table.ts
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { bundledDictionary } from '../../src/nlu/tokenizers/bundled-dictionary.js';
 
 type Convert = (text: string) => string;
 interface Opencc { Converter(opts: { from: string; to: string }): Convert }
 
 /** The BMP blocks where traditional characters live: CJK Extension A, the unified ideographs, the compatibility ideographs. */
 const HAN_BLOCKS: readonly [number, number][] = [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]];
+
+/** GB 2312's 6,763 hanzi (rows 0xB0–0xF7 of EUC-CN, as GBK decodes them): the characters of simplified text. */
+function gb2312Hanzi(): Set<string> {
+  const gbk = new TextDecoder('gbk');
+  const out = new Set<string>();
+  for (let row = 0xb0; row <= 0xf7; row++) {
+    for (let cell = 0xa1; cell <= 0xfe; cell++) {
+      const ch = gbk.decode(Uint8Array.of(row, cell));
+      if (/^\p{Script=Han}$/u.test(ch)) out.add(ch);
+    }
+  }
+  return out;
+}
+
+/** How often each character occurs in the words of jieba's bundled dictionary (a simplified corpus's frequencies). */
+function characterFrequencies(): Map<string, number> {
+  const freq = new Map<string, number>();
+  for (const line of bundledDictionary().toString('utf8').split('\n')) {
+    const [word, count] = line.split(' ');
+    if (!word || !count) continue;
+    for (const ch of new Set(word)) freq.set(ch, (freq.get(ch) ?? 0) + Number(count));
+  }
+  return freq;
+}
+
+/**
+ * A character that is also one of simplified text's own (in GB 2312) and that simplified text writes at
+ * least a tenth as often as the character OpenCC folds it to is left alone: 么 (怎么, not 幺), 著 (著名),
+ * 拚 and 吒 (哪吒). The others in GB 2312 fold (後 → 后, 於 → 于, 乾 → 干): simplified text keeps them
+ * for names only.
+ */
+function simplifiedTextWrites(source: string, target: string, gb: Set<string>, freq: Map<string, number>): boolean {
+  return gb.has(source) && (freq.get(source) ?? 0) >= 0.1 * (freq.get(target) ?? 0);
+}
 
 /**
  * "source target" pairs, one code unit each, in code order: standard traditional first, then Taiwan's and
@@ -23,12 +59,14 @@ export function foldPairs(): string {
   for (const [first, last] of HAN_BLOCKS) for (let c = first; c <= last; c++) chars.push(String.fromCharCode(c));
   const all = chars.join('\n');
   const folded = new Map<string, string>();
+  const gb = gb2312Hanzi();
+  const freq = characterFrequencies();
   for (const from of ['t', 'tw', 'hk']) {
     const converted = opencc.Converter({ from, to: 'cn' })(all).split('\n');
     if (converted.length !== chars.length) throw new Error(`opencc-js ${from} → cn joined or split characters`);
     converted.forEach((target, i) => {
       const source = chars[i] as string;
-      if (!folded.has(source) && target.length === 1 && target !== source) folded.set(source, target);
+      if (!folded.has(source) && target.length === 1 && target !== source && !simplifiedTextWrites(source, target, gb, freq)) folded.set(source, target);
     });
   }
   return [...folded].sort(([a], [b]) => a.charCodeAt(0) - b.charCodeAt(0)).map(([s, t]) => s + t).join('');
