@@ -1,5 +1,6 @@
 // Parley's NLU: train a pipeline from config.yml + NLU data, persist it, load it, parse messages.
 export type { NluModel, ParseOptions } from './nlu-model.js';
+export { MAX_PARSED_CHARS } from './nlu-model.js';
 export type { NluModelData, PersistedComponent } from './nlu-model-data.js';
 export { NLU_FORMAT_VERSION } from './nlu-model-data.js';
 export { trainNlu, type TrainNluOptions } from './train-nlu.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDomain, emptyNluData, type Domain, type ModelConfig, type NluExample, type NluTrainingData } from '../core/index.js';
 import { isParleyError } from '../errors.js';
-import { loadNlu, trainNlu } from './index.js';
+import { loadNlu, MAX_PARSED_CHARS, trainNlu } from './index.js';
 
 const ex = (intent: string, texts: string[]): NluExample[] => texts.map((text) => ({ text, intent, entities: [] }));
 
@@ -189,6 +189,23 @@ describe('trainNlu: traditional and simplified Chinese read alike (chinese_scrip
     // without the fold 雞 is a character the model never saw: the meal is not the bot's 鸡腿套餐
     expect((await old.parse('我要兩份雞腿套餐')).entities.map((e) => e.value)).not.toContain('鸡腿套餐');
     expect((await folded.parse('我要兩份雞腿套餐')).entities.map((e) => e.value)).toContain('鸡腿套餐');
+  });
+});
+
+describe('trainNlu: a very long message', () => {
+  it('reads its first MAX_PARSED_CHARS characters and keeps the whole text (a pasted page cannot hold the server)', async () => {
+    const meal = (text: string, m: string): NluExample => ({ text, intent: 'order', entities: [{ entity: 'meal', start: text.indexOf(m), end: text.indexOf(m) + m.length, value: m }] });
+    const data: NluTrainingData = { ...ZH, examples: [...ZH.examples.filter((e) => e.intent !== 'order'), ...['鸡腿套餐', '牛肉面'].flatMap((m) => [meal(`我要${m}`, m), meal(`来一份${m}`, m), meal(`给我${m}吧`, m)])] };
+    const model = await trainNlu(config('zh'), data, domainFor(data));
+    const text = `${'我要鸡腿套餐，'.repeat(Math.ceil(MAX_PARSED_CHARS / 7))}我要牛肉面`;
+    expect(text.length).toBeGreaterThan(MAX_PARSED_CHARS + 5);
+    const parsed = await model.parse(text);
+    expect(parsed.text).toBe(text);
+    expect(parsed.intent?.name).toBe('order');
+    const meals = parsed.entities.filter((e) => e.entity === 'meal');
+    expect(meals.length).toBeGreaterThan(10);
+    for (const e of meals) expect(e.end).toBeLessThanOrEqual(MAX_PARSED_CHARS);
+    expect(meals.map((e) => e.value)).not.toContain('牛肉面');
   });
 });
 
