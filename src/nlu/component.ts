@@ -1,5 +1,5 @@
 // The NLU component interface: every tokenizer, featurizer, classifier and extractor is one.
-import type { Domain, NluTrainingData, ParseData } from '../core/index.js';
+import type { ChineseScript, Domain, NluTrainingData, ParseData } from '../core/index.js';
 
 export interface Token {
   text: string;
@@ -55,6 +55,8 @@ export interface TrainingContext {
   language: string;
   /** deterministic training for a given seed */
   seed: number;
+  /** `simplified`: the training texts are read with traditional characters folded (chinese-script-fold.ts), so words a component reads from elsewhere (a dictionary file) must be too */
+  chineseScript?: ChineseScript;
   onProgress?: (component: string, done: number, total: number) => void;
 }
 

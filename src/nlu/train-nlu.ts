@@ -36,7 +36,7 @@ export async function trainNlu(config: ModelConfig, written: NluTrainingData, do
   const { components: resolved, warnings } = resolvePipeline(config);
   const script = chineseScriptOf(config);
   const data = script === 'simplified' ? foldTrainingData(written) : written;
-  const ctx: TrainingContext = { data, domain, language: config.language, seed: opts.seed ?? DEFAULT_SEED };
+  const ctx: TrainingContext = { data, domain, language: config.language, seed: opts.seed ?? DEFAULT_SEED, chineseScript: script };
   if (opts.onProgress) ctx.onProgress = opts.onProgress;
   const messages = data.examples.map((ex) => createMessage(ex.text, ex.metadata ?? {}));
   const built: NluComponent[] = [];

@@ -93,6 +93,15 @@ describe('JiebaTokenizer', () => {
     expect(restored.tokenize('我要超级无敌饭')).toEqual(tok.tokenize('我要超级无敌饭'));
   });
 
+  it('reads a dictionary written in traditional characters as simplified words when the model reads text so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-jieba-'));
+    writeFileSync(join(dir, 'user.txt'), '超級無敵飯 n\n');
+    const folded = new JiebaTokenizer({ dictionaryPath: dir, pattern: undefined });
+    folded.train({ ...ctx({}), chineseScript: 'simplified' });
+    expect(folded.tokenize('我要超级无敌饭').map((t) => t.text)).toContain('超级无敌饭');
+    expect(trained({}, dir).tokenize('我要超级无敌饭').map((t) => t.text)).not.toContain('超级无敌饭');
+  });
+
   it('builds a dictionary once per set of words: models with the same words share a segmenter', () => {
     const words = { words: ['牛肉套餐'], fileLines: [] };
     expect(segmenterFor({ words: [...words.words], fileLines: [] })).toBe(segmenterFor(words));
