@@ -524,6 +524,8 @@ describe('order-zh over REST', () => {
     const dozen = 'zh-user-half-dozen';
     await server.say(dozen, '来半打鸡腿套餐');
     expect(await slots(dozen)).toMatchObject({ meal: '鸡腿套餐', quantity: 6 });
+    // 俩 after 再来 is two more, not two (the regex took it as a new quantity)
+    expect(texts(await server.say(dozen, '再来俩'))).toContain('已把鸡腿套餐改成 8 份');
     const half = 'zh-user-half-portion';
     expect(texts(await server.say(half, '牛肉套餐来一份半'))).toContain('牛肉套餐只能按整份点哦，1.5 份做不了。');
     expect(await slots(half)).toMatchObject({ meal: '牛肉套餐', quantity: null, requested_slot: 'quantity' });
