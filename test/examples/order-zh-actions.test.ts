@@ -275,6 +275,14 @@ describe('checkAddress', () => {
     expect(check(null, '地铁站2号口对面', '地铁站2号口对面')).toEqual({ events: [], notes: [] });
   });
 
+  it('reads an address typed in traditional characters as simplified, and keeps what the user wrote', () => {
+    const near = check(null, '靜安寺旁邊', '靜安寺旁邊');
+    expect(near.events.map((e) => [e.name, e.value])).toEqual([['address', null]]);
+    expect(near.notes.join('')).toContain('“靜安寺旁邊”是哪条路');
+    expect(check(null, '送到我們公司', '送到我們公司').notes.join('')).toContain('“公司”');
+    expect(addressPart('地址換成台北市信義區市府路45號')).toBe('台北市信義區市府路45號');
+  });
+
   it('gives back the address before a message that only gives a phone number (taken whole while the form asks for the address)', () => {
     const text = '我的电话是13900001111';
     const phone = { entity: 'phone', value: '13900001111', start: 5, end: 16 };
