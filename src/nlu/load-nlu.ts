@@ -9,7 +9,7 @@ export function loadNlu(data: NluModelData, domain: Domain): NluModel {
   const components = valid.components.map((c) => {
     const spec = componentRegistry[c.component];
     const options = spec.parseOptions(c.options, c.name);
-    return spec.create(options, { key: c.key, name: c.name, language: valid.language, domain, state: c.state });
+    return spec.create(options, { key: c.key, name: c.name, language: valid.language, chineseScript: valid.chinese_script ?? 'as_written', domain, state: c.state });
   });
   return new PipelineNluModel(components, valid, domain);
 }

@@ -42,7 +42,7 @@ export async function trainNlu(config: ModelConfig, written: NluTrainingData, do
   const built: NluComponent[] = [];
   const persisted: PersistedComponent[] = [];
   for (const r of resolved) {
-    const component = componentRegistry[r.component].create(r.options, { key: r.key, name: r.name, language: config.language, domain });
+    const component = componentRegistry[r.component].create(r.options, { key: r.key, name: r.name, language: config.language, chineseScript: script, domain });
     try {
       await trainComponent(r, component, ctx, messages);
     } catch (cause) {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Domain, Entity } from '../../core/index.js';
+import type { ChineseScript, Domain, Entity } from '../../core/index.js';
 import { ParleyError } from '../../errors.js';
 import { createMessage } from '../pipeline/message.js';
 import { componentRegistry } from '../pipeline/registry.js';
 
-function extender(entities: Record<string, { after: string }>) {
+function extender(entities: Record<string, { after: string }>, chineseScript?: ChineseScript) {
   const spec = componentRegistry.EntitySpanExtender;
-  return spec.create(spec.parseOptions({ entities }, 'EntitySpanExtender'), { key: 'EntitySpanExtender#0', name: 'EntitySpanExtender', language: 'zh', domain: {} as Domain });
+  return spec.create(spec.parseOptions({ entities }, 'EntitySpanExtender'), { key: 'EntitySpanExtender#0', name: 'EntitySpanExtender', language: 'zh', domain: {} as Domain, ...(chineseScript ? { chineseScript } : {}) });
 }
 
 /** A message whose entities the tagger found, by their surface text (searched for from `from`). */
@@ -29,6 +29,17 @@ describe('EntitySpanExtender', () => {
       ['address', '静安区南京西路1266号恒隆广场', 2, 18, ['EntitySpanExtender']],
       ['phone', '021-64321234', 21, 33, undefined],
     ]);
+  });
+
+  it('reads a pattern written in traditional characters as the model reads the text: simplified', async () => {
+    const traditional = '(?:[\\p{Script=Han}0-9]{0,8}?(?:廣場|大廈|號樓))+';
+    const text = '送到静安区南京西路1266号恒隆广场';
+    const folded = parsed(text, [['address', '静安区南京西路1266号']]);
+    await extender({ address: { after: traditional } }, 'simplified').process(folded);
+    expect(folded.parse.entities.map((e) => e.value)).toEqual(['静安区南京西路1266号恒隆广场']);
+    const asWritten = parsed(text, [['address', '静安区南京西路1266号']]);
+    await extender({ address: { after: traditional } }).process(asWritten);
+    expect(asWritten.parse.entities.map((e) => e.value)).toEqual(['静安区南京西路1266号']);
   });
 
   it('takes in an entity of the same type that it covers, and stops before one it would cut through', async () => {

@@ -62,5 +62,5 @@ function extendedEnd(text: string, end: number, after: RegExp, limit: number): n
 export const entitySpanExtenderSpec = defineComponent({
   stage: 'processor',
   options,
-  create: (o, env) => new EntitySpanExtender(env.name, new Map(Object.entries(o.entities).map(([type, ext]) => [type, optionRegex(ext.after, 'uy', `${env.name}: entities.${type}.after`)]))),
+  create: (o, env) => new EntitySpanExtender(env.name, new Map(Object.entries(o.entities).map(([type, ext]) => [type, optionRegex(ext.after, 'uy', `${env.name}: entities.${type}.after`, env.chineseScript)]))),
 });

@@ -1,6 +1,6 @@
 // What the registry knows about a component: its stage, its strict options schema and its factory.
 import { z } from 'zod';
-import type { Domain } from '../../core/index.js';
+import type { ChineseScript, Domain } from '../../core/index.js';
 import { ParleyError } from '../../errors.js';
 import type { NluComponent } from '../component.js';
 
@@ -13,6 +13,8 @@ export interface ComponentEnv {
   /** the name as written in config.yml (`DIETClassifier` even when our classifier stands in for it) */
   name: string;
   language: string;
+  /** how the model reads Chinese text (chinese-script-fold.ts): patterns in options are read the same way */
+  chineseScript?: ChineseScript;
   domain: Domain;
   /** the component's persisted state when loading a trained model; undefined before training */
   state?: unknown;

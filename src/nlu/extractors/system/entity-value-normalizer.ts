@@ -6,7 +6,7 @@
 // canonical written form (`{remove: '[\\s-]', case: upper}`: "ab 123-456" → AB123456), for identifiers that
 // people type with spaces, dashes or in either case and that a backend looks up exactly.
 import { z } from 'zod';
-import type { Entity } from '../../../core/index.js';
+import type { ChineseScript, Entity } from '../../../core/index.js';
 import type { Message, NluComponent } from '../../component.js';
 import { defineComponent } from '../../pipeline/component-spec.js';
 import { optionRegex } from '../../pipeline/option-regex.js';
@@ -58,8 +58,8 @@ export class EntityValueNormalizer implements NluComponent {
 }
 
 /** The function writing an entity's text in its canonical form; a pattern that does not compile is a config error. */
-function writer(form: CanonicalForm, type: string, component: string): (text: string) => string {
-  const remove = form.remove === undefined ? undefined : optionRegex(form.remove, 'gu', `${component}: entities.${type}.remove`);
+function writer(form: CanonicalForm, type: string, component: string, script: ChineseScript | undefined): (text: string) => string {
+  const remove = form.remove === undefined ? undefined : optionRegex(form.remove, 'gu', `${component}: entities.${type}.remove`, script);
   return (text) => {
     const kept = (remove ? text.replace(remove, '') : text).trim();
     return form.case === 'upper' ? kept.toUpperCase() : form.case === 'lower' ? kept.toLowerCase() : kept;
@@ -79,7 +79,7 @@ export const entityValueNormalizerSpec = defineComponent({
   create: (o, env) => {
     const byDimension = Object.entries(o.entities).filter((e): e is [string, string] => typeof e[1] === 'string');
     const dims = checkedDimensions(byDimension.map(([, d]) => d), env.name);
-    const forms = Object.entries(o.entities).flatMap(([type, spec]) => (typeof spec === 'string' ? [] : [[type, writer(spec, type, env.name)] as const]));
+    const forms = Object.entries(o.entities).flatMap(([type, spec]) => (typeof spec === 'string' ? [] : [[type, writer(spec, type, env.name, env.chineseScript)] as const]));
     return new EntityValueNormalizer(env.name, new Map(byDimension.map(([t], k) => [t, dims[k] as Dimension])), localeAndTimezone(o, env), undefined, new Map(forms));
   },
 });
