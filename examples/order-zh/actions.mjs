@@ -9,7 +9,7 @@
 // message, keeps each meal on its own line instead: the first in `meal` / `quantity`, the others in
 // `more_items`, and all of them spelled in `order_summary` for the confirmation. What it cannot do
 // (taking away more than was ordered, a meal not in the order) it says, and the order stays as it was.
-import { botEvent, defineAction, simplifyChinese, slotEvent, statedAmount } from 'parley';
+import { botEvent, defineAction, foldChinese, slotEvent, statedAmount } from 'parley';
 
 /** Words just before a quantity (or a meal without one) that add to the order: 再来, 还要, 加, 另外, 多来. */
 const ADDS = /(?:再|还要|还来|另外|加|多来|多要)/u;
@@ -262,7 +262,7 @@ const CHANGE_TO = /^(?:地址)?(?:改成|改为|换成|换为|改到|换到)/u;
 export function addressPart(value) {
   const written = String(value).trim();
   // read as simplified characters (換成 is 换成), one for one: the part's length is the same in what the user wrote
-  const text = simplifyChinese(written).replace(VAGUE_BEFORE, '');
+  const text = foldChinese(written).replace(VAGUE_BEFORE, '');
   let after = -1;
   for (const m of text.matchAll(SEND_TO)) after = m.index + m[0].length;
   const place = after > 0 && after < text.length ? text.slice(after).trim() : text;
@@ -286,7 +286,7 @@ export function checkAddress(before, now, text, entities = []) {
   if (now === text && onlyPhone(text, entities)) return { events: [slotEvent('address', before ?? null)], notes };
   const place = addressPart(now);
   // the checks read the place as simplified characters: 靜安寺旁邊 is 静安寺旁边 (the slot keeps what the user wrote)
-  const read = simplifyChinese(place);
+  const read = foldChinese(place);
   if (VAGUE_PLACE.test(read)) {
     const lead = /^(?:我们|我|他|她)?的?/u.exec(read)?.[0].length ?? 0;
     const tail = /(?:里|那儿|那里|那边|吧|去|哦|啊|呀|哈|[。！!，,])+$/u.exec(read)?.[0].length ?? 0;

@@ -78,7 +78,7 @@ export interface Rule {
 
 export interface ComponentConfig { name: string; [option: string]: unknown }
 
-/** How the NLU reads Chinese script: traditional characters folded onto simplified ones, or as written. */
+/** How the NLU reads Chinese text: traditional characters folded onto simplified ones and full-width letters and digits onto ASCII, or as written. */
 export type ChineseScript = 'simplified' | 'as_written';
 
 export interface ModelConfig {

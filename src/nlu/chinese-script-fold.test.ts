@@ -39,6 +39,11 @@ describe('the Chinese script fold of training data and parses', () => {
     const mine: Entity[] = [{ entity: 'meal', start: 4, end: 8, value: '鸡腿套餐' }, { entity: 'quantity', start: 2, end: 4, value: '两份', text: '两份' }];
     restoreWrittenValues(mine, '我要两份鸡腿套餐', traditional, {});
     expect(mine.map((e) => [e.value, e.text])).toEqual([['雞腿套餐', undefined], ['兩份', '兩份']]);
+    // full-width digits come back as the ASCII a normaliser writes too; the surface stays as typed
+    const typed = '手機１３８１２３４５６７８';
+    const phone: Entity[] = [{ entity: 'phone', start: 2, end: 13, value: '13812345678', text: '13812345678' }];
+    restoreWrittenValues(phone, '手机13812345678', typed, {});
+    expect(phone.map((e) => [e.value, e.text])).toEqual([['13812345678', '１３８１２３４５６７８']]);
   });
 
   it('is on for Chinese models unless the config says as_written, off for others', () => {

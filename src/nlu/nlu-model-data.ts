@@ -29,7 +29,7 @@ export interface NluModelData {
   config: { language: string; pipeline: ComponentConfig[] };
   components: PersistedComponent[];
   warnings: string[];
-  /** `simplified`: the pipeline reads traditional characters as simplified ones (chinese-script-fold.ts); absent in older models: as written */
+  /** `simplified`: the pipeline reads traditional characters as simplified ones and full-width letters and digits as ASCII (chinese-script-fold.ts); absent in older models: as written */
   chinese_script?: ChineseScript;
   /** with chinese_script simplified: folded entity value → the training data's writing of it */
   written_forms?: Record<string, string>;

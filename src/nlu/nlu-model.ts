@@ -1,5 +1,5 @@
 // A trained NLU model: the intent shortcut, then the pipeline, producing Rasa's parse result.
-import { simplifyChinese, type Domain, type ParseData } from '../core/index.js';
+import { foldChinese, type Domain, type ParseData } from '../core/index.js';
 import { restoreWrittenValues } from './chinese-script-fold.js';
 import type { NluComponent } from './component.js';
 import type { NluModelData } from './nlu-model-data.js';
@@ -73,7 +73,7 @@ export class PipelineNluModel implements NluModel {
     if (direct) return finalise(direct, opts.messageId);
     const forms = this.data.chinese_script === 'simplified' ? this.data.written_forms ?? {} : undefined;
     const head = headOf(text);
-    const read = forms ? simplifyChinese(head) : head;
+    const read = forms ? foldChinese(head) : head;
     const msg = createMessage(read, opts.metadata ?? {});
     msg.parse.text = text;
     for (const component of this.components) {

@@ -171,6 +171,28 @@ describe('trainNlu: traditional and simplified Chinese read alike (chinese_scrip
     expect((await loaded.parse('我要兩份雞腿套餐')).entities.map((e) => e.value)).toEqual(['鸡腿套餐']);
   });
 
+  it('reads full-width digits as a regex written for ASCII ones does, and gives them back as ASCII (the text keeps what the user typed)', async () => {
+    const phone = (text: string): NluExample => {
+      const m = /1[0-9]{10}/.exec(text) as RegExpExecArray;
+      return { text, intent: 'inform', entities: [{ entity: 'phone', start: m.index, end: m.index + 11, value: m[0] }] };
+    };
+    const data: NluTrainingData = {
+      ...ZH,
+      examples: [...ZH.examples, ...['我的手机是13812345678', '电话13900001111', '打18612345678找我', '手机号15011112222'].map(phone)],
+      regexes: [{ name: 'phone', pattern: '1[3-9][0-9]{9}' }],
+    };
+    // entities from the regex alone: the tagger's shape features read full-width digits as digits either way
+    const pipeline = [{ name: 'JiebaTokenizer' }, { name: 'CountVectorsFeaturizer' }, { name: 'DIETClassifier', epochs: 30, entity_recognition: false }, { name: 'RegexEntityExtractor' }];
+    const folded = await trainNlu(config('zh', pipeline), data, domainFor(data));
+    const text = '我的手机是１３８１２３４５６７８';
+    const phones = async (model: Awaited<ReturnType<typeof trainNlu>>) => (await model.parse(text)).entities.filter((e) => e.entity === 'phone').map((e) => [e.value, e.start, e.end]);
+    expect(await phones(folded)).toEqual([['13812345678', 5, 16]]);
+    expect((await folded.parse(text)).text).toBe(text);
+    // as written, the pattern's [0-9] never matches them
+    const asWritten = await trainNlu({ ...config('zh', pipeline), chineseScript: 'as_written' }, data, domainFor(data));
+    expect(await phones(asWritten)).toEqual([]);
+  });
+
   it('gives a bot written in traditional characters its own forms for simplified input', async () => {
     const traditional = data(['雞腿套餐', '牛肉麵'], TEXTS.map((t) => t.replace('来', '來').replace('给', '給').replace('点', '點').replace('订', '訂')));
     const model = await trainNlu(config('zh'), traditional, domainFor(traditional));

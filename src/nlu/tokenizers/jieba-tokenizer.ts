@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import type { Jieba } from '@node-rs/jieba';
-import { simplifyChinese, toHalfWidth } from '../../core/index.js';
+import { foldChinese, toHalfWidth } from '../../core/index.js';
 import { ParleyError } from '../../errors.js';
 import type { Message, Token, TrainableNluComponent, TrainingContext } from '../component.js';
 import { isStringList } from '../featurizers/vocabulary.js';
@@ -100,7 +100,7 @@ export class JiebaTokenizer implements TrainableNluComponent {
   train(ctx: TrainingContext): void {
     const lines = this.opts.dictionaryPath ? readDictionaryPath(this.opts.dictionaryPath) : [];
     // a dictionary written in traditional characters, for texts read as simplified ones
-    const fileLines = ctx.chineseScript === 'simplified' ? lines.map(simplifyChinese) : lines;
+    const fileLines = ctx.chineseScript === 'simplified' ? lines.map(foldChinese) : lines;
     const words = vocabularyWords(ctx.data);
     this.state = this.opts.bundledWords === 'seen_in_training'
       ? { words, fileLines, bundledText: dictionaryLinesFor(trainingTexts(ctx, words), this.opts.commonWords ?? 0).map((line) => `${line}\n`).join('') }
