@@ -1,13 +1,14 @@
 // `chinese_script: simplified` (the default for Chinese models): the pipeline trains on and parses the
 // text with traditional characters folded onto simplified ones and full-width letters and digits onto
-// ASCII (core's foldChinese), so a bot written in one script understands users typing the other. Entity values are then given back in the
-// bot's own forms: an extracted value that folds like a value of the training data (an annotation, a
-// synonym's value, a lookup entry) is written as the training data writes it; any other value as the
-// user wrote it.
+// ASCII (core's foldChinese), so a bot written in one script understands users typing the other.
+// Entity values are then given back in the bot's own forms: an extracted value that folds like a value
+// of the training data (an annotation, a synonym's value, a lookup entry) is written as the training
+// data writes it; any other value as the user wrote it.
 import { foldChinese, type ChineseScript, type Entity, type ModelConfig, type NluTrainingData } from '../core/index.js';
+import { isChineseLanguage } from './util/language.js';
 
 export function chineseScriptOf(config: Pick<ModelConfig, 'language' | 'chineseScript'>): ChineseScript {
-  return config.chineseScript ?? (config.language.toLowerCase().startsWith('zh') ? 'simplified' : 'as_written');
+  return config.chineseScript ?? (isChineseLanguage(config.language) ? 'simplified' : 'as_written');
 }
 
 const HAN = /\p{Script=Han}/u;
