@@ -86,6 +86,15 @@ export function relativeOnlyIfUnderstood(said, message) {
   return message.parse_data.intent?.name === NOT_UNDERSTOOD ? said.filter((s) => s.role === undefined) : said;
 }
 
+/**
+ * The amounts a message without a meal adds by its words alone (还要一份) where the NLU gave the quantity
+ * no role: the mappings took such an amount as the new quantity.
+ */
+export function amountsAddedByWords(entities, text) {
+  if (entities.some((e) => e.entity === 'meal')) return [];
+  return entities.filter((e) => e.entity === 'quantity' && e.role == null && roleOf(e, text, 0) === 'more').map(amountOf).filter((n) => n !== undefined);
+}
+
 /** The amounts a message without a meal takes away (减十份), for saying when there are not that many. */
 export function amountsTaken(entities, text) {
   if (entities.some((e) => e.entity === 'meal')) return [];
@@ -383,7 +392,7 @@ const DETAILS = ['meal', 'quantity', 'phone', 'address'];
 function detailAtConfirmation(tracker, earlier, message, entities) {
   if (tracker.activeLoopName || !['change_order', 'deny'].includes(message.parse_data.intent?.name)) return undefined;
   if (entities.some((e) => DETAILS.includes(e.entity)) || lastUtterance(earlier) !== 'utter_confirm_order') return undefined;
-  return detailNamed(message.text ?? '');
+  return detailNamed(foldChinese(message.text ?? ''));
 }
 
 /**
@@ -466,13 +475,15 @@ const whichLine = (lines) => `您点了${summaryOf(lines)}，要改哪一款？�
  * `lineUnnamed`: the mappings changed the first line's quantity for a message naming no meal on an order of
  * several (改成三份, 再来两份): nothing changes, and which line is asked.
  */
-function afterMappings(before, now, taken, notes, lineUnnamed) {
+function afterMappings(before, now, taken, added, notes, lineUnnamed) {
   const first = before[0];
   if (lineUnnamed) {
     notes.push(whichLine(before));
     return before;
   }
   for (const amount of taken) if (first && first.quantity !== null && amount > first.quantity) notes.push(tooFew(first, amount));
+  // 还要一份: one more, not one in all
+  if (added.length === 1 && first && first.quantity !== null && now[0]?.quantity === added[0]) return [{ ...now[0], quantity: first.quantity + added[0] }, ...now.slice(1)];
   if (now[0]?.quantity !== 0) return now;
   if (now.length > 1) return now.slice(1);
   notes.push('减掉就一份都不剩了哦；不想要了可以说“取消订单”。');
@@ -499,7 +510,10 @@ export const actions = [
     const message = tracker.state.latestMessage;
     if (!message) return [];
     const entities = message.parse_data.entities ?? [];
-    const text = message.text ?? '';
+    const written = message.text ?? '';
+    // the message read as the NLU reads it (traditional characters as simplified, １３８ as 138): the
+    // cue words below are written in simplified characters (還要 is 还要, 我要點餐 orders no dish 點餐)
+    const text = foldChinese(written);
     const intent = message.parse_data.intent?.name;
     // what the message changed is read against the conversation before it
     const earlier = tracker.beforeLatestUserMessage();
@@ -518,7 +532,7 @@ export const actions = [
     // among the notes (unlike the address's): a message answered with a note is one the form understood,
     // so it asks for the phone again without the apology for an answer it cannot use
     notes.push(...phone.notes);
-    const address = checkAddress(beforeSlots.address, tracker.slots.address, text, entities);
+    const address = checkAddress(beforeSlots.address, tracker.slots.address, written, entities);
     const detailEvents = detail !== undefined || beforeSlots.detail_to_change != null ? [slotEvent('detail_to_change', detail ?? null)] : [];
     const swap = isSwap(entities, text);
     const how = { removing: !swap && (intent === 'remove_item' || takesOff(entities, text)), swap };
@@ -537,7 +551,8 @@ export const actions = [
     // a bare amount still answers the form's question when the first line has none yet
     const quantityAsked = beforeSlots.requested_slot === 'quantity' && before[0]?.quantity === null;
     const lineUnnamed = allSaid.length === 0 && before.length > 1 && !quantityAsked && now[0]?.quantity !== before[0].quantity;
-    const lines = wholePortions(explicit ?? afterMappings(before, now, taken, notes, lineUnnamed), before, notes);
+    const added = intent === NOT_UNDERSTOOD ? [] : amountsAddedByWords(entities, text);
+    const lines = wholePortions(explicit ?? afterMappings(before, now, taken, added, notes, lineUnnamed), before, notes);
     const ack = before.length > 0 ? acknowledgement(before, lines) : undefined;
     const slotsNow = { ...tracker.slots, ...(address.events.length > 0 ? { address: address.events[0].value } : {}), ...(phone.events.length > 0 ? { phone: phone.events[0].value } : {}) };
     const spokenNow = [ack, contactAcknowledgement(beforeSlots, slotsNow), ...notes, ...address.notes].filter((t) => t !== undefined && !spoken(tracker.events, t)).map((t) => botEvent(t));

@@ -554,5 +554,14 @@ describe('order-zh over REST', () => {
     const summary = texts(await server.say(u, '送到台北市信義區市府路45號'));
     expect(summary).toContain('套餐：鸡腿套餐');
     expect(await slots(u)).toMatchObject({ phone: '13812345678', address: '台北市信義區市府路45號' });
+    // the action reads the message as the NLU does: 點餐 is ordering, not a dish missing from the menu; 還要 adds
+    const order = 'zh-user-traditional-order';
+    expect(texts(await server.say(order, '我要點餐'))).not.toContain('菜单上没有');
+    await server.say(order, '來兩份牛肉套餐');
+    expect(texts(await server.say(order, '還要一份'))).toContain('已把牛肉套餐改成 3 份');
+    // the same in simplified characters: the NLU gives 一份 no role there, and the mappings made it the quantity
+    const more = 'zh-user-still-want';
+    await server.say(more, '来两份牛肉套餐');
+    expect(texts(await server.say(more, '还要一份'))).toContain('已把牛肉套餐改成 3 份');
   });
 });

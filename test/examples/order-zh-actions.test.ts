@@ -2,13 +2,14 @@
 // meal, and how a message changes the order's lines.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript example module, without type declarations
-import { addressPart, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, nextLines, relativeOnlyIfUnderstood, summaryOf, takesOff } from '../../examples/order-zh/actions.mjs';
+import { addressPart, amountsAddedByWords, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, nextLines, relativeOnlyIfUnderstood, summaryOf, takesOff } from '../../examples/order-zh/actions.mjs';
 
 interface Said { meal: string; amount: number | undefined; role: 'more' | 'fewer' | undefined }
 interface Line { meal: string; quantity: number | null }
 const readMeals = mealsSaid as (entities: object[], text: string) => Said[];
 const next = nextLines as (lines: Line[], said: Said[], notes?: string[], how?: { removing?: boolean; swap?: boolean }) => Line[] | undefined;
 const taken = amountsTaken as (entities: object[], text: string) => number[];
+const addedByWords = amountsAddedByWords as (entities: object[], text: string) => number[];
 const summary = summaryOf as (lines: Line[]) => string;
 
 /** Entities as the NLU gives them, found by their text in the message. */
@@ -60,11 +61,16 @@ describe('mealsSaid', () => {
     expect(said('加点辣，两份牛肉套餐', ['quantity', '两份'], ['meal', '牛肉套餐'])[0]?.role).toBeUndefined();
   });
 
-  it('reads what a message without a meal takes away', () => {
+  it('reads what a message without a meal takes away, and what its words alone add', () => {
     const t = '减十份';
     expect(taken(entities(t, ['quantity', '十份']), t)).toEqual([10]);
     expect(taken(entities('少来两份', ['quantity', '两份', 'fewer']), '少来两份')).toEqual([2]);
     expect(taken(entities('改成两份', ['quantity', '两份']), '改成两份')).toEqual([]);
+    // what the words add where the NLU gave no role (the mappings added those it did)
+    expect(addedByWords(entities('还要一份', ['quantity', '一份']), '还要一份')).toEqual([1]);
+    expect(addedByWords(entities('还要一份', ['quantity', '一份', 'more']), '还要一份')).toEqual([]);
+    expect(addedByWords(entities('改成一份', ['quantity', '一份']), '改成一份')).toEqual([]);
+    expect(addedByWords(entities('还要一份鸡腿套餐', ['quantity', '一份'], ['meal', '鸡腿套餐']), '还要一份鸡腿套餐')).toEqual([]);
     expect(taken(entities('鸡腿套餐减一份', ['meal', '鸡腿套餐'], ['quantity', '一份']), '鸡腿套餐减一份')).toEqual([]);
   });
 
