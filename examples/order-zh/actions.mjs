@@ -86,19 +86,25 @@ export function relativeOnlyIfUnderstood(said, message) {
   return message.parse_data.intent?.name === NOT_UNDERSTOOD ? said.filter((s) => s.role === undefined) : said;
 }
 
+/** The quantities of a message without a meal that add ('more') or take away ('fewer'), by the NLU's role or the words before them. */
+function quantitiesOfRole(entities, text, role) {
+  if (entities.some((e) => e.entity === 'meal')) return [];
+  return entities.filter((e) => e.entity === 'quantity' && roleOf(e, text, 0) === role);
+}
+
+const amountsOf = (quantities) => quantities.map(amountOf).filter((n) => n !== undefined);
+
 /**
  * The amounts a message without a meal adds by its words alone (还要一份) where the NLU gave the quantity
  * no role: the mappings took such an amount as the new quantity.
  */
 export function amountsAddedByWords(entities, text) {
-  if (entities.some((e) => e.entity === 'meal')) return [];
-  return entities.filter((e) => e.entity === 'quantity' && e.role == null && roleOf(e, text, 0) === 'more').map(amountOf).filter((n) => n !== undefined);
+  return amountsOf(quantitiesOfRole(entities, text, 'more').filter((e) => e.role == null));
 }
 
 /** The amounts a message without a meal takes away (减十份), for saying when there are not that many. */
 export function amountsTaken(entities, text) {
-  if (entities.some((e) => e.entity === 'meal')) return [];
-  return entities.filter((e) => e.entity === 'quantity' && roleOf(e, text, 0) === 'fewer').map(amountOf).filter((n) => n !== undefined);
+  return amountsOf(quantitiesOfRole(entities, text, 'fewer'));
 }
 
 /** The order's lines: the first from the slots meal / quantity, the others from more_items. */
@@ -250,8 +256,11 @@ function acknowledgement(before, after) {
 
 /** What a rider cannot find a door by: a place named only by what it is to the user (公司, 家里, 学校). */
 const VAGUE_PLACE = /^(?:我|我们|他|她)?的?(?:公司|家|家里|单位|学校|宿舍|办公室|楼下|门口|老地方|这儿|这里|那儿|那里)(?:里|那儿|那里|那边|吧|去|哦|啊|呀|哈)*[。！!，,]*$/u;
+/** A particle or punctuation mark that may end a place as said (静安寺旁边吧。). */
+const PARTICLE = '(?:吧|哦|啊|呀|哈|[。！!，,])';
+const TRAILING_PARTICLES = new RegExp(`${PARTICLE}+$`, 'u');
 /** A place given only by what it is near (静安寺旁边, 人民广场附近), with no number a rider could find a door by. */
-const NEAR_ONLY = /^[^0-9０-９号楼栋座室层单元]+?(?:的)?(?:旁边|边上|附近|对面|隔壁|周边|一带|后面|那边)(?:吧|哦|啊|呀|哈|[。！!，,])*$/u;
+const NEAR_ONLY = new RegExp(`^[^0-9０-９号楼栋座室层单元]+?(?:的)?(?:旁边|边上|附近|对面|隔壁|周边|一带|后面|那边)${PARTICLE}*$`, 'u');
 /** Where an address starts after words about sending (…送到公司): the tagger sometimes takes the words before it too. */
 const SEND_TO = /(?:送到|送去|送至|送往|送过去到|寄到)/gu;
 /** Words of a time of delivery, in a message about sending (明天中午十二点送到…, 晚上七点送过来). */
@@ -304,7 +313,7 @@ export function checkAddress(before, now, text, entities = []) {
     return { events: [slotEvent('address', before ?? null)], notes };
   }
   if (NEAR_ONLY.test(read)) {
-    notes.push(`“${place.replace(/(?:吧|哦|啊|呀|哈|[。！!，,])+$/u, '')}”是哪条路、几号呢？骑手要找得到门牌号才能送到哦。`);
+    notes.push(`“${place.replace(TRAILING_PARTICLES, '')}”是哪条路、几号呢？骑手要找得到门牌号才能送到哦。`);
     return { events: [slotEvent('address', before ?? null)], notes };
   }
   return { events: place === now ? [] : [slotEvent('address', place)], notes };
