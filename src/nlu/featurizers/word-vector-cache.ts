@@ -1,6 +1,6 @@
 // A compact binary copy of a parsed vectors file, so later processes skip the big JSON (wink's
 // 307 MB: ~5 s of CPU and 1.5 GB of RSS to parse) and the building of the word index. Layout:
-// "PWV2", u32 header length, the header JSON ({ fingerprint, dimensions, rows, chars, slots }), then,
+// "PWV3" (version 3: rows in the file's word order, most frequent first), u32 header length, the header JSON ({ fingerprint, dimensions, rows, chars, slots }), then,
 // each at a multiple of 4 bytes: the float32 rows, the index's word starts (u32 × rows + 1), its
 // slots (i32 × slots) and its words' code units (u16 × chars). Keyed by the source file's path,
 // size and mtime; the fingerprint of the source is kept inside.
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { WordIndex } from './word-index.js';
 import { WordVectorTable } from './word-vector-table.js';
 
-const MAGIC = 'PWV2';
+const MAGIC = 'PWV3';
 
 export interface CachedVectors { fingerprint: string; table: WordVectorTable }
 

@@ -1,20 +1,31 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyDomain, emptyNluData, type ComponentConfig, type NluTrainingData } from '../../core/index.js';
 import { isParleyError } from '../../errors.js';
-import type { Message, TrainableNluComponent } from '../component.js';
+import { decodeArchiveFile, encodeArchiveFile } from '../../model-archive-file.js';
+import type { Message, TrainableNluComponent, TrainingContext } from '../component.js';
 import { loadNlu, trainNlu } from '../index.js';
 import { defaultPipeline } from '../pipeline/default-pipeline.js';
 import { createMessage } from '../pipeline/message.js';
 import { whitespaceTokens } from '../tokenizers/whitespace-tokenizer.js';
 import { wordVectorFeaturizerSpec } from './word-vector-featurizer.js';
+import { WordVectorTable } from './word-vector-table.js';
 
 const TINY = join(import.meta.dirname, 'fixtures', 'tiny-vectors.json');
 const env = (state?: unknown) => ({ key: 'wv', name: 'WordVectorFeaturizer', language: 'en', domain: emptyDomain(), state });
 const create = (options: Record<string, unknown>, state?: unknown) =>
   wordVectorFeaturizerSpec.create(wordVectorFeaturizerSpec.parseOptions(options, 'WordVectorFeaturizer'), env(state)) as TrainableNluComponent;
+
+const CTX: TrainingContext = { data: emptyNluData(), domain: emptyDomain(), language: 'en', seed: 1 };
+
+function message(text: string): Message {
+  const m = createMessage(text);
+  m.tokens = whitespaceTokens(text);
+  return m;
+}
 
 function features(f: TrainableNluComponent, text: string): number[] {
   const m: Message = createMessage(text);
@@ -69,23 +80,57 @@ describe('WordVectorFeaturizer', () => {
     expect(features(create({ vectors: zh }), '湖光')).toEqual([0, 0, 0, 0]);
   });
 
-  it('persists which vectors it used and their fingerprint, not the table', () => {
-    const state = create({ vectors: TINY }).persist() as { vectors: string; fingerprint: string; dimensions: number };
-    expect(state).toEqual({ vectors: TINY, fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/), dimensions: 4 });
-    expect(features(create({ vectors: TINY }, state), 'hello pizza')).toEqual([0.5, 0, 0, 0.5]);
-  });
-
-  it('refuses a model whose vectors file changed, and one whose vectors are gone', async () => {
+  it('keeps the training words and the first keep_words words at int8, and needs no vectors file once trained', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-wv-'));
     const file = join(dir, 'vectors.json');
     copyFileSync(TINY, file);
-    const state = create({ vectors: file }).persist();
+    const f = create({ vectors: file, keep_words: 2 });
+    f.train(CTX, [message('Rain today')]);
+    // the training messages are featurized from the kept part, as parses will be
+    expect(features(f, 'weather')).toEqual([0, 0, 0, 0]);
+    const state = JSON.parse(JSON.stringify(f.persist())) as { vectors: string; fingerprint: string; dimensions: number; table: object };
+    expect(state).toMatchObject({ vectors: file, fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/), dimensions: 4 });
+    rmSync(file);
+    const loaded = create({ vectors: file }, state);
+    // kept: pizza and burger (the file's first two words) and rain (a training word); weather, hello are not
+    const close = (actual: number[], expected: number[]) => expected.forEach((x, d) => expect(actual[d]).toBeCloseTo(x, 2));
+    close(features(loaded, 'rain'), [0, 1, 0, 0]);
+    close(features(loaded, 'pizza burger'), [0.9, 0.1, 0, 0]);
+    expect(features(loaded, 'weather hello')).toEqual([0, 0, 0, 0]);
+    expect(features(create({ vectors: file, keep_words: 0 }, state), 'pizza')).toEqual(features(loaded, 'pizza'));
+  });
+
+  it('keeps the known pieces of a training word with split_unknown', () => {
+    const zh = join(import.meta.dirname, 'fixtures', 'tiny-zh-vectors.json');
+    const f = create({ vectors: zh, split_unknown: true, keep_words: 0 });
+    f.train(CTX, [message('湖南卫视')]);
+    const loaded = create({ vectors: zh, split_unknown: true }, JSON.parse(JSON.stringify(f.persist())));
+    const [a, b, c, d] = features(loaded, '湖南卫视');
+    expect([a, b, c, d].map((x) => Math.round((x as number) * 100) / 100)).toEqual([0.5, 0.5, 0, 0]);
+    expect(features(loaded, '天气')).toEqual([0, 0, 0, 0]);
+  });
+
+  it('reads a file\'s words in its `words` order (most frequent first), not in the object\'s', () => {
+    const raw = { dimensions: 2, words: ['b', '2019', 'a'], vectors: { a: [1, 0], 2019: [0, 1], b: [1, 1] } };
+    const first = WordVectorTable.fromJson(raw, 'x.json').keep([], 1);
+    expect(first.size).toBe(1);
+    expect(first.get('b')).toBeDefined();
+    // without the list, the object's order: JavaScript puts the integer-like key first
+    expect(WordVectorTable.fromJson({ ...raw, words: undefined }, 'x.json').keep([], 1).get('2019')).toBeDefined();
+  });
+
+  it('loads a model of an earlier Parley (the fingerprint only) where the same vectors are installed, and refuses other or missing vectors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-wv-'));
+    const file = join(dir, 'vectors.json');
+    copyFileSync(TINY, file);
+    const state = { vectors: file, fingerprint: createHash('sha256').update(readFileSync(file)).digest('hex'), dimensions: 4 };
+    expect(features(create({ vectors: TINY }, state), 'hello pizza')).toEqual([0.5, 0, 0, 0.5]);
     const other = join(dir, 'other.json');
     writeFileSync(other, readFileSync(TINY, 'utf8').replace('"pizza":[1,', '"pizza":[0.9,'));
-    const changed = await errorOf(() => create({}, { ...(state as object), vectors: other }));
+    const changed = await errorOf(() => create({}, { ...state, vectors: other }));
     expect(changed.code).toBe('MODEL_INVALID');
     expect(changed.message).toContain('other word vectors');
-    const gone = await errorOf(() => create({}, { ...(state as object), vectors: 'parley-no-such-vectors-package' }));
+    const gone = await errorOf(() => create({}, { ...state, vectors: 'parley-no-such-vectors-package' }));
     expect(gone).toMatchObject({ code: 'MODEL_INVALID' });
     expect(gone.message).toContain('npm install parley-no-such-vectors-package');
   });
@@ -111,14 +156,23 @@ describe('WordVectorFeaturizer in a pipeline', () => {
     { name: 'WordVectorFeaturizer', vectors: TINY }, { name: 'DIETClassifier', epochs: 30 },
   ];
 
-  it('trains, persists without the vectors and loads to the same parses', async () => {
-    const model = await trainNlu({ language: 'en', pipeline, policies: [] }, data, emptyDomain(), { seed: 1 });
+  it('trains, persists its part of the vectors and loads to the same parses where the vectors are not installed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-wv-'));
+    const file = join(dir, 'vectors.json');
+    copyFileSync(TINY, file);
+    const withFile = pipeline.map((c) => (c.name === 'WordVectorFeaturizer' ? { ...c, vectors: file } : c));
+    const model = await trainNlu({ language: 'en', pipeline: withFile, policies: [] }, data, emptyDomain(), { seed: 1 });
     const persisted = JSON.parse(JSON.stringify(model.persist())) as ReturnType<typeof model.persist>;
-    expect(JSON.stringify(persisted)).not.toContain('zebra');
+    // as a model archive stores it too: the kept table's arrays as binary sections
+    const archived = decodeArchiveFile(encodeArchiveFile(model.persist()), 'test archive') as ReturnType<typeof model.persist>;
+    rmSync(file);
     const loaded = loadNlu(persisted, emptyDomain());
+    const fromArchive = loadNlu(archived, emptyDomain());
     // "burger" and "sunny" are seen in training; the vectors carry "rain" over to unseen phrasing too
-    for (const text of ['a burger', 'sunny weather', 'rain']) {
-      expect((await loaded.parse(text)).intent).toEqual((await model.parse(text)).intent);
+    for (const text of ['a burger', 'sunny weather', 'rain', 'zebra']) {
+      const expected = await model.parse(text);
+      expect((await loaded.parse(text)).intent).toEqual(expected.intent);
+      expect((await fromArchive.parse(text)).intent).toEqual(expected.intent);
     }
   });
 

@@ -18,6 +18,16 @@ export function bundledDictionary(): Buffer {
   return bundled;
 }
 
+/** Each word of the bundled dictionary with its frequency (the count jieba segments by). */
+export function bundledWordFrequencies(): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of bundledDictionary().toString('utf8').split('\n')) {
+    const space = line.indexOf(' ');
+    if (space > 0) out.set(line.slice(0, space), Number.parseInt(line.slice(space + 1), 10) || 0);
+  }
+  return out;
+}
+
 /** Two private-use characters: no user text holds them, so this entry only carries frequency mass. */
 const MASS_WORD = '\uE000\uE001';
 
