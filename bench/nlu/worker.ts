@@ -8,7 +8,7 @@ import { evaluationSplit, loadBenchSet, type BenchExample } from './dataset.js';
 import { accuracy, ece, macroF1, perIntent, slotF1, type IntentScore, type Prediction } from './metrics.js';
 import { pipelineExtrasOf, trainSystem, type Parsed, type SystemName, type TrainedSystem } from './systems.js';
 import { noisyUtterance } from './noise.js';
-import { oosScores, thresholdVariant } from './oos.js';
+import { chooseThreshold, oosScores } from './oos.js';
 import { runProbe, writeProbeFiles, type ProbeFiles } from './probes.js';
 import type { ProbeResult } from './server-probe.js';
 
@@ -75,8 +75,7 @@ async function main(): Promise<void> {
   const evalRows = [...inScope, ...oosRows];
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const trainOptions = { language: set.language, diet: JSON.parse(values.diet ?? '{}') as Record<string, unknown>, vectors: values.vectors, seed: Number(values.seed ?? '42'), extras: pipelineExtrasOf(values) };
-  const sys = await trainSystem(system, trainRows, trainOptions);
+  const sys = await trainSystem(system, trainRows, { language: set.language, diet: JSON.parse(values.diet ?? '{}') as Record<string, unknown>, vectors: values.vectors, seed: Number(values.seed ?? '42'), extras: pipelineExtrasOf(values) });
   const trainSeconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const trainCpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -100,23 +99,23 @@ async function main(): Promise<void> {
     });
     writeFileSync(values.errors, wrong.map((w) => JSON.stringify(w)).join('\n') + '\n');
   }
+  let oos: WorkerResult['oos'] = null;
+  if (set.oos) {
+    const tuneRows = [...set.val, ...set.oos.val];
+    const tune = split === 'val' ? preds : (await parseAll(sys, tuneRows)).parsed.map((p, i) => ({ gold: (tuneRows[i] as BenchExample).intent, predicted: normalise(p.intent, true), confidence: p.confidence }));
+    const threshold = chooseThreshold(tune);
+    oos = { ...oosScores(preds, 1e-9), threshold: { value: threshold, ...oosScores(preds, threshold) } };
+  }
   // the same requests as people type them (not timed): fillers, dropped little words, typos
   const noisyRows = inScope.map((r, i) => ({ ...r, text: noisyUtterance(r.text, set.language, i) }));
   const noisyParsed = (await parseAll(sys, noisyRows)).parsed;
   const noisyAccuracy = accuracy(noisyRows.map((r, i) => ({ gold: r.intent, predicted: normalise((noisyParsed[i] as Parsed).intent, set.oos !== undefined), confidence: (noisyParsed[i] as Parsed).confidence })));
-  // the training figures are the main model's: taken before the threshold variant's model is trained
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  let oos: WorkerResult['oos'] = null;
-  if (set.oos) {
-    const threshold = await thresholdVariant((rows) => trainSystem(system, rows, trainOptions), set.train, evalRows, [...set.val, ...set.oos.val], (intent) => normalise(intent, true));
-    oos = { ...oosScores(preds, 1e-9), threshold };
-  }
   const result: WorkerResult = {
     system, set: set.name, language: set.language, split, trainCount: trainRows.length, testCount: evalRows.length,
     accuracy: accuracy(inPreds), noisyAccuracy, macroF1: macroF1(inPreds), perIntent: perIntent(inPreds), warnings: set.warnings,
     slotF1: set.hasEntities && system !== 'nlpjs' ? slotF1(inScope.map((r) => r.entities ?? []), parsed.slice(0, inScope.length).map((p) => p.entities)) : null,
     ece: ece(preds), trainSeconds, trainCpuSeconds, p50Ms: server?.p50Ms ?? Number.NaN, p99Ms: server?.p99Ms ?? Number.NaN,
-    peakRssMb, sizeBytes: sys.sizeBytes, loadMs: sys.loadMs ?? null, oos,
+    peakRssMb: process.resourceUsage().maxRSS / 1024, sizeBytes: sys.sizeBytes, loadMs: sys.loadMs ?? null, oos,
     archiveBytes: probeFiles.archiveBytes, server, ...(server ? { probes: [server] } : { probeFiles }),
   };
   writeFileSync(values.out ?? '/dev/stdout', JSON.stringify(result));
