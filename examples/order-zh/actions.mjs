@@ -333,7 +333,8 @@ const CALLABLE = /^(?:1\d{10}|0\d{9,11}|[2-9]\d{6,7}|\+\d{8,15})(?:(?:转|分机
  */
 export function checkPhone(before, now) {
   if (now == null || now === before) return { events: [], notes: [] };
-  const value = String(now).replace(/[\s-]/gu, '');
+  // the NLU writes an international number as Duckling does: (+86) 13912345678
+  const value = String(now).replace(/[\s\-()]/gu, '');
   if (CALLABLE.test(value)) return { events: [], notes: [] };
   const digits = (value.match(/\d/gu) ?? []).length;
   const mobile = value.startsWith('1');

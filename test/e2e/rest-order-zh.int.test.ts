@@ -509,6 +509,24 @@ describe('order-zh over REST', () => {
     expect(await slots(u)).toMatchObject({ address: '金融街购物中心B1' });
   });
 
+  it('keeps a city written without 市 at the start of an address (深圳南山区…), and takes 给我来个套餐 as a vague order', async () => {
+    const u = 'zh-user-city-without-shi';
+    const vague = texts(await server.say(u, '给我来个套餐'));
+    expect(vague).not.toContain('没听懂');
+    await server.say(u, '两份牛肉套餐');
+    await server.say(u, '13812345678');
+    await server.say(u, '深圳南山区科技园科苑路15号科兴科学园B栋');
+    expect(await slots(u)).toMatchObject({ address: '深圳南山区科技园科苑路15号科兴科学园B栋' });
+  });
+
+  it('takes a phone in international form (+86 139-1234-5678, which the NLU gives as (+86) 13912345678)', async () => {
+    const u = 'zh-user-phone-international';
+    await server.say(u, '来两份牛肉套餐');
+    const reply = texts(await server.say(u, '+86 139-1234-5678'));
+    expect(reply).not.toContain('位数字');
+    expect(await slots(u)).toMatchObject({ phone: '(+86) 13912345678', requested_slot: 'address' });
+  });
+
   it('with no order in progress, 再来一份… starts one (read as change_order, it was "not understood")', async () => {
     const u = 'zh-user-more-first';
     await server.say(u, '你好');

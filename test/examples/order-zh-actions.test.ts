@@ -312,7 +312,7 @@ describe('checkPhone', () => {
   const check = checkPhone as (before: string | null | undefined, now: string | null | undefined) => { events: { name: string; value: unknown }[]; notes: string[] };
 
   it('keeps a number a rider can call: mobile, landline with or without its area code, international, with an extension', () => {
-    for (const phone of ['13812345678', '01062345678', '0571-87654321', '62345678', '+8613912345678', '01062345678转123', '138 1234 5678']) expect(check(null, phone)).toEqual({ events: [], notes: [] });
+    for (const phone of ['13812345678', '01062345678', '0571-87654321', '62345678', '+8613912345678', '(+86) 13912345678', '(+1) 4155552671', '01062345678转123', '138 1234 5678']) expect(check(null, phone)).toEqual({ events: [], notes: [] });
     // a phone this message did not change is left alone
     expect(check('5678', '5678')).toEqual({ events: [], notes: [] });
   });
