@@ -519,6 +519,17 @@ describe('order-zh over REST', () => {
     expect(await slots(u)).toMatchObject({ address: '深圳南山区科技园科苑路15号科兴科学园B栋' });
   });
 
+  it('asks for the street and number when the address is only a district (北京市海淀区)', async () => {
+    const u = 'zh-user-district-only';
+    await server.say(u, '两份牛肉套餐');
+    await server.say(u, '13812345678');
+    const district = texts(await server.say(u, '北京市海淀区'));
+    expect(district).toContain('“北京市海淀区”是哪条路、几号呢？');
+    expect(await slots(u)).toMatchObject({ address: null, requested_slot: 'address' });
+    await server.say(u, '北京市海淀区中关村大街1号');
+    expect(await slots(u)).toMatchObject({ address: '北京市海淀区中关村大街1号' });
+  });
+
   it('takes a phone in international form (+86 139-1234-5678, which the NLU gives as (+86) 13912345678)', async () => {
     const u = 'zh-user-phone-international';
     await server.say(u, '来两份牛肉套餐');

@@ -272,6 +272,16 @@ describe('checkAddress', () => {
     expect(changed.notes.join('')).toContain('“家”');
   });
 
+  it('gives back a place named only by its divisions (北京市海淀区), and keeps one with a street, a campus or a building', () => {
+    const district = check(null, '北京市海淀区', '北京市海淀区');
+    expect(district.events.map((e) => [e.name, e.value])).toEqual([['address', null]]);
+    expect(district.notes.join('')).toContain('“北京市海淀区”是哪条路、几号呢？');
+    expect(check('科苑路15号', '广东省深圳市南山区吧', '广东省深圳市南山区吧').notes.join('')).toContain('“广东省深圳市南山区”');
+    for (const kept of ['北京市海淀区中关村大街1号', '南山区科技园科苑路15号', '浙江大学紫金港校区东一教学楼', '翠苑四区8幢']) {
+      expect(check(null, kept, kept)).toEqual({ events: [], notes: [] });
+    }
+  });
+
   it('gives back a place given only by what it is near (静安寺旁边), and keeps one with a number', () => {
     const near = check('科苑路15号', '静安寺旁边', '静安寺旁边');
     expect(near.events.map((e) => [e.name, e.value])).toEqual([['address', '科苑路15号']]);
