@@ -100,6 +100,23 @@ describe('WordVectorFeaturizer', () => {
     expect(features(create({ vectors: file, keep_words: 0 }, state), 'pizza')).toEqual(features(loaded, 'pizza'));
   });
 
+  it('keeps an empty table when no training word is known and keep_words is 0, and loads it', () => {
+    const f = create({ vectors: TINY, keep_words: 0 });
+    f.train(CTX, [message('nothing known here')]);
+    const loaded = create({ vectors: TINY }, JSON.parse(JSON.stringify(f.persist())));
+    expect(features(loaded, 'pizza nothing')).toEqual([0, 0, 0, 0]);
+  });
+
+  it('refuses a model whose kept vectors do not fit together', async () => {
+    const f = create({ vectors: TINY, keep_words: 3 });
+    f.train(CTX, [message('rain')]);
+    const state = JSON.parse(JSON.stringify(f.persist())) as { table: { rows: { rows: number }; words: { slotCount: number } } };
+    const rows = await errorOf(() => create({ vectors: TINY }, { ...state, table: { ...state.table, rows: { ...state.table.rows, rows: 9 } } }));
+    expect(rows.code).toBe('MODEL_INVALID');
+    const slots = await errorOf(() => create({ vectors: TINY }, { ...state, table: { ...state.table, words: { ...state.table.words, slotCount: 8 } } }));
+    expect(slots.code).toBe('MODEL_INVALID');
+  });
+
   it('keeps the known pieces of a training word with split_unknown', () => {
     const zh = join(import.meta.dirname, 'fixtures', 'tiny-zh-vectors.json');
     const f = create({ vectors: zh, split_unknown: true, keep_words: 0 });
