@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { accuracy, macroF1, perIntent, type Prediction } from '../../bench/nlu/metrics.js';
 import { checkOptions, checkSetNames, outputFile } from '../../bench/nlu/options.js';
-import { HEADER, latencyRatios, markdownTable, row, setWarnings, worstIntents } from '../../bench/nlu/report.js';
+import { HEADER, latencyRatios, markdownReport, markdownTable, row, setWarnings, worstIntents } from '../../bench/nlu/report.js';
 import { medianProbe, probeInRounds } from '../../bench/nlu/probes.js';
 import type { ProbeResult } from '../../bench/nlu/server-probe.js';
 import type { WorkerResult } from '../../bench/nlu/worker.js';
@@ -99,5 +99,15 @@ describe('bench/nlu run', () => {
     const cells = row({ set: 'smp2017', system: 'parley', accuracy: 0.882, noisyAccuracy: 0.874, macroF1: 0.856, slotF1: null, ece: 0.061, oos: null } as WorkerResult);
     expect(HEADER.slice(2, 4)).toEqual(['intent acc %', 'noisy intent acc %']);
     expect(cells.slice(2, 4)).toEqual(['88.2', '87.4']);
+  });
+
+  it('says what the optional rows are only when the run has them', () => {
+    const base = { set: 'smp2017', language: 'zh', accuracy: 0.9, noisyAccuracy: 0.88, macroF1: 0.87, slotF1: null, ece: 0.06, oos: null, perIntent: [], warnings: [], p50Ms: 0.02, p99Ms: 0.05 };
+    const meta = { date: '2026-12-03', cpus: 2, node: 'v20', split: 'test', load: '1' };
+    const plain = markdownReport([{ ...base, system: 'parley' } as unknown as WorkerResult], meta);
+    const withVectors = markdownReport([{ ...base, system: 'parley' }, { ...base, system: 'parley-vectors' }] as unknown as WorkerResult[], meta);
+    expect(plain).not.toContain('"(optional)"');
+    expect(withVectors).toContain('Rows marked "(optional)" are Parley with the optional `WordVectorFeaturizer`');
+    expect(withVectors).toContain('its server runs without the vectors installed');
   });
 });
