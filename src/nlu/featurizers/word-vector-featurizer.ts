@@ -76,7 +76,7 @@ export class WordVectorFeaturizer implements TrainableNluComponent {
         const word = t.text.toLowerCase();
         if (words.has(word)) continue;
         words.add(word);
-        if (this.splitUnknown && this.table.get(word) === undefined) for (const p of this.table.piecesOf(word)) words.add(p);
+        if (this.splitUnknown && !this.table.has(word)) for (const p of this.table.piecesOf(word)) words.add(p);
       }
     }
     this.table = this.vectors.table.keep(words, this.keepWords);

@@ -93,6 +93,10 @@ export class WordVectorTable {
     return found;
   }
 
+  has(word: string): boolean {
+    return this.index.rowOf(word) >= 0;
+  }
+
   /** The word's vector, or undefined when the word is unknown. */
   get(word: string): Float32Array | undefined {
     const row = this.index.rowOf(word);

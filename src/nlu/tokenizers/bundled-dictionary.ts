@@ -18,14 +18,17 @@ export function bundledDictionary(): Buffer {
   return bundled;
 }
 
-/** Each word of the bundled dictionary with its frequency (the count jieba segments by). */
-export function bundledWordFrequencies(): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const line of bundledDictionary().toString('utf8').split('\n')) {
+/** The bundled dictionary's lines, each with its word and frequency (the count jieba segments by). */
+function bundledEntries(): { line: string; word: string; freq: number }[] {
+  return bundledDictionary().toString('utf8').split('\n').flatMap((line) => {
     const space = line.indexOf(' ');
-    if (space > 0) out.set(line.slice(0, space), Number.parseInt(line.slice(space + 1), 10) || 0);
-  }
-  return out;
+    return space > 0 ? [{ line, word: line.slice(0, space), freq: Number.parseInt(line.slice(space + 1), 10) || 0 }] : [];
+  });
+}
+
+/** Each word of the bundled dictionary with its frequency. */
+export function bundledWordFrequencies(): Map<string, number> {
+  return new Map(bundledEntries().map((e) => [e.word, e.freq]));
 }
 
 /** Two private-use characters: no user text holds them, so this entry only carries frequency mass. */
@@ -53,10 +56,7 @@ const LONGEST_WORD = 16;
  */
 export function dictionaryLinesFor(texts: Iterable<string>, common = 0): string[] {
   const wanted = substrings(texts, LONGEST_WORD);
-  const entries = bundledDictionary().toString('utf8').split('\n').flatMap((line) => {
-    const space = line.indexOf(' ');
-    return space > 0 ? [{ line, word: line.slice(0, space), freq: Number.parseInt(line.slice(space + 1), 10) || 0 }] : [];
-  });
+  const entries = bundledEntries();
   const frequent = new Set(common > 0 ? [...entries].sort((a, b) => b.freq - a.freq).slice(0, common).map((e) => e.line) : []);
   const kept: string[] = [];
   let droppedMass = 0;
