@@ -93,6 +93,7 @@ export class WordVectorTable {
     return found;
   }
 
+  /** Whether the table has a vector for `word`. */
   has(word: string): boolean {
     return this.index.rowOf(word) >= 0;
   }
