@@ -50,8 +50,22 @@ describe('support-en over REST', () => {
     expect(reply).toContain("CD55555 doesn't look like one of our order numbers");
     expect(reply).not.toContain("didn't get that");
     expect(reply).toMatch(/order number\?/);
-    const noNumber = texts(await server.say(u, 'idk the number'));
+    const noNumber = texts(await server.say(u, "it's the jacket order"));
     expect(noNumber).toContain("Sorry, I didn't get that");
     expect(await slots(u)).toMatchObject({ order_number: null, requested_slot: 'order_number' });
+  });
+
+  it('says where the order number is when the user has none, stops asking, and takes the number sent later', async () => {
+    const u = 'en-user-no-order-number';
+    await server.say(u, "where's my package");
+    // before: "i dont have it" got a weather small-talk answer, "I don't have it" stopped the form with no help
+    for (const text of ["i dont have it", "I lost the order number"]) {
+      const reply = texts(await server.say(u, text));
+      expect(reply).toContain('order confirmation email');
+      expect(reply).not.toMatch(/rain|Sorry, I didn't get that/);
+      expect(await slots(u)).toMatchObject({ order_number: null, requested_slot: null });
+    }
+    const status = texts(await server.say(u, 'found it: JK246802'));
+    expect(status).toContain('latest status for order JK246802');
   });
 });
