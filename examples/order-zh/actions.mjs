@@ -502,6 +502,14 @@ function afterMappings(before, now, taken, added, notes, lineUnnamed) {
   return [{ ...now[0], quantity: first?.quantity ?? null }];
 }
 
+/** An amount no kitchen can make as said: a range (五六份), about a number (十几份, 二十多份, 十来份), or one of two (十份八份的). */
+const VAGUE_AMOUNT = /(?:一二|两三|二三|三四|四五|五六|六七|七八|八九)[份个碗盒]|[一二两三四五六七八九]?十(?:几|多|来)[份个碗盒]|[0-9一二两三四五六七八九十百]+[份个碗盒][0-9一二两三四五六七八九十百]+[份个碗盒]/u;
+
+/** The vague amount the message gives (五六份), if any. */
+export function vagueAmount(text) {
+  return VAGUE_AMOUNT.exec(text)?.[0];
+}
+
 /**
  * A kitchen makes whole portions: a line whose quantity is not a whole number (一份半, 半份) keeps the
  * quantity it had (none, for a new line, so the form asks for it), and the user is told why.
@@ -564,7 +572,11 @@ export const actions = [
     const quantityAsked = beforeSlots.requested_slot === 'quantity' && before[0]?.quantity === null;
     const lineUnnamed = allSaid.length === 0 && before.length > 1 && !quantityAsked && now[0]?.quantity !== before[0].quantity;
     const added = intent === NOT_UNDERSTOOD ? [] : amountsAddedByWords(entities, text);
-    const lines = wholePortions(explicit ?? afterMappings(before, now, taken, added, notes, lineUnnamed), before, notes);
+    const read = wholePortions(explicit ?? afterMappings(before, now, taken, added, notes, lineUnnamed), before, notes);
+    // a vague amount (两三份, or 十份八份 read as 8) sets no quantity: each line keeps the one it had, and the user hears why
+    const vague = intent === NOT_UNDERSTOOD ? undefined : vagueAmount(text);
+    if (vague !== undefined) notes.push(`“${vague}”是几份呢？请说一个确定的份数，比如“5份”。`);
+    const lines = vague === undefined ? read : read.map((line) => ({ ...line, quantity: before.find((b) => b.meal === line.meal)?.quantity ?? null }));
     const ack = before.length > 0 ? acknowledgement(before, lines) : undefined;
     const slotsNow = { ...tracker.slots, ...(address.events.length > 0 ? { address: address.events[0].value } : {}), ...(phone.events.length > 0 ? { phone: phone.events[0].value } : {}) };
     const spokenNow = [ack, contactAcknowledgement(beforeSlots, slotsNow), ...notes, ...address.notes].filter((t) => t !== undefined && !spoken(tracker.events, t)).map((t) => botEvent(t));

@@ -154,6 +154,21 @@ describe('order-zh over REST', () => {
     expect(await slots(u)).toMatchObject({ quantity: 5, requested_slot: 'phone' });
   });
 
+  it('says why a vague amount (两三份, 十份八份) sets no quantity, instead of "not understood", and takes the number said next', async () => {
+    const u = 'zh-user-vague-quantity-note';
+    await server.say(u, '素食套餐');
+    const range = texts(await server.say(u, '两三份吧'));
+    expect(range).toContain('“两三份”是几份呢？');
+    expect(range).not.toContain('没听懂');
+    expect(await slots(u)).toMatchObject({ quantity: null, requested_slot: 'quantity' });
+    const either = 'zh-user-either-quantity';
+    // before: 8 was taken without a word
+    expect(texts(await server.say(either, '儿童套餐来个十份八份的'))).toContain('“十份八份”是几份呢？');
+    expect(await slots(either)).toMatchObject({ meal: '儿童套餐', quantity: null, requested_slot: 'quantity' });
+    await server.say(either, '十份');
+    expect(await slots(either)).toMatchObject({ quantity: 10, requested_slot: 'phone' });
+  });
+
   it('answers a service question in the middle of the form, then asks the form\'s question again', async () => {
     const u = 'zh-user-hours';
     await server.say(u, '帮我订个家庭套餐');

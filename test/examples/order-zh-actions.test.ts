@@ -2,7 +2,7 @@
 // meal, and how a message changes the order's lines.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript example module, without type declarations
-import { addressPart, amountsAddedByWords, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, nextLines, relativeOnlyIfUnderstood, summaryOf, takesOff } from '../../examples/order-zh/actions.mjs';
+import { addressPart, amountsAddedByWords, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, nextLines, relativeOnlyIfUnderstood, summaryOf, takesOff, vagueAmount } from '../../examples/order-zh/actions.mjs';
 
 interface Said { meal: string; amount: number | undefined; role: 'more' | 'fewer' | undefined }
 interface Line { meal: string; quantity: number | null }
@@ -315,6 +315,19 @@ describe('checkAddress', () => {
     expect(check(null, null, '少放一点辣，送快点').notes).toEqual([]);
     expect(check(null, null, '明天有什么套餐').notes).toEqual([]);
     expect(check(null, null, '我想两点餐').notes).toEqual([]);
+  });
+});
+
+describe('vagueAmount', () => {
+  const vague = vagueAmount as (text: string) => string | undefined;
+
+  it('finds a range, an amount about a number, or one of two amounts side by side', () => {
+    expect(['五六份', '两三份吧', '十几份', '二十多份吧', '来个十份八份的', '十来份', '我要五六份牛肉套餐'].map(vague))
+      .toEqual(['五六份', '两三份', '十几份', '二十多份', '十份八份', '十来份', '五六份']);
+  });
+
+  it('finds none in definite amounts, amounts for two meals, or a question', () => {
+    for (const text of ['两份', '十二份', '一百零五份', '三份牛肉两份鸡腿', '三份，两份鸡腿', '要几份', '3号楼2单元']) expect(vague(text)).toBeUndefined();
   });
 });
 
