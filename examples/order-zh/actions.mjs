@@ -502,8 +502,9 @@ function afterMappings(before, now, taken, added, notes, lineUnnamed) {
   return [{ ...now[0], quantity: first?.quantity ?? null }];
 }
 
-/** An amount no kitchen can make as said: a range (五六份), about a number (十几份, 二十多份, 十来份), or one of two (十份八份的). */
-const VAGUE_AMOUNT = /(?:一二|两三|二三|三四|四五|五六|六七|七八|八九)[份个碗盒]|[一二两三四五六七八九]?十(?:几|多|来)[份个碗盒]|[0-9一二两三四五六七八九十百]+[份个碗盒][0-9一二两三四五六七八九十百]+[份个碗盒]/u;
+/** An amount no kitchen can make as said: a range (五六份), about a number (十几份, 二十多份, 十来份), or one of two (十份八份的); 五六个人 counts people. */
+const PORTION = '(?:[份碗盒]|个(?!人))';
+const VAGUE_AMOUNT = new RegExp(`(?:一二|两三|二三|三四|四五|五六|六七|七八|八九)${PORTION}|[一二两三四五六七八九]?十(?:几|多|来)${PORTION}|[0-9一二两三四五六七八九十百]+${PORTION}[0-9一二两三四五六七八九十百]+${PORTION}`, 'u');
 
 /** The vague amount the message gives (五六份), if any. */
 export function vagueAmount(text) {

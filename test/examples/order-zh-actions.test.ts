@@ -326,8 +326,12 @@ describe('vagueAmount', () => {
       .toEqual(['五六份', '两三份', '十几份', '二十多份', '十份八份', '十来份', '五六份']);
   });
 
-  it('finds none in definite amounts, amounts for two meals, or a question', () => {
+  it('finds none in definite amounts, amounts for two meals, a question, or a number of people', () => {
     for (const text of ['两份', '十二份', '一百零五份', '三份牛肉两份鸡腿', '三份，两份鸡腿', '要几份', '3号楼2单元']) expect(vague(text)).toBeUndefined();
+    // people, not portions
+    expect(vague('我们五六个人，来两份家庭套餐')).toBeUndefined();
+    expect(vague('十几个人吃')).toBeUndefined();
+    expect(vague('来两三个吧')).toBe('两三个');
   });
 });
 
