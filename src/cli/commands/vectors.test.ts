@@ -2,22 +2,12 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isParleyError } from '../../errors.js';
+import { parleyErrorOf } from '../../../test/support/parley-error.js';
 import { vectorsGlossCommand } from './vectors.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'nlu', 'featurizers', 'fixtures');
 const dictionary = join(FIXTURES, 'tiny-cedict.u8');
 const vectors = join(FIXTURES, 'tiny-vectors.json');
-
-function errorOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    if (isParleyError(error)) return `${error.code}: ${error.message}`;
-    throw error;
-  }
-  throw new Error('no error');
-}
 
 // the binary cache of the fixture vectors goes to a directory of this run, not the shared temp dir
 beforeAll(() => { process.env.PARLEY_VECTORS_CACHE = mkdtempSync(join(tmpdir(), 'parley-wv-cache-')); });
@@ -36,8 +26,8 @@ describe('parley vectors gloss', () => {
 
   it('says which file is missing: the dictionary, or the English vectors', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'parley-gloss-')), 'zh.json');
-    expect(errorOf(() => vectorsGlossCommand({ dictionary: join(FIXTURES, 'no-such.u8'), vectors, out, quiet: true }))).toMatch(/^CONFIG_INVALID: cannot read the dictionary .*no-such\.u8/);
-    expect(errorOf(() => vectorsGlossCommand({ dictionary, vectors: 'parley-no-such-vectors', out, quiet: true }))).toMatch(/^CONFIG_INVALID: the English vectors package "parley-no-such-vectors" is not installed/);
+    expect(parleyErrorOf(() => vectorsGlossCommand({ dictionary: join(FIXTURES, 'no-such.u8'), vectors, out, quiet: true }))).toMatch(/^CONFIG_INVALID: cannot read the dictionary .*no-such\.u8/);
+    expect(parleyErrorOf(() => vectorsGlossCommand({ dictionary, vectors: 'parley-no-such-vectors', out, quiet: true }))).toMatch(/^CONFIG_INVALID: the English vectors package "parley-no-such-vectors" is not installed/);
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -1,23 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isParleyError } from '../../errors.js';
+import { parleyErrorOf } from '../../../test/support/parley-error.js';
 import { buildGlossVectors, glossVectorsJson, glossWords, parseGlossDictionary } from './gloss-vectors.js';
 import { WordVectorTable } from './word-vector-table.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const english = WordVectorTable.fromJson(JSON.parse(readFileSync(join(FIXTURES, 'tiny-vectors.json'), 'utf8')), 'tiny-vectors.json');
 const cedictText = readFileSync(join(FIXTURES, 'tiny-cedict.u8'), 'utf8');
-
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    if (isParleyError(error)) return `${error.code}: ${error.message}`;
-    throw error;
-  }
-  throw new Error('no error');
-}
 
 const cosine = (a: Float32Array, b: Float32Array): number => {
   let dot = 0, na = 0, nb = 0;
@@ -44,9 +34,9 @@ describe('glossed word vectors', () => {
   });
 
   it('names the file and line of a line that is not CC-CEDICT, and the entry of bad JSON', () => {
-    expect(codeOf(() => parseGlossDictionary('火車 火车 [huo3 che1] /train/\nnot a dictionary line\n', 'd.u8'))).toMatch(/^CONFIG_INVALID: d\.u8:2: not a CC-CEDICT line/);
-    expect(codeOf(() => parseGlossDictionary('[{"simplified":"火车"}]', 'd.json'))).toMatch(/^CONFIG_INVALID: d\.json: entry 0 is not/);
-    expect(codeOf(() => parseGlossDictionary('[{', 'd.json'))).toMatch(/^CONFIG_INVALID: d\.json is not valid JSON/);
+    expect(parleyErrorOf(() => parseGlossDictionary('火車 火车 [huo3 che1] /train/\nnot a dictionary line\n', 'd.u8'))).toMatch(/^CONFIG_INVALID: d\.u8:2: not a CC-CEDICT line/);
+    expect(parleyErrorOf(() => parseGlossDictionary('[{"simplified":"火车"}]', 'd.json'))).toMatch(/^CONFIG_INVALID: d\.json: entry 0 is not/);
+    expect(parleyErrorOf(() => parseGlossDictionary('[{', 'd.json'))).toMatch(/^CONFIG_INVALID: d\.json is not valid JSON/);
   });
 
   it('puts words with the same meaning together, under both written forms', () => {
