@@ -545,12 +545,18 @@ describe('order-zh over REST', () => {
     expect(await slots(u)).toMatchObject({ address: '北京市海淀区中关村大街1号' });
   });
 
-  it('takes a phone in international form (+86 139-1234-5678, which the NLU gives as (+86) 13912345678)', async () => {
+  it('takes a phone in international form (+86 139-1234-5678, which the NLU gives as (+86) 13912345678; +886 912 345 678)', async () => {
     const u = 'zh-user-phone-international';
     await server.say(u, '来两份牛肉套餐');
     const reply = texts(await server.say(u, '+86 139-1234-5678'));
     expect(reply).not.toContain('位数字');
     expect(await slots(u)).toMatchObject({ phone: '(+86) 13912345678', requested_slot: 'address' });
+    // a number of another country, its digits grouped: the tagger had read it as an address
+    const taiwan = 'zh-user-phone-taiwan';
+    await server.say(taiwan, '来两份牛肉套餐');
+    const reply2 = texts(await server.say(taiwan, '電話 +886 912 345 678'));
+    expect(reply2).not.toContain('地址记下了');
+    expect(await slots(taiwan)).toMatchObject({ phone: expect.stringMatching(/^\(\+886\) ?912345678$/), address: null, requested_slot: 'address' });
   });
 
   it('with no order in progress, 再来一份… starts one (read as change_order, it was "not understood")', async () => {
