@@ -438,6 +438,45 @@ export function dishNotOnMenu(entities, text, meals) {
 /** What the bot says to a dish that is not on the menu. */
 export const notOnMenu = (dish, meals) => `抱歉，菜单上没有${dish}哦。我们有${meals.join('、')}。`;
 
+/** 配送费 3 元，满 30 元免配送费 (utter_chitchat/ask_delivery says so to the user). */
+const DELIVERY_FEE = 3;
+const FREE_DELIVERY_FROM = 30;
+
+/** Each meal's price, read from utter_menu ("1. 牛肉套餐 ¥32（…）"): the menu the user reads is the price list. */
+export function menuPrices(domain) {
+  const menu = domain.responses?.utter_menu?.[0]?.text ?? '';
+  return new Map([...menu.matchAll(/(\S+套餐)\s*[¥￥](\d+(?:\.\d+)?)/gu)].map((m) => [m[1], Number(m[2])]));
+}
+
+/**
+ * What the confirmation says the order costs: ¥160, or ¥25（含配送费 ¥3） under the free-delivery amount;
+ * null while a line has no quantity or a meal has no price (the form is still asking).
+ */
+export function orderTotal(lines, prices) {
+  if (lines.length === 0 || lines.some((l) => l.quantity === null || !prices.has(l.meal))) return null;
+  const food = lines.reduce((sum, l) => sum + prices.get(l.meal) * l.quantity, 0);
+  return food >= FREE_DELIVERY_FROM ? `¥${formatAmount(food)}` : `¥${formatAmount(food + DELIVERY_FEE)}（含配送费 ¥${DELIVERY_FEE}）`;
+}
+
+/** The slot order_total for these lines, when it changes. */
+function totalEvents(lines, domain, slots) {
+  const total = orderTotal(lines, menuPrices(domain));
+  return total === (slots.order_total ?? null) ? [] : [slotEvent('order_total', total)];
+}
+
+/** 来份 / 要个 / 点碗 (的) right before a meal: an order word and a measure word with no number say one portion. */
+const ONE_PORTION_BEFORE = /(?:来|要|点|整|买|订)[份个碗盒]的?$/u;
+
+/**
+ * The lines with one portion for each meal the message ordered as 来份牛肉套餐 that has no quantity yet
+ * (the form would ask 要几份); the same lines when there is none.
+ */
+export function onePortionWhereImplied(lines, entities, text) {
+  const ordered = new Set(entities.filter((e) => e.entity === 'meal' && ONE_PORTION_BEFORE.test(text.slice(Math.max(0, e.start - 3), e.start))).map((e) => String(e.value)));
+  if (!lines.some((l) => l.quantity === null && ordered.has(l.meal))) return lines;
+  return lines.map((l) => (l.quantity === null && ordered.has(l.meal) ? { ...l, quantity: 1 } : l));
+}
+
 /** The responses that list the meals in the menu's order: a bare number after them picks one. */
 const MENU_RESPONSES = new Set(['utter_ask_meal', 'utter_clarify_meal', 'utter_menu']);
 
@@ -544,7 +583,10 @@ export const actions = [
     const asked = beforeSlots.requested_slot === 'meal' || MENU_RESPONSES.has(lastUtterance(earlier));
     const meals = menuMeals(domain);
     const picked = before.length === 0 ? mealByNumber(entities, meals, asked) : undefined;
-    if (picked) return lineSlots([{ meal: picked, quantity: typeof beforeSlots.quantity === 'number' ? beforeSlots.quantity : null }]);
+    if (picked) {
+      const lines = [{ meal: picked, quantity: typeof beforeSlots.quantity === 'number' ? beforeSlots.quantity : null }];
+      return [...lineSlots(lines), ...totalEvents(lines, domain, tracker.slots)];
+    }
     // a change naming a detail without its value is told how to give it (for a no, utter_ask_change asks, by detail_to_change)
     const detail = detailAtConfirmation(tracker, earlier, message, entities);
     const hint = detail !== undefined && intent === 'change_order' ? askForDetail(domain, detail) : undefined;
@@ -573,7 +615,7 @@ export const actions = [
     const quantityAsked = beforeSlots.requested_slot === 'quantity' && before[0]?.quantity === null;
     const lineUnnamed = allSaid.length === 0 && before.length > 1 && !quantityAsked && now[0]?.quantity !== before[0].quantity;
     const added = intent === NOT_UNDERSTOOD ? [] : amountsAddedByWords(entities, text);
-    const read = wholePortions(explicit ?? afterMappings(before, now, taken, added, notes, lineUnnamed), before, notes);
+    const read = onePortionWhereImplied(wholePortions(explicit ?? afterMappings(before, now, taken, added, notes, lineUnnamed), before, notes), entities, text);
     // a vague amount (两三份, or 十份八份 read as 8) sets no quantity: each line keeps the one it had, and the user hears why
     const vague = intent === NOT_UNDERSTOOD ? undefined : vagueAmount(text);
     if (vague !== undefined) notes.push(`“${vague}”是几份呢？请说一个确定的份数，比如“5份”。`);
@@ -587,7 +629,8 @@ export const actions = [
     // the mappings' own reading stands: only the summary follows the first line (a message answered
     // with a note sets the lines again, so that a form takes it as understood, not as unusable)
     // with no order yet, a dish not on the menu leaves the mappings' reading too: its quantity waits for the meal
-    if (explicit === undefined && lines === now && (notes.length === 0 || (dish !== undefined && before.length === 0))) return [...(now.length > 1 ? moreSlots(now.slice(1), now) : []), ...pendingEvents, ...detailEvents, ...address.events, ...phone.events, ...spokenNow];
-    return [...lineSlots(lines), ...pendingEvents, ...detailEvents, ...address.events, ...phone.events, ...spokenNow];
+    const total = totalEvents(lines, domain, tracker.slots);
+    if (explicit === undefined && lines === now && (notes.length === 0 || (dish !== undefined && before.length === 0))) return [...(now.length > 1 ? moreSlots(now.slice(1), now) : []), ...total, ...pendingEvents, ...detailEvents, ...address.events, ...phone.events, ...spokenNow];
+    return [...lineSlots(lines), ...total, ...pendingEvents, ...detailEvents, ...address.events, ...phone.events, ...spokenNow];
   }),
 ];

@@ -171,7 +171,7 @@ describe('order-zh over REST', () => {
 
   it('answers a service question in the middle of the form, then asks the form\'s question again', async () => {
     const u = 'zh-user-hours';
-    await server.say(u, '帮我订个家庭套餐');
+    await server.say(u, '我想订家庭套餐');
     expect(await slots(u)).toMatchObject({ meal: '家庭套餐', requested_slot: 'quantity' });
     const answer = await server.say(u, '问一下，你们几点关门');
     expect(texts(answer)).toContain('10:00–22:00');
@@ -613,5 +613,17 @@ describe('order-zh over REST', () => {
     const more = 'zh-user-still-want';
     await server.say(more, '来两份牛肉套餐');
     expect(texts(await server.say(more, '还要一份'))).toContain('已把牛肉套餐改成 3 份');
+  });
+
+  it('reads 来份 with no number as one portion and reads the order\'s total back, with the delivery fee under ¥30', async () => {
+    const u = 'zh-user-total';
+    const summary = texts(await server.say(u, '来份儿童套餐，手机13812345678，送到朝阳区建国路88号'));
+    // before, the bot asked 儿童套餐要几份呢？ and the confirmation had no price
+    expect(summary).toContain('份数：1 份');
+    expect(summary).toContain('合计：¥23（含配送费 ¥3）');
+    const more = texts(await server.say(u, '再加两份鸡腿'));
+    expect(more).toContain('套餐：儿童套餐 1 份、鸡腿套餐 2 份');
+    expect(more).toContain('合计：¥76');
+    expect(await slots(u)).toMatchObject({ order_total: '¥76' });
   });
 });

@@ -2,7 +2,7 @@
 // meal, and how a message changes the order's lines.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript example module, without type declarations
-import { addressPart, amountsAddedByWords, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, nextLines, relativeOnlyIfUnderstood, summaryOf, takesOff, vagueAmount } from '../../examples/order-zh/actions.mjs';
+import { addressPart, amountsAddedByWords, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, menuPrices, nextLines, onePortionWhereImplied, orderTotal, relativeOnlyIfUnderstood, summaryOf, takesOff, vagueAmount } from '../../examples/order-zh/actions.mjs';
 
 interface Said { meal: string; amount: number | undefined; role: 'more' | 'fewer' | undefined }
 interface Line { meal: string; quantity: number | null }
@@ -375,5 +375,50 @@ describe('addressPart before the address itself', () => {
     // a vague place alone stays for checkAddress to answer, and a real place is untouched
     expect(addressPart('公司')).toBe('公司');
     expect(addressPart('家乐福中关村店')).toBe('家乐福中关村店');
+  });
+});
+
+describe('orderTotal', () => {
+  const prices = (menuPrices as (domain: object) => Map<string, number>)({
+    responses: { utter_menu: [{ text: '今天的套餐有：\n1. 牛肉套餐 ¥32（红烧牛肉+米饭+例汤）\n2. 鸡腿套餐 ¥28.5（香酥鸡腿）\n3. 素食套餐 ￥22（时蔬三拼）' }] },
+  });
+  const total = orderTotal as (lines: Line[], prices: Map<string, number>) => string | null;
+
+  it('reads each meal\'s price from the menu the user reads', () => {
+    expect([...prices]).toEqual([['牛肉套餐', 32], ['鸡腿套餐', 28.5], ['素食套餐', 22]]);
+    expect((menuPrices as (domain: object) => Map<string, number>)({ responses: {} }).size).toBe(0);
+  });
+
+  it('adds up the lines, with the delivery fee under the free-delivery amount', () => {
+    expect(total([{ meal: '牛肉套餐', quantity: 5 }], prices)).toBe('¥160');
+    expect(total([{ meal: '素食套餐', quantity: 1 }, { meal: '鸡腿套餐', quantity: 2 }], prices)).toBe('¥79');
+    expect(total([{ meal: '素食套餐', quantity: 1 }], prices)).toBe('¥25（含配送费 ¥3）');
+    expect(total([{ meal: '牛肉套餐', quantity: 0.5 }], prices)).toBe('¥19（含配送费 ¥3）');
+  });
+
+  it('gives none while a line has no quantity or a meal has no price', () => {
+    expect(total([{ meal: '牛肉套餐', quantity: null }], prices)).toBeNull();
+    expect(total([{ meal: '牛肉套餐', quantity: 1 }, { meal: '鱼香肉丝', quantity: 1 }], prices)).toBeNull();
+    expect(total([], prices)).toBeNull();
+  });
+});
+
+describe('onePortionWhereImplied', () => {
+  const onePortion = onePortionWhereImplied as (lines: Line[], entities: object[], text: string) => Line[];
+  const unset = (meal: string): Line[] => [{ meal, quantity: null }];
+
+  it('reads 来份 / 要个 / 点碗 with no number before a meal as one portion', () => {
+    for (const [text, meal] of [['来份牛肉套餐', '牛肉套餐'], ['老板要个鸡腿套餐', '鸡腿套餐'], ['点碗牛肉饭吧', '牛肉饭'], ['来份素的', '素']] as const) {
+      expect(onePortion(unset(meal), entities(text, ['meal', meal]), text)).toEqual([{ meal, quantity: 1 }]);
+    }
+  });
+
+  it('leaves a quantity already given, a meal named without the measure word, and other lines as they are', () => {
+    const lines = unset('牛肉套餐');
+    for (const text of ['我要牛肉套餐', '牛肉套餐来份', '份牛肉套餐']) expect(onePortion(lines, entities(text, ['meal', '牛肉套餐']), text)).toBe(lines);
+    const given: Line[] = [{ meal: '牛肉套餐', quantity: 3 }];
+    expect(onePortion(given, entities('来份牛肉套餐', ['meal', '牛肉套餐']), '来份牛肉套餐')).toBe(given);
+    expect(onePortion([{ meal: '牛肉套餐', quantity: 2 }, { meal: '鸡腿套餐', quantity: null }], entities('再来份鸡腿套餐', ['meal', '鸡腿套餐']), '再来份鸡腿套餐'))
+      .toEqual([{ meal: '牛肉套餐', quantity: 2 }, { meal: '鸡腿套餐', quantity: 1 }]);
   });
 });
