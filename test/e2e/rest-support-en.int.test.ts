@@ -68,4 +68,18 @@ describe('support-en over REST', () => {
     const status = texts(await server.say(u, 'found it: JK246802'));
     expect(status).toContain('latest status for order JK246802');
   });
+
+  it('sends returns, refunds and cancellations to the support team, and stops a form waiting for a number', async () => {
+    const u = 'en-user-returns';
+    // before: "it doesn't fit" was read as stop ("No problem, I've stopped"), a refund as out of scope
+    const fit = texts(await server.say(u, "it doesn't fit"));
+    expect(fit).toContain('help@juniper.example');
+    expect(fit).not.toMatch(/I've stopped|outside what I can do/);
+    await server.say(u, 'where is my order');
+    expect(await slots(u)).toMatchObject({ requested_slot: 'order_number' });
+    expect(texts(await server.say(u, 'actually I just want a refund'))).toContain('free within 30 days');
+    expect(await slots(u)).toMatchObject({ requested_slot: null });
+    // still out of scope: what the shop does not do at all
+    expect(texts(await server.say(u, 'can you book me a flight to rome'))).toContain('outside what I can do');
+  });
 });
