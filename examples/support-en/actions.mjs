@@ -3,8 +3,9 @@
 // An order number typed wrong (AB12345, AB1234567, 12345678) matches neither the regex nor what the
 // tagger learnt, so the form would just ask for the number again, as if nothing had been said.
 // action_validate_slot_mappings, run after the slot mappings on every message, says what is wrong
-// with it first; the form then asks again.
-import { botEvent, defineAction } from 'parley';
+// with it first; the form then asks again. A message with several order numbers ("AB123456 and
+// CD654321") would have the slot keep one of them; the action notes them all for the status reply.
+import { botEvent, defineAction, slotEvent } from 'parley';
 
 /** What the order system stores (the EntityValueNormalizer's output): two letters, six digits. */
 const ORDER_NUMBER = /^[A-Z]{2}\d{6}$/u;
@@ -37,6 +38,21 @@ function saidThisTurn(events, text) {
   return false;
 }
 
+/** The distinct order numbers the NLU found in the message, in the order they were typed. */
+export function orderNumbersSaid(entities) {
+  const numbers = entities.filter((e) => e.entity === 'order_number').sort((a, b) => a.start - b.start).map((e) => String(e.value));
+  return [...new Set(numbers)];
+}
+
+/** AB123456 and CD654321; AB123456, CD654321 and EF111111 */
+const listed = (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
+/** The slots that make utter_order_status name every order of a message with several (its variant for several_orders). */
+function severalOrders(entities) {
+  const numbers = orderNumbersSaid(entities);
+  return numbers.length < 2 ? [] : [slotEvent('several_orders', true), slotEvent('order_numbers', listed(numbers))];
+}
+
 /** Intents of a message that may carry an order number. */
 const ABOUT_AN_ORDER = new Set(['check_order_status', 'inform', 'affirm']);
 
@@ -46,8 +62,9 @@ export const actions = [
     if (!message) return [];
     const asked = tracker.beforeLatestUserMessage().slots.requested_slot === 'order_number';
     if (!asked && !ABOUT_AN_ORDER.has(message.parse_data.intent?.name)) return [];
-    const wrong = wrongOrderNumber(message.text ?? '', message.parse_data.entities ?? []);
-    if (wrong === undefined) return [];
+    const entities = message.parse_data.entities ?? [];
+    const wrong = wrongOrderNumber(message.text ?? '', entities);
+    if (wrong === undefined) return severalOrders(entities);
     const text = explanation(wrong);
     // the action runs again when the form starts within the same turn: say it once
     return saidThisTurn(tracker.events, text) ? [] : [botEvent(text)];

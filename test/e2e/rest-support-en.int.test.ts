@@ -82,4 +82,13 @@ describe('support-en over REST', () => {
     // still out of scope: what the shop does not do at all
     expect(texts(await server.say(u, 'can you book me a flight to rome'))).toContain('outside what I can do');
   });
+
+  it('asks after every order of a message with several order numbers, and forgets them after the status', async () => {
+    const u = 'en-user-two-orders';
+    // before: only the last number was kept and reported, the first was lost without a word
+    const status = texts(await server.say(u, 'I ordered two things, AB123456 and cd 654321, where are they'));
+    expect(status).toContain('latest status for orders AB123456 and CD654321');
+    expect(await slots(u)).toMatchObject({ several_orders: null, order_numbers: null, order_number: null });
+    expect(texts(await server.say(u, 'where is EF111111'))).toContain('latest status for order EF111111.');
+  });
 });

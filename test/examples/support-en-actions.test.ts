@@ -1,7 +1,7 @@
-// support-en's order numbers typed wrong (examples/support-en/actions.mjs).
+// support-en's order numbers typed wrong, and several in one message (examples/support-en/actions.mjs).
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript example module, without type declarations
-import { wrongOrderNumber } from '../../examples/support-en/actions.mjs';
+import { orderNumbersSaid, wrongOrderNumber } from '../../examples/support-en/actions.mjs';
 
 const wrong = wrongOrderNumber as (text: string, entities: object[]) => string | undefined;
 
@@ -20,5 +20,16 @@ describe('wrongOrderNumber', () => {
     expect(wrong('my phone is 5551234567', [])).toBeUndefined();
     expect(wrong('is 555123', [])).toBe('555123');
     expect(wrong('where is my order', [])).toBeUndefined();
+  });
+});
+
+describe('orderNumbersSaid', () => {
+  const said = orderNumbersSaid as (entities: object[]) => string[];
+  const entity = (value: string, start: number) => ({ entity: 'order_number', start, end: start + 8, value });
+
+  it('lists each order number once, in the order typed, and nothing else the NLU found', () => {
+    expect(said([entity('CD654321', 20), entity('AB123456', 3), { entity: 'email', start: 40, end: 50, value: 'a@b.example' }])).toEqual(['AB123456', 'CD654321']);
+    expect(said([entity('AB123456', 0), entity('AB123456', 10)])).toEqual(['AB123456']);
+    expect(said([])).toEqual([]);
   });
 });
