@@ -5,6 +5,7 @@ import { CrfModel, crfModelSchema, type CrfModelData } from './crf-model.js';
 import { CrfStructure } from './crf-structure.js';
 import { CrfWorkspace, forwardBackward, pathMarginals } from './forward-backward.js';
 import { HashIndex } from './hash-index.js';
+import { trainCrf, type CrfSentence } from './train-crf.js';
 
 /** Every valid BILOU path of length n, by brute force. */
 function validPaths(s: CrfStructure, n: number): number[][] {
@@ -203,5 +204,28 @@ describe('CrfModel persistence', () => {
     expect(() => CrfModel.fromData(bad((r) => Int32Array.from([...r, 0])))).toThrow(/rows take/);
     const { records: _r, size: _s, ...neither } = d;
     expect(crfModelSchema.safeParse(neither).success).toBe(false);
+  });
+});
+
+describe('trainCrf early stopping', () => {
+  // one type, one feature per unit: feature 1 marks a U-city unit, feature 0 an O unit
+  const st = new CrfStructure(1);
+  const sentence = (tags: number[]): CrfSentence => ({
+    rows: Int32Array.from(tags, (t) => (t === 0 ? 0 : 1)), offsets: Int32Array.from({ length: tags.length + 1 }, (_, i) => i), tags: Int32Array.from(tags),
+  });
+  const sentences = [sentence([0, 4, 0]), sentence([4, 0]), sentence([0, 0, 4])];
+  const train = (scores: number[]) => {
+    let seen = 0;
+    return trainCrf(st, 2, sentences, { epochs: 12, learningRate: 0.1, seed: 1, patience: 3, monitor: () => scores[seen++] ?? 0 });
+  };
+
+  it('keeps the later of equally good epochs, so a held-out slice perfect from the first epoch does not stop training there', () => {
+    // before, the first epoch stayed best and training stopped after the fourth: a refit then ran one pass
+    expect(train(Array<number>(12).fill(1)).bestEpoch).toBe(12);
+    expect(train([0.5, 1, 1, 0.9, 0.9, 0.9, 0.9]).bestEpoch).toBe(3);
+  });
+
+  it('stops once the score has fallen below the best for `patience` epochs', () => {
+    expect(train([0.5, 0.8, 0.7, 0.7, 0.7, 0.9]).bestEpoch).toBe(2);
   });
 });

@@ -142,7 +142,9 @@ export function trainCrf(st: CrfStructure, features: number, sentences: readonly
     opts.onEpoch?.(epoch);
     if (!opts.monitor) continue;
     const score = opts.monitor(decode, epoch);
-    if (score > best.score) best = { score, epoch, weights: keepWeights(weights, best.weights) };
+    // a tie goes to the later epoch: a small bot's held-out slice (a few dozen sentences) is often
+    // perfect from the first epoch, and stopping there left a CRF of one pass for the refit
+    if (score >= best.score) best = { score, epoch, weights: keepWeights(weights, best.weights) };
     else if (epoch - best.epoch >= opts.patience) break;
   }
   return best.weights ? { weights: best.weights, bestEpoch: best.epoch } : { weights, bestEpoch: epoch };
