@@ -565,6 +565,75 @@ function wholePortions(lines, before, notes) {
   });
 }
 
+/** What may go into a note: a seasoning, an ingredient left out, more rice, cutlery, packing (the kitchen's usual requests). */
+const INGREDIENT = '(?:香菜|葱花|葱|蒜|姜|花生|味精|洋葱|芝麻|芹菜|肥肉|辣椒)';
+/** 香菜 / 葱花和蒜 / 葱、姜、蒜 */
+const INGREDIENTS = `${INGREDIENT}(?:[和跟、]${INGREDIENT})*`;
+const SEASONING = '(?:盐|油|糖|酱|醋|汤汁|辣椒|辣)';
+const SOME = '(?:点儿|一点|点|些)?';
+const NOTE_PATTERNS = [
+  // spice: 不要辣 / 不辣 / 微辣 / 多放点辣 / 辣一点
+  /(?:不要|别放|不放|免|不加)辣椒?|不辣|免辣|[微中特重少]辣|变态辣|(?:多放|多加|加)(?:点儿|一点|点|些)?辣椒?|辣一点|辣点儿?/u,
+  // an ingredient left out: 不要香菜 / 别放葱 / 香菜不要
+  new RegExp(`(?:不要|别放|不放|免|去掉|不加)${INGREDIENTS}|${INGREDIENTS}(?:都)?(?:不要|别放|不放)`, 'u'),
+  // less or more of a seasoning: 少放点盐 / 多放醋 / 少油
+  new RegExp(`(?:少放|多放|少|多)${SOME}${SEASONING}`, 'u'),
+  // more rice or soup: 多加点饭 / 米饭多一点 / 饭大份
+  new RegExp(`(?:多加|多给|多要|多放|加)${SOME}(?:米饭|饭|汤)|(?:米饭|饭)(?:多一点|多点儿?|多给点|多放点|大份)`, 'u'),
+  // cutlery: 不要餐具 / 带两双筷子
+  /(?:不要|不用|不需要|免|别给)(?:一次性)?(?:餐具|筷子)|[一二两三四五六七八九十0-9]+(?:双|副|套)(?:筷子|餐具)/u,
+  // packing: 汤分开装
+  /(?:汤|酱|汁)?(?:分开装|分开放|单独装)/u,
+];
+
+/**
+ * The kitchen's notes a message asks for (不要辣, 少放点盐, 米饭多一点, 不要餐具), each with where it is,
+ * in the order written. The words are the user's own, as written in `written` (the same places as `text`).
+ * @returns {{start: number, end: number, note: string}[]}
+ */
+export function notesSaid(text, written = text) {
+  const found = [];
+  for (const pattern of NOTE_PATTERNS) {
+    for (const m of text.matchAll(new RegExp(pattern.source, 'gu'))) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!found.some((f) => start < f.end && f.start < end)) found.push({ start, end, note: written.slice(start, end) });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The message with its notes blanked out (same length): 牛肉套餐不要辣 takes no meal off, 多加点饭 adds no portion. */
+const withoutNotes = (text, notes) => notes.reduce((t, n) => t.slice(0, n.start) + '，'.repeat(n.end - n.start) + t.slice(n.end), text);
+
+const NO_NOTE = '无';
+/**
+ * The intents whose messages may carry a note, with a detail of the order (两份牛肉套餐，不要辣): a note
+ * alone (不要辣) is read as a no, a change or not understood, and the bot would contradict its own 记下了.
+ */
+const NOTE_INTENTS = new Set(['order_meal', 'inform', 'change_order']);
+const ORDER_DETAILS = new Set(['meal', 'quantity', 'phone', 'address']);
+const SPICE = /辣/u;
+
+/** The order's note after these notes: a new spice level replaces the old one, other requests are added once. */
+export function nextNote(before, said) {
+  let parts = before && before !== NO_NOTE ? before.split('，') : [];
+  for (const { note } of said) {
+    if (SPICE.test(note)) parts = parts.filter((p) => !SPICE.test(p));
+    if (!parts.includes(note)) parts.push(note);
+  }
+  return parts.length > 0 ? parts.join('，') : NO_NOTE;
+}
+
+/** The slot order_note and its acknowledgement (好的，备注：不要辣。) when the message changes the note. */
+function kitchenNoteEvents(said, before, events) {
+  if (said.length === 0) return [];
+  const note = nextNote(before, said);
+  if (note === (before ?? NO_NOTE)) return [];
+  const ack = `好的，备注：${note}。`;
+  return [slotEvent('order_note', note), ...(spoken(events, ack) ? [] : [botEvent(ack)])];
+}
+
 export const actions = [
   defineAction('action_validate_slot_mappings', ({ tracker, domain }) => {
     const message = tracker.state.latestMessage;
@@ -573,19 +642,25 @@ export const actions = [
     const written = message.text ?? '';
     // the message read as the NLU reads it (traditional characters as simplified, １３８ as 138): the
     // cue words below are written in simplified characters (還要 is 还要, 我要點餐 orders no dish 點餐)
-    const text = foldChinese(written);
+    const folded = foldChinese(written);
     const intent = message.parse_data.intent?.name;
+    // 不要辣, 少放点盐: the cue words below never read them (牛肉套餐不要辣 takes no meal off, 多加点饭 adds no
+    // portion); in a message that orders or changes the order they are notes for the kitchen, kept in order_note
+    const noteSpans = notesSaid(folded, written);
+    const kitchenNotes = NOTE_INTENTS.has(intent) && entities.some((e) => ORDER_DETAILS.has(e.entity)) ? noteSpans : [];
+    const text = withoutNotes(folded, noteSpans);
     // what the message changed is read against the conversation before it
     const earlier = tracker.beforeLatestUserMessage();
     const beforeSlots = earlier.slots;
     const before = linesOf(beforeSlots);
+    const noteEvents = kitchenNoteEvents(kitchenNotes, beforeSlots.order_note, tracker.events);
     // "3" while the bot asks which meal, or right after it listed them, with no meal ordered yet
     const asked = beforeSlots.requested_slot === 'meal' || MENU_RESPONSES.has(lastUtterance(earlier));
     const meals = menuMeals(domain);
     const picked = before.length === 0 ? mealByNumber(entities, meals, asked) : undefined;
     if (picked) {
       const lines = [{ meal: picked, quantity: typeof beforeSlots.quantity === 'number' ? beforeSlots.quantity : null }];
-      return [...lineSlots(lines), ...totalEvents(lines, domain, tracker.slots)];
+      return [...lineSlots(lines), ...totalEvents(lines, domain, tracker.slots), ...noteEvents];
     }
     // a change naming a detail without its value is told how to give it (for a no, utter_ask_change asks, by detail_to_change)
     const detail = detailAtConfirmation(tracker, earlier, message, entities);
@@ -598,7 +673,9 @@ export const actions = [
     const address = checkAddress(beforeSlots.address, tracker.slots.address, written, entities);
     const detailEvents = detail !== undefined || beforeSlots.detail_to_change != null ? [slotEvent('detail_to_change', detail ?? null)] : [];
     const swap = isSwap(entities, text);
-    const how = { removing: !swap && (intent === 'remove_item' || takesOff(entities, text)), swap };
+    // a meal 'taken off' by a note only (鸡腿套餐不要辣, read as remove_item) stays
+    const removedByNoteOnly = noteSpans.length > 0 && !TAKE_OFF.test(text);
+    const how = { removing: !swap && !removedByNoteOnly && (intent === 'remove_item' || takesOff(entities, text)), swap };
     const allSaid = mealsSaid(entities, text);
     // a dish not on the menu changes nothing (the mappings would have given its quantity to a meal of the order)
     const dish = ORDERING_INTENTS.has(intent) ? dishNotOnMenu(entities, text, meals) : undefined;
@@ -630,7 +707,7 @@ export const actions = [
     // with a note sets the lines again, so that a form takes it as understood, not as unusable)
     // with no order yet, a dish not on the menu leaves the mappings' reading too: its quantity waits for the meal
     const total = totalEvents(lines, domain, tracker.slots);
-    if (explicit === undefined && lines === now && (notes.length === 0 || (dish !== undefined && before.length === 0))) return [...(now.length > 1 ? moreSlots(now.slice(1), now) : []), ...total, ...pendingEvents, ...detailEvents, ...address.events, ...phone.events, ...spokenNow];
-    return [...lineSlots(lines), ...total, ...pendingEvents, ...detailEvents, ...address.events, ...phone.events, ...spokenNow];
+    if (explicit === undefined && lines === now && (notes.length === 0 || (dish !== undefined && before.length === 0))) return [...(now.length > 1 ? moreSlots(now.slice(1), now) : []), ...total, ...pendingEvents, ...detailEvents, ...address.events, ...phone.events, ...noteEvents, ...spokenNow];
+    return [...lineSlots(lines), ...total, ...pendingEvents, ...detailEvents, ...address.events, ...phone.events, ...noteEvents, ...spokenNow];
   }),
 ];

@@ -626,4 +626,17 @@ describe('order-zh over REST', () => {
     expect(more).toContain('合计：¥76');
     expect(await slots(u)).toMatchObject({ order_total: '¥76' });
   });
+
+  it('keeps a note for the kitchen said with the order (两份牛肉套餐，不要辣) and reads it back; 鸡腿套餐不要辣 takes no meal off', async () => {
+    const u = 'zh-user-notes';
+    expect(texts(await server.say(u, '我要两份牛肉套餐和一份鸡腿套餐，不要辣'))).toContain('好的，备注：不要辣。');
+    expect(await slots(u)).toMatchObject({ order_note: '不要辣', requested_slot: 'phone' });
+    // before, 不要 made this a removal whatever the intent: 已去掉鸡腿套餐
+    expect(texts(await server.say(u, '鸡腿套餐不要辣'))).not.toContain('去掉');
+    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 2, more_items: [{ meal: '鸡腿套餐', quantity: 1 }] });
+    expect(texts(await server.say(u, '13812345678，不要香菜'))).toContain('好的，备注：不要辣，不要香菜。');
+    const summary = texts(await server.say(u, '海淀区中关村大街27号'));
+    expect(summary).toContain('备注：不要辣，不要香菜');
+    expect(summary).toContain('套餐：牛肉套餐 2 份、鸡腿套餐 1 份');
+  });
 });

@@ -2,7 +2,7 @@
 // meal, and how a message changes the order's lines.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript example module, without type declarations
-import { addressPart, amountsAddedByWords, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, menuPrices, nextLines, onePortionWhereImplied, orderTotal, relativeOnlyIfUnderstood, summaryOf, takesOff, vagueAmount } from '../../examples/order-zh/actions.mjs';
+import { addressPart, amountsAddedByWords, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, menuPrices, nextLines, nextNote, notesSaid, onePortionWhereImplied, orderTotal, relativeOnlyIfUnderstood, summaryOf, takesOff, vagueAmount } from '../../examples/order-zh/actions.mjs';
 
 interface Said { meal: string; amount: number | undefined; role: 'more' | 'fewer' | undefined }
 interface Line { meal: string; quantity: number | null }
@@ -420,5 +420,35 @@ describe('onePortionWhereImplied', () => {
     expect(onePortion(given, entities('来份牛肉套餐', ['meal', '牛肉套餐']), '来份牛肉套餐')).toBe(given);
     expect(onePortion([{ meal: '牛肉套餐', quantity: 2 }, { meal: '鸡腿套餐', quantity: null }], entities('再来份鸡腿套餐', ['meal', '鸡腿套餐']), '再来份鸡腿套餐'))
       .toEqual([{ meal: '牛肉套餐', quantity: 2 }, { meal: '鸡腿套餐', quantity: 1 }]);
+  });
+});
+
+describe('notesSaid', () => {
+  const notes = (text: string) => (notesSaid as (text: string) => { note: string }[])(text).map((n) => n.note);
+
+  it('finds spice, what to leave out, seasoning, rice, cutlery and packing, in the order written', () => {
+    expect(notes('两份牛肉饭不要辣')).toEqual(['不要辣']);
+    expect(notes('米饭多一点，不要香菜和葱')).toEqual(['米饭多一点', '不要香菜和葱']);
+    expect(notes('微辣，少放点盐，汤分开装，不要餐具')).toEqual(['微辣', '少放点盐', '汤分开装', '不要餐具']);
+    expect(notes('再多放点辣')).toEqual(['多放点辣']);
+    expect(notes('香菜不要')).toEqual(['香菜不要']);
+    expect(notes('多加点饭')).toEqual(['多加点饭']);
+  });
+
+  it('finds none in taking a meal off, adding portions, or an address', () => {
+    for (const text of ['鸡腿不要了', '牛肉套餐不要了', '多加两份', '少来一份', '送到中关村大街27号', '不要']) expect(notes(text)).toEqual([]);
+  });
+});
+
+describe('nextNote', () => {
+  const next = nextNote as (before: string | null, said: { note: string }[]) => string;
+  const said = (...notes: string[]) => notes.map((note) => ({ note }));
+
+  it('adds each request once, and a new spice level replaces the old one', () => {
+    expect(next(null, said('不要辣'))).toBe('不要辣');
+    expect(next('无', said('少放点盐'))).toBe('少放点盐');
+    expect(next('不要辣，少放点盐', said('微辣', '少放点盐'))).toBe('少放点盐，微辣');
+    expect(next('不要辣', said())).toBe('不要辣');
+    expect(next(null, said())).toBe('无');
   });
 });
