@@ -29,4 +29,16 @@ describe('resolveSameTypeOverlaps', () => {
     const loose: Entity = { entity: 'quantity', value: 2 };
     expect(resolveSameTypeOverlaps([quantity, number, next, loose])).toEqual([quantity, number, next, loose]);
   });
+
+  it('gives the one kept over the very same words the role and group the other had, never over other words', () => {
+    const regex = e('quantity', 2, 3, 'RegexEntityExtractor', 1);
+    const diet: Entity = { ...e('quantity', 2, 3, 'DIETClassifier', 0.8), role: 'more', confidence_role: 0.9, group: '1', confidence_group: 0.7 };
+    expect(resolveSameTypeOverlaps([diet, regex])).toEqual([{ ...regex, role: 'more', confidence_role: 0.9, group: '1', confidence_group: 0.7 }]);
+    // a role of its own stays
+    const fewer = { ...regex, role: 'fewer' };
+    expect(resolveSameTypeOverlaps([diet, fewer])).toEqual([{ ...fewer, group: '1', confidence_group: 0.7 }]);
+    // a shorter span's role does not move to a longer one over other words
+    const longer = e('quantity', 1, 3, 'RegexEntityExtractor', 1);
+    expect(resolveSameTypeOverlaps([diet, longer])).toEqual([longer]);
+  });
 });
