@@ -639,4 +639,13 @@ describe('order-zh over REST', () => {
     expect(summary).toContain('备注：不要辣，不要香菜');
     expect(summary).toContain('套餐：牛肉套餐 2 份、鸡腿套餐 1 份');
   });
+
+  it('adds 仨 and takes 俩 away (多加仨吧, 少来俩), where 仨吧 was taken for a dish not on the menu', async () => {
+    const u = 'zh-user-sa';
+    await server.say(u, '我要两份牛肉套餐');
+    const more = texts(await server.say(u, '多加仨吧'));
+    expect(more).toContain('已把牛肉套餐改成 5 份');
+    expect(more).not.toContain('菜单上没有');
+    expect(texts(await server.say(u, '少来俩'))).toContain('已把牛肉套餐改成 3 份');
+  });
 });
