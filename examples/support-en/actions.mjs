@@ -53,6 +53,22 @@ function severalOrders(entities) {
   return numbers.length < 2 ? [] : [slotEvent('several_orders', true), slotEvent('order_numbers', listed(numbers))];
 }
 
+/** Words of a message about another order than the one just reported. */
+const OTHER_ORDER = /\b(?:other|another|different|second|new)\b/iu;
+
+/**
+ * A yes to "Is this about order AB123456 again?" (the form's question after a status): that order's number.
+ */
+function sameOrderAgain(tracker, asked, entities) {
+  const last = tracker.slots.last_order_number;
+  const message = tracker.state.latestMessage;
+  // "what about my other order?": the form asks for the number, not whether it is the same order
+  if (!asked && tracker.slots.has_last_order === true && OTHER_ORDER.test(message?.text ?? '')) return [slotEvent('has_last_order', false)];
+  const yes = message?.parse_data.intent?.name === 'affirm';
+  if (!asked || !yes || typeof last !== 'string' || entities.some((e) => e.entity === 'order_number')) return [];
+  return [slotEvent('order_number', last)];
+}
+
 /** Intents of a message that may carry an order number. */
 const ABOUT_AN_ORDER = new Set(['check_order_status', 'inform', 'affirm']);
 
@@ -64,10 +80,19 @@ export const actions = [
     if (!asked && !ABOUT_AN_ORDER.has(message.parse_data.intent?.name)) return [];
     const entities = message.parse_data.entities ?? [];
     const wrong = wrongOrderNumber(message.text ?? '', entities);
-    if (wrong === undefined) return severalOrders(entities);
+    if (wrong === undefined) return [...severalOrders(entities), ...sameOrderAgain(tracker, asked, entities)];
     const text = explanation(wrong);
     // the action runs again when the form starts within the same turn: say it once
     return saidThisTurn(tracker.events, text) ? [] : [botEvent(text)];
+  }),
+  // After the status: the number is cleared, so that "what about my other order?" asks for one, and kept as
+  // the order a follow-up may be about ("when will it arrive?" → "Is this about order AB123456 again?").
+  defineAction('action_forget_order', ({ tracker }) => {
+    const reported = tracker.slots.order_number;
+    return [
+      slotEvent('order_number', null), slotEvent('several_orders', null), slotEvent('order_numbers', null),
+      ...(typeof reported === 'string' ? [slotEvent('last_order_number', reported), slotEvent('has_last_order', true)] : []),
+    ];
   }),
   // The form's rules apologise (utter_default) for an answer it cannot use, then ask again. After "CD55555
   // doesn't look like one of our order numbers…" the apology only repeats that the answer was not taken.

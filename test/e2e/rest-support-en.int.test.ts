@@ -91,4 +91,18 @@ describe('support-en over REST', () => {
     expect(await slots(u)).toMatchObject({ several_orders: null, order_numbers: null, order_number: null });
     expect(texts(await server.say(u, 'where is EF111111'))).toContain('latest status for order EF111111.');
   });
+
+  it('asks whether a follow-up after a status is about the same order, takes a yes, and asks plainly for another order', async () => {
+    const u = 'en-user-follow-up';
+    await server.say(u, 'has XY987654 shipped yet?');
+    // before: the status restarted the conversation, and "when will it arrive" asked for the number as if none had been given
+    const asked = texts(await server.say(u, 'and when will it arrive'));
+    expect(asked).toContain('Is this about order XY987654 again?');
+    expect(texts(await server.say(u, 'yes'))).toContain('latest status for order XY987654');
+    expect(await slots(u)).toMatchObject({ order_number: null, last_order_number: 'XY987654' });
+    const other = texts(await server.say(u, 'what about my other order'));
+    expect(other).not.toContain('XY987654');
+    expect(other).toMatch(/order number/);
+    expect(texts(await server.say(u, 'CD112233'))).toContain('latest status for order CD112233');
+  });
 });
