@@ -17,11 +17,15 @@ const LOOKS_LIKE_ONE = /(?<![\p{L}\p{N}])(?:[a-z]{1,3}-?\d(?:[\d -]{2,10})\d|\d{
 
 /**
  * The first thing in `text` typed as an order number that is not one (upper case, without spaces or
- * dashes), unless the NLU found an order number in the message.
+ * dashes): an order number the NLU found that is not one, else, when it found none, something in the text.
  * @returns {string | undefined}
  */
 export function wrongOrderNumber(text, entities) {
-  if (entities.some((e) => e.entity === 'order_number')) return undefined;
+  const found = entities.filter((e) => e.entity === 'order_number').map((e) => String(e.value).replace(/[\s-]/gu, '').toUpperCase());
+  // the tagger can read AB12345 as an order number, which the order system would not find
+  const invalid = found.find((n) => !ORDER_NUMBER.test(n));
+  if (invalid !== undefined) return invalid;
+  if (found.length > 0) return undefined;
   for (const m of text.matchAll(LOOKS_LIKE_ONE)) {
     const compact = m[0].replace(/[\s-]/gu, '').toUpperCase();
     if (!ORDER_NUMBER.test(compact)) return compact;
@@ -49,7 +53,7 @@ const listed = (items) => (items.length < 2 ? items.join('') : `${items.slice(0,
 
 /** The slots that make utter_order_status name every order of a message with several (its variant for several_orders). */
 function severalOrders(entities) {
-  const numbers = orderNumbersSaid(entities);
+  const numbers = orderNumbersSaid(entities).filter((n) => ORDER_NUMBER.test(n));
   return numbers.length < 2 ? [] : [slotEvent('several_orders', true), slotEvent('order_numbers', listed(numbers))];
 }
 
@@ -82,8 +86,12 @@ export const actions = [
     const wrong = wrongOrderNumber(message.text ?? '', entities);
     if (wrong === undefined) return [...severalOrders(entities), ...sameOrderAgain(tracker, asked, entities)];
     const text = explanation(wrong);
+    // a number that is not one never stays in the slot: the last real one of the message, else the one before
+    const slot = tracker.slots.order_number;
+    const real = orderNumbersSaid(entities).filter((n) => ORDER_NUMBER.test(n));
+    const kept = typeof slot === 'string' && !ORDER_NUMBER.test(slot) ? [slotEvent('order_number', real.at(-1) ?? tracker.beforeLatestUserMessage().slots.order_number ?? null)] : [];
     // the action runs again when the form starts within the same turn: say it once
-    return saidThisTurn(tracker.events, text) ? [] : [botEvent(text)];
+    return [...kept, ...(saidThisTurn(tracker.events, text) ? [] : [botEvent(text)])];
   }),
   // After the status: the number is cleared, so that "what about my other order?" asks for one, and kept as
   // the order a follow-up may be about ("when will it arrive?" → "Is this about order AB123456 again?").

@@ -105,4 +105,15 @@ describe('support-en over REST', () => {
     expect(other).toMatch(/order number/);
     expect(texts(await server.say(u, 'CD112233'))).toContain('latest status for order CD112233');
   });
+
+  it('never reports an order number the tagger found that is not one (AB12345), and asks for the number instead', async () => {
+    const u = 'en-user-five-digits';
+    await server.say(u, "where's my stuff??");
+    // before: "Thanks! I've requested the latest status for order AB12345"
+    const reply = texts(await server.say(u, 'uhh i think its AB12345'));
+    expect(reply).toContain("AB12345 doesn't look like one of our order numbers");
+    expect(reply).not.toContain('requested the latest status');
+    expect(await slots(u)).toMatchObject({ order_number: null, requested_slot: 'order_number' });
+    expect(texts(await server.say(u, 'sorry AB123456'))).toContain('latest status for order AB123456');
+  });
 });

@@ -13,10 +13,15 @@ describe('wrongOrderNumber', () => {
     expect(wrong('order 12345678', [])).toBe('12345678');
   });
 
-  it('leaves real order numbers, numbers the NLU found, phone numbers and words before digits alone', () => {
+  it('finds an order number the NLU found that is not one (the tagger reads AB12345 as one too)', () => {
+    expect(wrong('uhh i think its ab12345', [{ entity: 'order_number', start: 16, end: 23, value: 'AB12345' }])).toBe('AB12345');
+    expect(wrong('ab-12345 or AB123456', [{ entity: 'order_number', start: 0, end: 8, value: 'ab-12345' }, { entity: 'order_number', start: 12, end: 20, value: 'AB123456' }])).toBe('AB12345');
+  });
+
+  it('leaves real order numbers, real ones the NLU found, phone numbers and words before digits alone', () => {
     expect(wrong('check AB123456 please', [])).toBeUndefined();
     expect(wrong('ab-123-456', [])).toBeUndefined();
-    expect(wrong('ab12345', [{ entity: 'order_number', start: 0, end: 7, value: 'AB12345' }])).toBeUndefined();
+    expect(wrong('ab 123456 and 12345', [{ entity: 'order_number', start: 0, end: 9, value: 'AB123456' }])).toBeUndefined();
     expect(wrong('my phone is 5551234567', [])).toBeUndefined();
     expect(wrong('is 555123', [])).toBe('555123');
     expect(wrong('where is my order', [])).toBeUndefined();
