@@ -311,7 +311,8 @@ export function checkAddress(before, now, text, entities = []) {
     const lead = /^(?:我们|我|他|她)?的?/u.exec(read)?.[0].length ?? 0;
     const tail = /(?:里|那儿|那里|那边|吧|去|哦|啊|呀|哈|[。！!，,])+$/u.exec(read)?.[0].length ?? 0;
     const named = place.slice(lead, place.length - tail);
-    notes.push(`“${named}”具体在哪儿呢？骑手要找得到门牌号才能送到哦。`);
+    // 就送到那儿吧: nothing left to name
+    notes.push(named === '' ? '具体送到哪儿呢？骑手要找得到门牌号才能送到哦。' : `“${named}”具体在哪儿呢？骑手要找得到门牌号才能送到哦。`);
     return { events: [slotEvent('address', before ?? null)], notes };
   }
   if (NEAR_ONLY.test(read) || DIVISIONS_ONLY.test(read)) {
@@ -333,17 +334,31 @@ const CALLABLE = /^(?:1\d{10}|0\d{9,11}|[2-9]\d{6,7}|\+\d{8,15})(?:(?:转|分机
  * the slot goes back to what it was, and the user is told what is missing.
  * @returns {{ events: object[], notes: string[] }}
  */
-export function checkPhone(before, now) {
+export function checkPhone(before, now, typed = undefined) {
   if (now == null || now === before) return { events: [], notes: [] };
   // the NLU writes an international number as Duckling does: (+86) 13912345678
   const value = String(now).replace(/[\s\-()]/gu, '');
   if (CALLABLE.test(value)) return { events: [], notes: [] };
-  const digits = (value.match(/\d/gu) ?? []).length;
-  const mobile = value.startsWith('1');
+  // what the user typed counts (138-1234-567 is a mobile of ten digits, where the NLU may have kept 567 only)
+  const typedDigits = foldChinese(typed ?? '').replace(/\D/gu, '');
+  const number = typedDigits.length > value.replace(/\D/gu, '').length ? typedDigits : value;
+  const digits = (number.match(/\d/gu) ?? []).length;
+  const mobile = number.startsWith('1');
   const note = mobile && digits > 7
     ? `这个手机号是 ${digits} 位，少了或多了一位吧？请再说一遍完整的 11 位手机号。`
     : `只有 ${digits} 位数字，骑手打不通哦。请告诉我完整的 11 位手机号，或者带区号的座机号。`;
   return { events: [slotEvent('phone', before ?? null)], notes: [note] };
+}
+
+/** Digit groups joined by a dash or one space: a number as typed (138-1234-567, 138 1234 5678). */
+const TYPED_NUMBER = /[+＋]?[0-9０-９]+(?:[ \-－][0-9０-９]+)*/gu;
+
+/** The number as the user typed it around the phone the NLU found (138-1234-567 when it kept 567 only). */
+export function phoneAsTyped(text, entities) {
+  const phone = entities.find((e) => e.entity === 'phone' && typeof e.start === 'number' && typeof e.end === 'number');
+  if (!phone) return undefined;
+  for (const m of text.matchAll(TYPED_NUMBER)) if (m.index < phone.end && phone.start < m.index + m[0].length) return m[0];
+  return undefined;
 }
 
 /** Words around a phone number in a message that gives only the phone (我的电话是…, 手机号：…). */
@@ -666,7 +681,7 @@ export const actions = [
     const detail = detailAtConfirmation(tracker, earlier, message, entities);
     const hint = detail !== undefined && intent === 'change_order' ? askForDetail(domain, detail) : undefined;
     const notes = [hint].filter((t) => t !== undefined);
-    const phone = checkPhone(beforeSlots.phone, tracker.slots.phone);
+    const phone = checkPhone(beforeSlots.phone, tracker.slots.phone, phoneAsTyped(written, entities));
     // among the notes (unlike the address's): a message answered with a note is one the form understood,
     // so it asks for the phone again without the apology for an answer it cannot use
     notes.push(...phone.notes);

@@ -648,4 +648,18 @@ describe('order-zh over REST', () => {
     expect(more).not.toContain('菜单上没有');
     expect(texts(await server.say(u, '少来俩'))).toContain('已把牛肉套餐改成 3 份');
   });
+
+  it('counts the digits of a phone a digit short as typed, and asks where exactly for 就送到那儿吧 without empty quotes', async () => {
+    const u = 'zh-user-short-phone';
+    await server.say(u, '来两份牛肉套餐');
+    // before: 只有 3 位数字 (the NLU kept 567 of 138-1234-567)
+    const short = texts(await server.say(u, '我的电话是138-1234-567'));
+    expect(short).toContain('这个手机号是 10 位');
+    expect(await slots(u)).toMatchObject({ phone: null, requested_slot: 'phone' });
+    await server.say(u, '13812345678');
+    const there = texts(await server.say(u, '就送到那儿吧'));
+    expect(there).toContain('具体送到哪儿呢？');
+    expect(there).not.toContain('“”');
+    expect(await slots(u)).toMatchObject({ address: null, requested_slot: 'address' });
+  });
 });

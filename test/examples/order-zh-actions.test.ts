@@ -2,7 +2,7 @@
 // meal, and how a message changes the order's lines.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript example module, without type declarations
-import { addressPart, amountsAddedByWords, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, menuPrices, nextLines, nextNote, notesSaid, onePortionWhereImplied, orderTotal, relativeOnlyIfUnderstood, summaryOf, takesOff, vagueAmount } from '../../examples/order-zh/actions.mjs';
+import { addressPart, amountsAddedByWords, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, phoneAsTyped, menuPrices, nextLines, nextNote, notesSaid, onePortionWhereImplied, orderTotal, relativeOnlyIfUnderstood, summaryOf, takesOff, vagueAmount } from '../../examples/order-zh/actions.mjs';
 
 interface Said { meal: string; amount: number | undefined; role: 'more' | 'fewer' | undefined }
 interface Line { meal: string; quantity: number | null }
@@ -270,6 +270,10 @@ describe('checkAddress', () => {
     const changed = check('科苑路15号', '送到我家吧', '送到我家吧');
     expect(changed.events.map((e) => [e.name, e.value])).toEqual([['address', '科苑路15号']]);
     expect(changed.notes.join('')).toContain('“家”');
+    // nothing left to name: no empty quotes (before, “”具体在哪儿呢？)
+    const there = check(null, '就送到那儿吧', '就送到那儿吧');
+    expect(there.events.map((e) => [e.name, e.value])).toEqual([['address', null]]);
+    expect(there.notes).toEqual(['具体送到哪儿呢？骑手要找得到门牌号才能送到哦。']);
   });
 
   it('gives back a place named only by its divisions (北京市海淀区), and keeps one with a street, a campus or a building', () => {
@@ -336,7 +340,7 @@ describe('vagueAmount', () => {
 });
 
 describe('checkPhone', () => {
-  const check = checkPhone as (before: string | null | undefined, now: string | null | undefined) => { events: { name: string; value: unknown }[]; notes: string[] };
+  const check = checkPhone as (before: string | null | undefined, now: string | null | undefined, typed?: string) => { events: { name: string; value: unknown }[]; notes: string[] };
 
   it('keeps a number a rider can call: mobile, landline with or without its area code, international, with an extension', () => {
     for (const phone of ['13812345678', '01062345678', '0571-87654321', '62345678', '+8613912345678', '(+86) 13912345678', '(+1) 4155552671', '01062345678转123', '138 1234 5678']) expect(check(null, phone)).toEqual({ events: [], notes: [] });
@@ -351,6 +355,18 @@ describe('checkPhone', () => {
     const short = check('13900001111', '1381234567');
     expect(short.events.map((e) => [e.name, e.value])).toEqual([['phone', '13900001111']]);
     expect(short.notes.join('')).toContain('10 位');
+  });
+
+  it('counts the digits as typed when the NLU kept part of the number (138-1234-567: ten, not three)', () => {
+    const text = '我的电话是138-1234-567';
+    const typed = phoneAsTyped as (text: string, entities: object[]) => string | undefined;
+    const part = { entity: 'phone', value: '567', start: text.indexOf('567'), end: text.length };
+    expect(typed(text, [part])).toBe('138-1234-567');
+    expect(typed('电话 139 1234 5678 送到3号楼', [{ entity: 'phone', value: '13912345678', start: 3, end: 16 }])).toBe('139 1234 5678');
+    expect(typed(text, [])).toBeUndefined();
+    const note = check(null, '567', '138-1234-567').notes.join('');
+    expect(note).toContain('这个手机号是 10 位');
+    expect(note).not.toContain('只有 3 位');
   });
 });
 
