@@ -15,20 +15,23 @@ const ORDER_NUMBER = /^[A-Z]{2}\d{6}$/u;
  */
 const LOOKS_LIKE_ONE = /(?<![\p{L}\p{N}])(?:[a-z]{1,3}-?\d(?:[\d -]{2,10})\d|\d{5,9})(?![\p{L}\p{N}])/giu;
 
+/** An order number as the order system writes it: upper case, no spaces or dashes. */
+const compact = (typed) => typed.replace(/[\s-]/gu, '').toUpperCase();
+
 /**
  * The first thing in `text` typed as an order number that is not one (upper case, without spaces or
  * dashes): an order number the NLU found that is not one, else, when it found none, something in the text.
  * @returns {string | undefined}
  */
 export function wrongOrderNumber(text, entities) {
-  const found = entities.filter((e) => e.entity === 'order_number').map((e) => String(e.value).replace(/[\s-]/gu, '').toUpperCase());
+  const found = entities.filter((e) => e.entity === 'order_number').map((e) => compact(String(e.value)));
   // the tagger can read AB12345 as an order number, which the order system would not find
   const invalid = found.find((n) => !ORDER_NUMBER.test(n));
   if (invalid !== undefined) return invalid;
   if (found.length > 0) return undefined;
   for (const m of text.matchAll(LOOKS_LIKE_ONE)) {
-    const compact = m[0].replace(/[\s-]/gu, '').toUpperCase();
-    if (!ORDER_NUMBER.test(compact)) return compact;
+    const typed = compact(m[0]);
+    if (!ORDER_NUMBER.test(typed)) return typed;
   }
   return undefined;
 }
@@ -48,12 +51,15 @@ export function orderNumbersSaid(entities) {
   return [...new Set(numbers)];
 }
 
+/** The ones of them the order system could find. */
+const realOrderNumbers = (entities) => orderNumbersSaid(entities).filter((n) => ORDER_NUMBER.test(n));
+
 /** AB123456 and CD654321; AB123456, CD654321 and EF111111 */
 const listed = (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 /** The slots that make utter_order_status name every order of a message with several (its variant for several_orders). */
 function severalOrders(entities) {
-  const numbers = orderNumbersSaid(entities).filter((n) => ORDER_NUMBER.test(n));
+  const numbers = realOrderNumbers(entities);
   return numbers.length < 2 ? [] : [slotEvent('several_orders', true), slotEvent('order_numbers', listed(numbers))];
 }
 
@@ -80,7 +86,8 @@ export const actions = [
   defineAction('action_validate_slot_mappings', ({ tracker }) => {
     const message = tracker.state.latestMessage;
     if (!message) return [];
-    const asked = tracker.beforeLatestUserMessage().slots.requested_slot === 'order_number';
+    const earlier = tracker.beforeLatestUserMessage().slots;
+    const asked = earlier.requested_slot === 'order_number';
     if (!asked && !ABOUT_AN_ORDER.has(message.parse_data.intent?.name)) return [];
     const entities = message.parse_data.entities ?? [];
     const wrong = wrongOrderNumber(message.text ?? '', entities);
@@ -88,8 +95,7 @@ export const actions = [
     const text = explanation(wrong);
     // a number that is not one never stays in the slot: the last real one of the message, else the one before
     const slot = tracker.slots.order_number;
-    const real = orderNumbersSaid(entities).filter((n) => ORDER_NUMBER.test(n));
-    const kept = typeof slot === 'string' && !ORDER_NUMBER.test(slot) ? [slotEvent('order_number', real.at(-1) ?? tracker.beforeLatestUserMessage().slots.order_number ?? null)] : [];
+    const kept = typeof slot === 'string' && !ORDER_NUMBER.test(slot) ? [slotEvent('order_number', realOrderNumbers(entities).at(-1) ?? earlier.order_number ?? null)] : [];
     // the action runs again when the form starts within the same turn: say it once
     return [...kept, ...(saidThisTurn(tracker.events, text) ? [] : [botEvent(text)])];
   }),
