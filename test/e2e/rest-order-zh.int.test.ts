@@ -662,4 +662,17 @@ describe('order-zh over REST', () => {
     expect(there).not.toContain('“”');
     expect(await slots(u)).toMatchObject({ address: null, requested_slot: 'address' });
   });
+
+  it('keeps the order when the user still wants it after the question whether to cancel (还是要吧)', async () => {
+    const u = 'zh-user-still-wants-it';
+    await server.say(u, '两份牛肉');
+    await server.say(u, '13812345678');
+    await server.say(u, '朝阳区建国路88号');
+    expect(texts(await server.say(u, '取消'))).toContain('确定要取消整个订单吗');
+    // before: read as a yes to the question, and the order was cancelled (已经帮您取消了)
+    const kept = texts(await server.say(u, '还是要吧'));
+    expect(kept).not.toContain('取消了');
+    expect(kept).toContain('帮您确认一下订单');
+    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 2, phone: '13812345678' });
+  });
 });
