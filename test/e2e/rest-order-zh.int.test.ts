@@ -675,4 +675,14 @@ describe('order-zh over REST', () => {
     expect(kept).toContain('帮您确认一下订单');
     expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 2, phone: '13812345678' });
   });
+
+  it('answers a question about a meal (家庭套餐几个人吃) with the menu, then takes the order that follows', async () => {
+    const u = 'zh-user-how-many-people';
+    // before: read as an order, and the bot asked 家庭套餐给您来几份？
+    const menu = texts(await server.say(u, '家庭套餐几个人吃'));
+    expect(menu).toContain('3-4人份');
+    expect(menu).not.toContain('几份');
+    await server.say(u, '那来一份吧');
+    expect(await slots(u)).toMatchObject({ meal: '家庭套餐', quantity: 1, requested_slot: 'phone' });
+  });
 });
