@@ -295,8 +295,8 @@ export function addressPart(value) {
  * An address just given (its slot changed by this message) that a rider could not find a door by
  * (公司, 家里) is not kept: the slot goes back to what it was, and the user is told what to say. A time
  * of delivery is answered too: orders go out at once. A message that only gives a phone number is not
- * an address either.
- * @returns {{ events: object[], notes: string[] }}
+ * an address either, nor digits alone (`number`: the phone check reads them).
+ * @returns {{ events: object[], notes: string[], number?: string }}
  */
 export function checkAddress(before, now, text, entities = []) {
   const notes = [];
@@ -307,6 +307,8 @@ export function checkAddress(before, now, text, entities = []) {
   const place = addressPart(now);
   // the checks read the place as simplified characters: 靜安寺旁邊 is 静安寺旁边 (the slot keeps what the user wrote)
   const read = foldChinese(place);
+  // digits only (138-1234-567, which the tagger can take for an address): a number, for the phone check
+  if (NUMBER_ONLY.test(read)) return { events: [slotEvent('address', before ?? null)], notes, number: place };
   if (VAGUE_PLACE.test(read)) {
     const lead = /^(?:我们|我|他|她)?的?/u.exec(read)?.[0].length ?? 0;
     const tail = /(?:里|那儿|那里|那边|吧|去|哦|啊|呀|哈|[。！!，,])+$/u.exec(read)?.[0].length ?? 0;
@@ -321,6 +323,9 @@ export function checkAddress(before, now, text, entities = []) {
   }
   return { events: place === now ? [] : [slotEvent('address', place)], notes };
 }
+
+/** Digits and what joins them, nothing else: a number, not a place. */
+const NUMBER_ONLY = /^[+]?[\d\s\-()]+$/u;
 
 /**
  * A phone number a rider can call: a mobile (1 and ten more digits), a landline with its area code
@@ -348,6 +353,17 @@ export function checkPhone(before, now, typed = undefined) {
     ? `这个手机号是 ${digits} 位，少了或多了一位吧？请再说一遍完整的 11 位手机号。`
     : `只有 ${digits} 位数字，骑手打不通哦。请告诉我完整的 11 位手机号，或者带区号的座机号。`;
   return { events: [slotEvent('phone', before ?? null)], notes: [note] };
+}
+
+/**
+ * The phone slot for a number the tagger took for the address (138-1234-567 after 我的电话是): kept when a
+ * rider can call it, else given back with what is missing, as checkPhone says.
+ * @returns {{ events: object[], notes: string[] }}
+ */
+export function phoneFromNumber(before, typed) {
+  const digits = foldChinese(typed).replace(/[\s\-()]/gu, '');
+  if (CALLABLE.test(digits)) return { events: digits === before ? [] : [slotEvent('phone', digits)], notes: [] };
+  return checkPhone(before, digits, typed);
 }
 
 /** Digit groups joined by a dash or one space: a number as typed (138-1234-567, 138 1234 5678). */
@@ -681,11 +697,14 @@ export const actions = [
     const detail = detailAtConfirmation(tracker, earlier, message, entities);
     const hint = detail !== undefined && intent === 'change_order' ? askForDetail(domain, detail) : undefined;
     const notes = [hint].filter((t) => t !== undefined);
-    const phone = checkPhone(beforeSlots.phone, tracker.slots.phone, phoneAsTyped(written, entities));
+    const address = checkAddress(beforeSlots.address, tracker.slots.address, written, entities);
+    // a number the tagger took for the address is the phone the user meant, when the message set none
+    const phone = address.number !== undefined && tracker.slots.phone === beforeSlots.phone
+      ? phoneFromNumber(beforeSlots.phone, address.number)
+      : checkPhone(beforeSlots.phone, tracker.slots.phone, phoneAsTyped(written, entities));
     // among the notes (unlike the address's): a message answered with a note is one the form understood,
     // so it asks for the phone again without the apology for an answer it cannot use
     notes.push(...phone.notes);
-    const address = checkAddress(beforeSlots.address, tracker.slots.address, written, entities);
     const detailEvents = detail !== undefined || beforeSlots.detail_to_change != null ? [slotEvent('detail_to_change', detail ?? null)] : [];
     const swap = isSwap(entities, text);
     // a meal 'taken off' by a note only (鸡腿套餐不要辣, read as remove_item) stays

@@ -2,7 +2,7 @@
 // meal, and how a message changes the order's lines.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript example module, without type declarations
-import { addressPart, amountsAddedByWords, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, phoneAsTyped, menuPrices, nextLines, nextNote, notesSaid, onePortionWhereImplied, orderTotal, relativeOnlyIfUnderstood, summaryOf, takesOff, vagueAmount } from '../../examples/order-zh/actions.mjs';
+import { addressPart, amountsAddedByWords, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, phoneAsTyped, phoneFromNumber, menuPrices, nextLines, nextNote, notesSaid, onePortionWhereImplied, orderTotal, relativeOnlyIfUnderstood, summaryOf, takesOff, vagueAmount } from '../../examples/order-zh/actions.mjs';
 
 interface Said { meal: string; amount: number | undefined; role: 'more' | 'fewer' | undefined }
 interface Line { meal: string; quantity: number | null }
@@ -274,6 +274,18 @@ describe('checkAddress', () => {
     const there = check(null, '就送到那儿吧', '就送到那儿吧');
     expect(there.events.map((e) => [e.name, e.value])).toEqual([['address', null]]);
     expect(there.notes).toEqual(['具体送到哪儿呢？骑手要找得到门牌号才能送到哦。']);
+  });
+
+  it('gives back digits alone taken for the address (138-1234-567), for the phone check', () => {
+    const digits = check(null, '138-1234-567', '我的电话是138-1234-567') as { events: { name: string; value: unknown }[]; number?: string };
+    expect(digits.events.map((e) => [e.name, e.value])).toEqual([['address', null]]);
+    expect(digits.number).toBe('138-1234-567');
+    expect((check(null, '3号楼', '3号楼') as { number?: string }).number).toBeUndefined();
+    const fromNumber = phoneFromNumber as (before: string | null, typed: string) => { events: { name: string; value: unknown }[]; notes: string[] };
+    expect(fromNumber(null, '138 1234 5678').events.map((e) => [e.name, e.value])).toEqual([['phone', '13812345678']]);
+    const short = fromNumber(null, '138-1234-567');
+    expect(short.events.map((e) => [e.name, e.value])).toEqual([['phone', null]]);
+    expect(short.notes.join('')).toContain('这个手机号是 10 位');
   });
 
   it('gives back a place named only by its divisions (北京市海淀区), and keeps one with a street, a campus or a building', () => {
