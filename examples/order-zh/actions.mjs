@@ -324,6 +324,9 @@ export function checkAddress(before, now, text, entities = []) {
   return { events: place === now ? [] : [slotEvent('address', place)], notes };
 }
 
+/** A phone as digits: (+86) 139-1234-5678 → +8613912345678 (the NLU writes an international number as Duckling does). */
+const phoneDigits = (typed) => foldChinese(String(typed)).replace(/[\s\-()]/gu, '');
+
 /** Digits and what joins them, nothing else: a number, not a place. */
 const NUMBER_ONLY = /^[+]?[\d\s\-()]+$/u;
 
@@ -341,8 +344,7 @@ const CALLABLE = /^(?:1\d{10}|0\d{9,11}|[2-9]\d{6,7}|\+\d{8,15})(?:(?:转|分机
  */
 export function checkPhone(before, now, typed = undefined) {
   if (now == null || now === before) return { events: [], notes: [] };
-  // the NLU writes an international number as Duckling does: (+86) 13912345678
-  const value = String(now).replace(/[\s\-()]/gu, '');
+  const value = phoneDigits(now);
   if (CALLABLE.test(value)) return { events: [], notes: [] };
   // what the user typed counts (138-1234-567 is a mobile of ten digits, where the NLU may have kept 567 only)
   const typedDigits = foldChinese(typed ?? '').replace(/\D/gu, '');
@@ -361,7 +363,7 @@ export function checkPhone(before, now, typed = undefined) {
  * @returns {{ events: object[], notes: string[] }}
  */
 export function phoneFromNumber(before, typed) {
-  const digits = foldChinese(typed).replace(/[\s\-()]/gu, '');
+  const digits = phoneDigits(typed);
   if (CALLABLE.test(digits)) return { events: digits === before ? [] : [slotEvent('phone', digits)], notes: [] };
   return checkPhone(before, digits, typed);
 }
