@@ -644,8 +644,8 @@ const NO_NOTE = '无';
  * The intents whose messages may carry a note, with a detail of the order (两份牛肉套餐，不要辣): a note
  * alone (不要辣) is read as a no, a change or not understood, and the bot would contradict its own 记下了.
  */
-const NOTE_INTENTS = new Set(['order_meal', 'inform', 'change_order']);
-const ORDER_DETAILS = new Set(['meal', 'quantity', 'phone', 'address']);
+const NOTE_INTENTS = new Set([...ORDERING_INTENTS].filter((i) => i !== NOT_UNDERSTOOD));
+const ORDER_DETAILS = new Set(DETAILS);
 const SPICE = /辣/u;
 
 /** The order's note after these notes: a new spice level replaces the old one, other requests are added once. */
