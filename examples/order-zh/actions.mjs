@@ -598,6 +598,24 @@ function wholePortions(lines, before, notes) {
   });
 }
 
+/** The most portions of one meal an order takes: larger orders are catering, taken by phone. */
+export const MOST_PORTIONS = 99;
+
+/**
+ * A line asking for more portions than the kitchen takes in one order (两百份) keeps the quantity it had
+ * (none, for a new line, so the form asks for it), and the user is told what to do instead.
+ */
+export function withinPortionLimit(lines, before, notes) {
+  if (lines.every((l) => l.quantity === null || l.quantity <= MOST_PORTIONS)) return lines;
+  return lines.map((line) => {
+    if (line.quantity === null || line.quantity <= MOST_PORTIONS) return line;
+    const kept = before.find((b) => b.meal === line.meal)?.quantity ?? null;
+    const still = kept === null ? '' : `，还是 ${formatAmount(kept)} 份`;
+    notes.push(`${line.meal}一单最多点 ${MOST_PORTIONS} 份哦，${formatAmount(line.quantity)} 份的团餐请打门店电话预订${still}。`);
+    return { ...line, quantity: kept };
+  });
+}
+
 /** What may go into a note: a seasoning, an ingredient left out, more rice, cutlery, packing (the kitchen's usual requests). */
 const INGREDIENT = '(?:香菜|葱花|葱|蒜|姜|花生|味精|洋葱|芝麻|芹菜|肥肉|辣椒)';
 /** 香菜 / 葱花和蒜 / 葱、姜、蒜 */
@@ -728,7 +746,7 @@ export const actions = [
     const quantityAsked = beforeSlots.requested_slot === 'quantity' && before[0]?.quantity === null;
     const lineUnnamed = allSaid.length === 0 && before.length > 1 && !quantityAsked && now[0]?.quantity !== before[0].quantity;
     const added = intent === NOT_UNDERSTOOD ? [] : amountsAddedByWords(entities, text);
-    const read = onePortionWhereImplied(wholePortions(explicit ?? afterMappings(before, now, taken, added, notes, lineUnnamed), before, notes), entities, text);
+    const read = onePortionWhereImplied(withinPortionLimit(wholePortions(explicit ?? afterMappings(before, now, taken, added, notes, lineUnnamed), before, notes), before, notes), entities, text);
     // a vague amount (两三份, or 十份八份 read as 8) sets no quantity: each line keeps the one it had, and the user hears why
     const vague = intent === NOT_UNDERSTOOD ? undefined : vagueAmount(text);
     if (vague !== undefined) notes.push(`“${vague}”是几份呢？请说一个确定的份数，比如“5份”。`);

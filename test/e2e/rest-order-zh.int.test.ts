@@ -585,6 +585,17 @@ describe('order-zh over REST', () => {
     expect(await slots(half)).toMatchObject({ quantity: 2, requested_slot: 'address' });
   });
 
+  it('takes no more than 99 portions of a meal, and reads a large amount the tagger started late (再加两百份)', async () => {
+    const huge = 'zh-user-ten-thousand';
+    expect(texts(await server.say(huge, '来一万份素食套餐'))).toContain('素食套餐一单最多点 99 份哦，10000 份的团餐请打门店电话预订。');
+    expect(await slots(huge)).toMatchObject({ meal: '素食套餐', quantity: null, requested_slot: 'quantity' });
+    const more = 'zh-user-two-hundred-more';
+    await server.say(more, '牛肉套餐来三份');
+    expect(texts(await server.say(more, '再加两百份'))).toContain('牛肉套餐一单最多点 99 份哦，203 份的团餐请打门店电话预订，还是 3 份。');
+    expect(await slots(more)).toMatchObject({ meal: '牛肉套餐', quantity: 3 });
+    expect(texts(await server.say(more, '改成九十九份'))).toContain('已把牛肉套餐改成 99 份。');
+  });
+
   it('asks the form\'s question again after a yes or a no it cannot use (不要辣 is read as deny)', async () => {
     const u = 'zh-user-no-spice';
     await server.say(u, '我要两份牛肉套餐');

@@ -2,7 +2,7 @@
 // meal, and how a message changes the order's lines.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript example module, without type declarations
-import { addressPart, amountsAddedByWords, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, phoneAsTyped, phoneFromNumber, menuPrices, nextLines, nextNote, notesSaid, onePortionWhereImplied, orderTotal, relativeOnlyIfUnderstood, summaryOf, takesOff, vagueAmount } from '../../examples/order-zh/actions.mjs';
+import { addressPart, amountsAddedByWords, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, MOST_PORTIONS, phoneAsTyped, phoneFromNumber, menuPrices, nextLines, nextNote, notesSaid, onePortionWhereImplied, orderTotal, relativeOnlyIfUnderstood, summaryOf, takesOff, vagueAmount, withinPortionLimit } from '../../examples/order-zh/actions.mjs';
 
 interface Said { meal: string; amount: number | undefined; role: 'more' | 'fewer' | undefined }
 interface Line { meal: string; quantity: number | null }
@@ -448,6 +448,28 @@ describe('onePortionWhereImplied', () => {
     expect(onePortion(given, entities('来份牛肉套餐', ['meal', '牛肉套餐']), '来份牛肉套餐')).toBe(given);
     expect(onePortion([{ meal: '牛肉套餐', quantity: 2 }, { meal: '鸡腿套餐', quantity: null }], entities('再来份鸡腿套餐', ['meal', '鸡腿套餐']), '再来份鸡腿套餐'))
       .toEqual([{ meal: '牛肉套餐', quantity: 2 }, { meal: '鸡腿套餐', quantity: 1 }]);
+  });
+});
+
+describe('withinPortionLimit', () => {
+  const limit = withinPortionLimit as (lines: Line[], before: Line[], notes: string[]) => Line[];
+
+  it('keeps a line over the limit at the quantity it had, or none for a new line, and says why', () => {
+    const notes: string[] = [];
+    const before: Line[] = [{ meal: '牛肉套餐', quantity: 3 }];
+    expect(limit([{ meal: '牛肉套餐', quantity: 203 }, { meal: '鸡腿套餐', quantity: 10000 }], before, notes))
+      .toEqual([{ meal: '牛肉套餐', quantity: 3 }, { meal: '鸡腿套餐', quantity: null }]);
+    expect(notes).toEqual([
+      `牛肉套餐一单最多点 ${MOST_PORTIONS} 份哦，203 份的团餐请打门店电话预订，还是 3 份。`,
+      `鸡腿套餐一单最多点 ${MOST_PORTIONS} 份哦，10000 份的团餐请打门店电话预订。`,
+    ]);
+  });
+
+  it('leaves lines within the limit as they are', () => {
+    const notes: string[] = [];
+    const lines: Line[] = [{ meal: '牛肉套餐', quantity: MOST_PORTIONS }, { meal: '鸡腿套餐', quantity: null }];
+    expect(limit(lines, [], notes)).toBe(lines);
+    expect(notes).toEqual([]);
   });
 });
 

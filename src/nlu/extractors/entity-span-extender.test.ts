@@ -4,7 +4,7 @@ import { ParleyError } from '../../errors.js';
 import { createMessage } from '../pipeline/message.js';
 import { componentRegistry } from '../pipeline/registry.js';
 
-function extender(entities: Record<string, { after: string }>, chineseScript?: ChineseScript) {
+function extender(entities: Record<string, { after?: string; before?: string }>, chineseScript?: ChineseScript) {
   const spec = componentRegistry.EntitySpanExtender;
   return spec.create(spec.parseOptions({ entities }, 'EntitySpanExtender'), { key: 'EntitySpanExtender#0', name: 'EntitySpanExtender', language: 'zh', domain: {} as Domain, ...(chineseScript ? { chineseScript } : {}) });
 }
@@ -70,12 +70,29 @@ describe('EntitySpanExtender', () => {
     expect(mapped.parse.entities.map((e) => [e.value, e.end, e.processors])).toEqual([['Xuhui', 11, undefined]]);
   });
 
+  it('carries an entity back over the text its `before` pattern matches right up to its start, no further than the entity before', async () => {
+    const NUMERALS = '[0-9零一二两三四五六七八九十百千万]+';
+    const msg = parsed('再加两百份', [['quantity', '百份']]);
+    await extender({ quantity: { before: NUMERALS } }).process(msg);
+    expect(msg.parse.entities.map((e) => [e.value, e.start, e.end, e.processors])).toEqual([['两百份', 2, 5, ['EntitySpanExtender']]]);
+    // the phone before it is not taken in; text the pattern does not reach (第) stays out
+    const bounded = parsed('13812345678两百份，要第三个', [['phone', '13812345678'], ['quantity', '百份'], ['quantity', '三个']]);
+    await extender({ quantity: { before: NUMERALS } }).process(bounded);
+    expect(bounded.parse.entities.map((e) => e.value)).toEqual(['13812345678', '两百份', '三个']);
+    // both ways at once, and one processor entry
+    const both = parsed('送两百份到', [['quantity', '百']]);
+    await extender({ quantity: { before: NUMERALS, after: '份' } }).process(both);
+    expect(both.parse.entities.map((e) => [e.value, e.processors])).toEqual([['两百份', ['EntitySpanExtender']]]);
+  });
+
   it('rejects a pattern that does not compile, naming the entity type', () => {
     expect(() => extender({ address: { after: '(广场' } })).toThrow(/entities\.address\.after is not a valid regular expression/);
   });
 
   it('rejects options it does not know', () => {
     const spec = componentRegistry.EntitySpanExtender;
-    expect(() => spec.parseOptions({ entities: { address: { before: 'x' } } }, 'EntitySpanExtender')).toThrow(ParleyError);
+    expect(() => spec.parseOptions({ entities: { address: { around: 'x' } } }, 'EntitySpanExtender')).toThrow(ParleyError);
+    expect(() => spec.parseOptions({ entities: { address: {} } }, 'EntitySpanExtender')).toThrow(/needs "after", "before" or both/);
+    expect(() => extender({ quantity: { before: '[一二' } })).toThrow(/entities\.quantity\.before is not a valid regular expression/);
   });
 });
