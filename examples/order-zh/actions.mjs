@@ -624,9 +624,9 @@ const SEASONING = '(?:盐|油|糖|酱|醋|汤汁|辣椒|辣)';
 const SOME = '(?:点儿|一点|点|些)?';
 const NOTE_PATTERNS = [
   // spice: 不要辣 / 不辣 / 微辣 / 多放点辣 / 辣一点
-  /(?:不要|别放|不放|免|不加)辣椒?|不辣|免辣|[微中特重少]辣|变态辣|(?:多放|多加|加)(?:点儿|一点|点|些)?辣椒?|辣一点|辣点儿?/u,
+  /(?:不要放?|别放|不放|免|不加|别加)辣椒?|不辣|免辣|[微中特重少]辣|变态辣|(?:多放|多加|加)(?:点儿|一点|点|些)?辣椒?|辣一点|辣点儿?/u,
   // an ingredient left out: 不要香菜 / 别放葱 / 香菜不要
-  new RegExp(`(?:不要|别放|不放|免|去掉|不加)${INGREDIENTS}|${INGREDIENTS}(?:都)?(?:不要|别放|不放)`, 'u'),
+  new RegExp(`(?:不要放?|别放|不放|免|去掉|不加|别加)${INGREDIENTS}|${INGREDIENTS}(?:都)?(?:不要|别放|不放)`, 'u'),
   // less or more of a seasoning: 少放点盐 / 多放醋 / 少油
   new RegExp(`(?:少放|多放|少|多)${SOME}${SEASONING}`, 'u'),
   // more rice or soup: 多加点饭 / 米饭多一点 / 饭大份
@@ -666,6 +666,14 @@ const NOTE_INTENTS = new Set([...ORDERING_INTENTS].filter((i) => i !== NOT_UNDER
 const ORDER_DETAILS = new Set(DETAILS);
 const SPICE = /辣/u;
 
+/** What may stand around a note said alone: 备注, 麻烦, 记得, 请, particles and punctuation (备注：不要辣哦). */
+const NOTE_FILLER = /^(?:[\s，。,.!！~～、：:；;]|备注|麻烦|记得|请|帮我|还有|另外|然后|哦|哈|吧|啊|呀|呢|噢|喔|嗯|谢谢|的)*$/u;
+
+/** Whether the message is kitchen notes and nothing else (不要辣, 少放盐，不要香菜): no order detail for the mappings to read. */
+export function onlyNotes(text, notes) {
+  return notes.length > 0 && NOTE_FILLER.test(withoutNotes(text, notes).replaceAll('，', ''));
+}
+
 /** The order's note after these notes: a new spice level replaces the old one, other requests are added once. */
 export function nextNote(before, said) {
   let parts = before && before !== NO_NOTE ? before.split('，') : [];
@@ -674,6 +682,21 @@ export function nextNote(before, said) {
     if (!parts.includes(note)) parts.push(note);
   }
   return parts.length > 0 ? parts.join('，') : NO_NOTE;
+}
+
+/**
+ * A message of notes alone (不要辣, 备注：少放盐): the note is kept, and what the mappings read into the
+ * order from it is undone (asked for the address, 微辣 is no address). With something undone the form
+ * takes the message as answered and asks its question again, so the acknowledgement is said here; with
+ * nothing undone the form or the policy passes it on as not understood, and the slot note_only makes that
+ * response (utter_default, utter_change_ack, utter_ask_change) say the note instead.
+ */
+function onlyNoteEvents(said, beforeSlots, slots, events) {
+  const note = nextNote(beforeSlots.order_note, said);
+  const undone = [...DETAILS, 'more_items'].filter((name) => JSON.stringify(slots[name] ?? null) !== JSON.stringify(beforeSlots[name] ?? null));
+  if (undone.length === 0) return [slotEvent('order_note', note), slotEvent('note_only', true)];
+  const ack = `好的，备注：${note}。`;
+  return [slotEvent('order_note', note), ...undone.map((name) => slotEvent(name, beforeSlots[name] ?? null)), ...(spoken(events, ack) ? [] : [botEvent(ack)])];
 }
 
 /** The slot order_note and its acknowledgement (好的，备注：不要辣。) when the message changes the note. */
@@ -704,7 +727,12 @@ export const actions = [
     const earlier = tracker.beforeLatestUserMessage();
     const beforeSlots = earlier.slots;
     const before = linesOf(beforeSlots);
-    const noteEvents = kitchenNoteEvents(kitchenNotes, beforeSlots.order_note, tracker.events);
+    // only while an order is in progress: with none, the message is passed on as not understood, and the
+    // default fallback undoes its events (a note kept there would be lost while the bot said it was kept)
+    const ordering = Boolean(tracker.activeLoopName) || before.length > 0;
+    if (ordering && onlyNotes(folded, noteSpans)) return onlyNoteEvents(noteSpans, beforeSlots, tracker.slots, tracker.events);
+    // note_only picks a response's variant for one message only
+    const noteEvents = [...kitchenNoteEvents(kitchenNotes, beforeSlots.order_note, tracker.events), ...(beforeSlots.note_only ? [slotEvent('note_only', null)] : [])];
     // "3" while the bot asks which meal, or right after it listed them, with no meal ordered yet
     const asked = beforeSlots.requested_slot === 'meal' || MENU_RESPONSES.has(lastUtterance(earlier));
     const meals = menuMeals(domain);

@@ -596,15 +596,42 @@ describe('order-zh over REST', () => {
     expect(texts(await server.say(more, '改成九十九份'))).toContain('已把牛肉套餐改成 99 份。');
   });
 
-  it('asks the form\'s question again after a yes or a no it cannot use (不要辣 is read as deny)', async () => {
-    const u = 'zh-user-no-spice';
+  it('asks the form\'s question again after a yes or a no it cannot use', async () => {
+    const u = 'zh-user-no-answer';
     await server.say(u, '我要两份牛肉套餐');
     await server.say(u, '13512345678');
     expect(await lastUtterAction(u)).toBe('utter_ask_address');
     // before, the default fallback apologised and the form's question never came again
-    await server.say(u, '不要辣');
+    expect(texts(await server.say(u, '不是'))).toContain('抱歉，我没听懂，可以换个说法吗？');
     expect(await lastUtterAction(u)).toBe('utter_ask_address');
     expect(await slots(u)).toMatchObject({ address: null, requested_slot: 'address' });
+  });
+
+  it('keeps a note said alone (不要辣, 微辣, 少放盐) while ordering: in the form, as the address is asked, and on the confirmation', async () => {
+    const u = 'zh-user-note-alone';
+    await server.say(u, '我要两份牛肉套餐');
+    // before: 抱歉，我没听懂 (read as a no), and the note was not kept
+    const spice = texts(await server.say(u, '不要辣'));
+    expect(spice).toContain('好的，备注：不要辣。');
+    expect(spice).not.toContain('抱歉，我没听懂，可以换个说法吗？');
+    expect(await slots(u)).toMatchObject({ order_note: '不要辣', requested_slot: 'phone' });
+    await server.say(u, '13512345678');
+    // before: 微辣 became the address, as the whole message is taken when the address is asked
+    const mild = texts(await server.say(u, '微辣'));
+    expect(mild).toContain('好的，备注：微辣。');
+    expect(await slots(u)).toMatchObject({ order_note: '微辣', address: null, requested_slot: 'address' });
+    const summary = texts(await server.say(u, '海淀区中关村大街27号'));
+    expect(summary).toContain('备注：微辣');
+    expect(texts(await server.say(u, '记得不要香菜哦'))).toContain('好的，备注：微辣，不要香菜。');
+    expect(await slots(u)).toMatchObject({ order_note: '微辣，不要香菜', address: '海淀区中关村大街27号', note_only: true });
+    // one message only: the next that is not understood gets the apology
+    const next = texts(await server.say(u, '/nlu_fallback'));
+    expect(next).toContain('抱歉，我没听懂，可以换个说法吗？');
+    expect(next).not.toContain('好的，备注');
+    // with no order in progress a note is not kept (the default fallback would undo it)
+    const none = 'zh-user-note-no-order';
+    expect(texts(await server.say(none, '不要辣'))).not.toContain('好的，备注：不要辣。');
+    expect(await slots(none)).toMatchObject({ order_note: '无' });
   });
 
   it('understands an order typed in traditional characters: the menu\'s meal, the quantity, and the address as the user wrote it', async () => {

@@ -2,7 +2,7 @@
 // meal, and how a message changes the order's lines.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript example module, without type declarations
-import { addressPart, amountsAddedByWords, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, MOST_PORTIONS, phoneAsTyped, phoneFromNumber, menuPrices, nextLines, nextNote, notesSaid, onePortionWhereImplied, orderTotal, relativeOnlyIfUnderstood, summaryOf, takesOff, vagueAmount, withinPortionLimit } from '../../examples/order-zh/actions.mjs';
+import { addressPart, amountsAddedByWords, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, MOST_PORTIONS, phoneAsTyped, phoneFromNumber, menuPrices, nextLines, nextNote, notesSaid, onePortionWhereImplied, onlyNotes, orderTotal, relativeOnlyIfUnderstood, summaryOf, takesOff, vagueAmount, withinPortionLimit } from '../../examples/order-zh/actions.mjs';
 
 interface Said { meal: string; amount: number | undefined; role: 'more' | 'fewer' | undefined }
 interface Line { meal: string; quantity: number | null }
@@ -487,6 +487,18 @@ describe('notesSaid', () => {
 
   it('finds none in taking a meal off, adding portions, or an address', () => {
     for (const text of ['鸡腿不要了', '牛肉套餐不要了', '多加两份', '少来一份', '送到中关村大街27号', '不要']) expect(notes(text)).toEqual([]);
+  });
+});
+
+describe('onlyNotes', () => {
+  const only = (text: string): boolean => (onlyNotes as (t: string, n: object[]) => boolean)(text, (notesSaid as (t: string) => object[])(text));
+
+  it('is a message of notes with at most a word of asking and punctuation around them', () => {
+    for (const text of ['不要辣', '微辣', '少放盐，不要香菜', '备注：不要辣哦', '麻烦不要放香菜', '记得不要辣哦', '米饭多一点，谢谢']) expect(only(text), text).toBe(true);
+  });
+
+  it('is not a message with an order detail, a question or anything else beside the note', () => {
+    for (const text of ['两份牛肉套餐，不要辣', '13812345678，不要香菜', '不要辣的有哪些', '鸡腿套餐不要辣', '好的，不要辣', '不要了', '你好']) expect(only(text), text).toBe(false);
   });
 });
 
