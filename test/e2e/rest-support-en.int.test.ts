@@ -83,6 +83,18 @@ describe('support-en over REST', () => {
     expect(texts(await server.say(u, 'can you book me a flight to rome'))).toContain('outside what I can do');
   });
 
+  it('answers how long shipping takes and what it costs, and asks for the number again when the form waits for it', async () => {
+    const u = 'en-user-shipping';
+    // before: the returns answer, a fallback, or "what I can do"
+    expect(texts(await server.say(u, 'how long does shipping take'))).toContain('3–5 business days');
+    expect(texts(await server.say(u, 'do you ship to canada'))).toContain('We ship to the US, Canada');
+    await server.say(u, 'where is my order');
+    const during = texts(await server.say(u, 'is shipping free'));
+    expect(during).toContain('free on orders over $50');
+    expect(during).toMatch(/order number/i);
+    expect(await slots(u)).toMatchObject({ requested_slot: 'order_number' });
+  });
+
   it('asks after every order of a message with several order numbers, and forgets them after the status', async () => {
     const u = 'en-user-two-orders';
     // before: only the last number was kept and reported, the first was lost without a word
