@@ -584,37 +584,31 @@ export function vagueAmount(text) {
 }
 
 /**
- * A kitchen makes whole portions: a line whose quantity is not a whole number (一份半, 半份) keeps the
- * quantity it had (none, for a new line, so the form asks for it), and the user is told why.
+ * Lines whose quantity `refusal` gives a reason against keep the quantity they had (none, for a new line,
+ * so the form asks for it), and the user hears the reason.
  */
-function wholePortions(lines, before, notes) {
-  if (lines.every((l) => l.quantity === null || Number.isInteger(l.quantity))) return lines;
+function refusedQuantities(lines, before, notes, refusal) {
+  const why = (line) => (line.quantity === null ? undefined : refusal(line.quantity));
+  if (lines.every((l) => why(l) === undefined)) return lines;
   return lines.map((line) => {
-    if (line.quantity === null || Number.isInteger(line.quantity)) return line;
+    const reason = why(line);
+    if (reason === undefined) return line;
     const kept = before.find((b) => b.meal === line.meal)?.quantity ?? null;
-    const still = kept === null ? '' : `，还是 ${formatAmount(kept)} 份`;
-    notes.push(`${line.meal}只能按整份点哦，${formatAmount(line.quantity)} 份做不了${still}。`);
+    notes.push(`${line.meal}${reason}${kept === null ? '' : `，还是 ${formatAmount(kept)} 份`}。`);
     return { ...line, quantity: kept };
   });
 }
+
+/** A kitchen makes whole portions (一份半 and 半份 are refused). */
+const wholePortions = (lines, before, notes) =>
+  refusedQuantities(lines, before, notes, (q) => (Number.isInteger(q) ? undefined : `只能按整份点哦，${formatAmount(q)} 份做不了`));
 
 /** The most portions of one meal an order takes: larger orders are catering, taken by phone. */
 export const MOST_PORTIONS = 99;
 
-/**
- * A line asking for more portions than the kitchen takes in one order (两百份) keeps the quantity it had
- * (none, for a new line, so the form asks for it), and the user is told what to do instead.
- */
-export function withinPortionLimit(lines, before, notes) {
-  if (lines.every((l) => l.quantity === null || l.quantity <= MOST_PORTIONS)) return lines;
-  return lines.map((line) => {
-    if (line.quantity === null || line.quantity <= MOST_PORTIONS) return line;
-    const kept = before.find((b) => b.meal === line.meal)?.quantity ?? null;
-    const still = kept === null ? '' : `，还是 ${formatAmount(kept)} 份`;
-    notes.push(`${line.meal}一单最多点 ${MOST_PORTIONS} 份哦，${formatAmount(line.quantity)} 份的团餐请打门店电话预订${still}。`);
-    return { ...line, quantity: kept };
-  });
-}
+/** An order takes at most MOST_PORTIONS of a meal (两百份 is refused, and the user told to phone). */
+export const withinPortionLimit = (lines, before, notes) =>
+  refusedQuantities(lines, before, notes, (q) => (q <= MOST_PORTIONS ? undefined : `一单最多点 ${MOST_PORTIONS} 份哦，${formatAmount(q)} 份的团餐请打门店电话预订`));
 
 /** What may go into a note: a seasoning, an ingredient left out, more rice, cutlery, packing (the kitchen's usual requests). */
 const INGREDIENT = '(?:香菜|葱花|葱|蒜|姜|花生|味精|洋葱|芝麻|芹菜|肥肉|辣椒)';
@@ -684,6 +678,9 @@ export function nextNote(before, said) {
   return parts.length > 0 ? parts.join('，') : NO_NOTE;
 }
 
+/** What the bot says to a note (domain.yml's note_only variants say the same). */
+const noteAcknowledgement = (note) => `好的，备注：${note}。`;
+
 /**
  * A message of notes alone (不要辣, 备注：少放盐): the note is kept, and what the mappings read into the
  * order from it is undone (asked for the address, 微辣 is no address). With something undone the form
@@ -695,7 +692,7 @@ function onlyNoteEvents(said, beforeSlots, slots, events) {
   const note = nextNote(beforeSlots.order_note, said);
   const undone = [...DETAILS, 'more_items'].filter((name) => JSON.stringify(slots[name] ?? null) !== JSON.stringify(beforeSlots[name] ?? null));
   if (undone.length === 0) return [slotEvent('order_note', note), slotEvent('note_only', true)];
-  const ack = `好的，备注：${note}。`;
+  const ack = noteAcknowledgement(note);
   return [slotEvent('order_note', note), ...undone.map((name) => slotEvent(name, beforeSlots[name] ?? null)), ...(spoken(events, ack) ? [] : [botEvent(ack)])];
 }
 
@@ -704,7 +701,7 @@ function kitchenNoteEvents(said, before, events) {
   if (said.length === 0) return [];
   const note = nextNote(before, said);
   if (note === (before ?? NO_NOTE)) return [];
-  const ack = `好的，备注：${note}。`;
+  const ack = noteAcknowledgement(note);
   return [slotEvent('order_note', note), ...(spoken(events, ack) ? [] : [botEvent(ack)])];
 }
 
