@@ -401,8 +401,10 @@ function contactAcknowledgement(before, after) {
   const changed = CONTACT.filter(([slot]) => before[slot] != null && after[slot] != null && after[slot] !== before[slot]).map(([, name]) => name);
   if (changed.length > 0) return `已改好${changed.join('和')}。`;
   // given before the form asked for it (the address while it asks for the phone): said to be noted, or the
-  // user hears the form ask its own question as if the detail had been missed
+  // user hears the form ask its own question as if the detail had been missed; given with the answer to
+  // that question, the form goes on to its next one and nothing needs saying
   const asked = before.requested_slot;
+  if (asked != null && before[asked] == null && after[asked] != null) return undefined;
   const early = CONTACT.filter(([slot]) => before[slot] == null && after[slot] != null && asked != null && asked !== slot).map(([, name]) => name);
   return early.length > 0 ? `好的，${early.join('和')}记下了。` : undefined;
 }

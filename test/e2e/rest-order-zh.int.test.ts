@@ -506,6 +506,12 @@ describe('order-zh over REST', () => {
     expect(await lastUtterAction(u)).toBe('utter_ask_phone');
     // the detail the form asked for is an answer, not said back
     expect(texts(await server.say(u, '13812345678'))).not.toContain('记下了');
+    // nor one given with the answer: the confirmation follows at once
+    const both = 'zh-user-phone-and-address';
+    await server.say(both, '我要四份家庭套餐');
+    const summary = texts(await server.say(both, '电话13900001111，送到南山区科技园南区R2-B栋'));
+    expect(summary).toContain('地址：南山区科技园南区R2-B栋');
+    expect(summary).not.toContain('记下了');
   });
 
   it('does not take a phone tail (尾号5678) as the phone, nor a phone given while it asks for the address as the address', async () => {
