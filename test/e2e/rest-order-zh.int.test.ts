@@ -602,6 +602,18 @@ describe('order-zh over REST', () => {
     expect(texts(await server.say(more, '改成九十九份'))).toContain('已把牛肉套餐改成 99 份。');
   });
 
+  it('starts an order on 我要下单 (下单 alone is the yes of a confirmation), and answers whether it delivers today', async () => {
+    const u = 'zh-user-place-order';
+    // before: 抱歉，我没听懂 (affirm against order_meal within the ambiguity threshold)
+    expect(texts(await server.say(u, '我要下单'))).toContain('想吃哪一款套餐呢？');
+    expect(await slots(u)).toMatchObject({ requested_slot: 'meal' });
+    const today = 'zh-user-deliver-today';
+    // before: the small-talk answer 这个我回答不了 beside the note on delivery times
+    const reply = texts(await server.say(today, '今天能送吗'));
+    expect(reply).toContain('30 分钟内送到');
+    expect(reply).not.toContain('回答不了');
+  });
+
   it('asks the form\'s question again after a yes or a no it cannot use', async () => {
     const u = 'zh-user-no-answer';
     await server.say(u, '我要两份牛肉套餐');
