@@ -321,7 +321,25 @@ export function checkAddress(before, now, text, entities = []) {
     notes.push(`“${place.replace(TRAILING_PARTICLES, '')}”是哪条路、几号呢？骑手要找得到门牌号才能送到哦。`);
     return { events: [slotEvent('address', before ?? null)], notes };
   }
-  return { events: place === now ? [] : [slotEvent('address', place)], notes };
+  const kept = completedFromEarlier(before, place) ?? place;
+  return { events: kept === now ? [] : [slotEvent('address', kept)], notes };
+}
+
+/** The road a place starts with: 文三路 of 文三路487号, 中关村大街 of 中关村大街27号. */
+const ROAD_FIRST = /^\p{Script=Han}{1,8}?(?:大道|路|街|道|巷|弄|胡同)/u;
+
+/**
+ * A new address that starts at a road the earlier one names further on (是文三路487号, after
+ * 杭州市西湖区文三路478号) corrects the number: the earlier address's city and district stay in front.
+ * @returns {string | undefined} the whole address, or undefined when the place is not such a correction
+ */
+export function completedFromEarlier(before, place) {
+  if (before == null) return undefined;
+  const road = ROAD_FIRST.exec(foldChinese(place))?.[0];
+  if (road === undefined) return undefined;
+  // folding is one character for one, so the place found in the folded text is the same place in the written one
+  const at = foldChinese(String(before)).indexOf(road);
+  return at > 0 ? `${String(before).slice(0, at)}${place}` : undefined;
 }
 
 /** A phone as digits: (+86) 139-1234-5678 → +8613912345678 (the NLU writes an international number as Duckling does). */

@@ -614,6 +614,16 @@ describe('order-zh over REST', () => {
     expect(reply).not.toContain('回答不了');
   });
 
+  it('keeps the city and district when a correction gives the road and number only (是文三路487号)', async () => {
+    const u = 'zh-user-house-number';
+    await server.say(u, '来两份牛肉套餐');
+    await server.say(u, '13812345678');
+    await server.say(u, '送到杭州市西湖区文三路478号');
+    // before: the address became 文三路487号, with no city
+    expect(texts(await server.say(u, '地址写错了，是文三路487号'))).toContain('地址：杭州市西湖区文三路487号');
+    expect(texts(await server.say(u, '地址改成滨江区江南大道100号'))).toContain('地址：滨江区江南大道100号');
+  });
+
   it('asks the form\'s question again after a yes or a no it cannot use', async () => {
     const u = 'zh-user-no-answer';
     await server.say(u, '我要两份牛肉套餐');

@@ -2,7 +2,7 @@
 // meal, and how a message changes the order's lines.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript example module, without type declarations
-import { addressPart, amountsAddedByWords, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, MOST_PORTIONS, phoneAsTyped, phoneFromNumber, menuPrices, nextLines, nextNote, notesSaid, onePortionWhereImplied, onlyNotes, orderTotal, relativeOnlyIfUnderstood, summaryOf, takesOff, vagueAmount, withinPortionLimit } from '../../examples/order-zh/actions.mjs';
+import { addressPart, amountsAddedByWords, completedFromEarlier, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, MOST_PORTIONS, phoneAsTyped, phoneFromNumber, menuPrices, nextLines, nextNote, notesSaid, onePortionWhereImplied, onlyNotes, orderTotal, relativeOnlyIfUnderstood, summaryOf, takesOff, vagueAmount, withinPortionLimit } from '../../examples/order-zh/actions.mjs';
 
 interface Said { meal: string; amount: number | undefined; role: 'more' | 'fewer' | undefined }
 interface Line { meal: string; quantity: number | null }
@@ -487,6 +487,25 @@ describe('notesSaid', () => {
 
   it('finds none in taking a meal off, adding portions, or an address', () => {
     for (const text of ['鸡腿不要了', '牛肉套餐不要了', '多加两份', '少来一份', '送到中关村大街27号', '不要']) expect(notes(text)).toEqual([]);
+  });
+});
+
+describe('completedFromEarlier', () => {
+  const completed = completedFromEarlier as (before: string | null, place: string) => string | undefined;
+
+  it('keeps the city and district in front of a correction that starts at the road the earlier address names', () => {
+    expect(completed('杭州市西湖区文三路478号', '文三路487号')).toBe('杭州市西湖区文三路487号');
+    expect(completed('北京市海淀区中关村大街1号', '中关村大街27号')).toBe('北京市海淀区中关村大街27号');
+    expect(completed('北京市朝阳区建国路66号', '朝阳区建国路88号')).toBe('北京市朝阳区建国路88号');
+    // written in traditional characters, kept as written
+    expect(completed('台北市信義區市府路45號', '市府路1號')).toBe('台北市信義區市府路1號');
+  });
+
+  it('leaves a new address on another road, one from the same start, and a first address alone', () => {
+    expect(completed('杭州市西湖区文三路478号', '滨江区江南大道100号')).toBeUndefined();
+    expect(completed('文三路478号', '文三路487号')).toBeUndefined();
+    expect(completed(null, '文三路487号')).toBeUndefined();
+    expect(completed('杭州市西湖区文三路478号', '华星时代广场A座')).toBeUndefined();
   });
 });
 
