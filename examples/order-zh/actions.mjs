@@ -511,9 +511,13 @@ export function orderTotal(lines, prices) {
   return food >= FREE_DELIVERY_FROM ? `¥${formatAmount(food)}` : `¥${formatAmount(food + DELIVERY_FEE)}（含配送费 ¥${DELIVERY_FEE}）`;
 }
 
+/** menuPrices per domain: the domain is loaded once, the total computed on every message. */
+const pricesOf = new WeakMap();
+
 /** The slot order_total for these lines, when it changes. */
 function totalEvents(lines, domain, slots) {
-  const total = orderTotal(lines, menuPrices(domain));
+  if (!pricesOf.has(domain)) pricesOf.set(domain, menuPrices(domain));
+  const total = orderTotal(lines, pricesOf.get(domain));
   return total === (slots.order_total ?? null) ? [] : [slotEvent('order_total', total)];
 }
 
