@@ -664,12 +664,30 @@ export function notesSaid(text, written = text) {
   const found = [];
   for (const pattern of NOTE_PATTERNS) {
     for (const m of text.matchAll(new RegExp(pattern.source, 'gu'))) {
-      const start = m.index;
-      const end = start + m[0].length;
+      const end = m.index + m[0].length;
+      // 三份牛肉套餐，两份不要辣: the portions a note is for belong to it (not a new quantity for the order)
+      const start = m.index - (PORTIONS_OF_NOTE.exec(text.slice(0, m.index))?.[1].length ?? 0);
       if (!found.some((f) => start < f.end && f.start < end)) found.push({ start, end, note: written.slice(start, end) });
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Portions a note is for, said at the start of its clause (，两份不要辣; 其中一份微辣). */
+const PORTIONS_OF_NOTE = /(?:^|[，,。；;、\s]|其中)((?:[0-9０-９]+|[一二两三四五六七八九十]+)份(?:都|的|要)?)$/u;
+/** A note for some of the portions only (两份不要辣). */
+const FOR_SOME_PORTIONS = /^(?:[0-9０-９]+|[一二两三四五六七八九十]+)份/u;
+
+/**
+ * The lines the mappings read, where they took an amount inside a note (两份 of 三份牛肉套餐，两份不要辣) as
+ * the quantity: the first line gets the last amount said outside the notes, else the quantity it had.
+ */
+function withAmountOutsideNotes(mapped, before, entities, text) {
+  const first = mapped[0];
+  if (!first) return mapped;
+  const said = entities.filter((e) => e.entity === 'quantity' && amountOf(e) !== undefined && !roleOf(e, text, 0)).at(-1);
+  const quantity = said ? amountOf(said) : before.find((b) => b.meal === first.meal)?.quantity ?? null;
+  return quantity === first.quantity ? mapped : [{ ...first, quantity }, ...mapped.slice(1)];
 }
 
 /** The message with its notes blanked out (same length): 牛肉套餐不要辣 takes no meal off, 多加点饭 adds no portion. */
@@ -685,7 +703,7 @@ const ORDER_DETAILS = new Set(DETAILS);
 const SPICE = /辣/u;
 
 /** What may stand around a note said alone: 备注, 麻烦, 记得, 请, particles and punctuation (备注：不要辣哦). */
-const NOTE_FILLER = /^(?:[\s，。,.!！~～、：:；;]|备注|麻烦|记得|请|帮我|还有|另外|然后|哦|哈|吧|啊|呀|呢|噢|喔|嗯|谢谢|的)*$/u;
+const NOTE_FILLER = /^(?:[\s，。,.!！~～、：:；;]|备注|其中|麻烦|记得|请|帮我|还有|另外|然后|哦|哈|吧|啊|呀|呢|噢|喔|嗯|谢谢|的)*$/u;
 
 /** Whether the message is kitchen notes and nothing else (不要辣, 少放盐，不要香菜): no order detail for the mappings to read. */
 export function onlyNotes(text, notes) {
@@ -696,7 +714,8 @@ export function onlyNotes(text, notes) {
 export function nextNote(before, said) {
   let parts = before && before !== NO_NOTE ? before.split('，') : [];
   for (const { note } of said) {
-    if (SPICE.test(note)) parts = parts.filter((p) => !SPICE.test(p));
+    // a spice level for some portions (两份不要辣) goes beside the others; one for the whole order replaces them all
+    if (SPICE.test(note) && !FOR_SOME_PORTIONS.test(note)) parts = parts.filter((p) => !SPICE.test(p));
     if (!parts.includes(note)) parts.push(note);
   }
   return parts.length > 0 ? parts.join('，') : NO_NOTE;
@@ -733,7 +752,7 @@ export const actions = [
   defineAction('action_validate_slot_mappings', ({ tracker, domain }) => {
     const message = tracker.state.latestMessage;
     if (!message) return [];
-    const entities = message.parse_data.entities ?? [];
+    const parsed = message.parse_data.entities ?? [];
     const written = message.text ?? '';
     // the message read as the NLU reads it (traditional characters as simplified, １３８ as 138): the
     // cue words below are written in simplified characters (還要 is 还要, 我要點餐 orders no dish 點餐)
@@ -742,6 +761,9 @@ export const actions = [
     // 不要辣, 少放点盐: the cue words below never read them (牛肉套餐不要辣 takes no meal off, 多加点饭 adds no
     // portion); in a message that orders or changes the order they are notes for the kitchen, kept in order_note
     const noteSpans = notesSaid(folded, written);
+    // an amount inside a note (两份 of 两份不要辣) orders nothing
+    const entities = parsed.filter((e) => !noteSpans.some((n) => typeof e.start === 'number' && e.start >= n.start && e.end <= n.end));
+    const amountInNotes = parsed.some((e) => e.entity === 'quantity' && !entities.includes(e));
     const kitchenNotes = NOTE_INTENTS.has(intent) && entities.some((e) => ORDER_DETAILS.has(e.entity)) ? noteSpans : [];
     const text = withoutNotes(folded, noteSpans);
     // what the message changed is read against the conversation before it
@@ -789,7 +811,8 @@ export const actions = [
     // mappings would have made the meal named the first line)
     const explicit = dish !== undefined && before.length > 0 ? before : answeredWhichLine(before, said, pending, notes)
       ?? (said.length === 0 && allSaid.length > 0 ? before : nextLines(before, said, notes, how));
-    const now = linesOf(tracker.slots);
+    const mapped = linesOf(tracker.slots);
+    const now = amountInNotes ? withAmountOutsideNotes(mapped, before, entities, text) : mapped;
     const taken = intent === NOT_UNDERSTOOD ? [] : amountsTaken(entities, text);
     // a bare amount still answers the form's question when the first line has none yet
     const quantityAsked = beforeSlots.requested_slot === 'quantity' && before[0]?.quantity === null;
@@ -810,7 +833,7 @@ export const actions = [
     // with a note sets the lines again, so that a form takes it as understood, not as unusable)
     // with no order yet, a dish not on the menu leaves the mappings' reading too: its quantity waits for the meal
     const total = totalEvents(lines, domain, tracker.slots);
-    if (explicit === undefined && lines === now && (notes.length === 0 || (dish !== undefined && before.length === 0))) return [...(now.length > 1 ? moreSlots(now.slice(1), now) : []), ...total, ...pendingEvents, ...detailEvents, ...address.events, ...phone.events, ...noteEvents, ...spokenNow];
+    if (explicit === undefined && lines === mapped && (notes.length === 0 || (dish !== undefined && before.length === 0))) return [...(now.length > 1 ? moreSlots(now.slice(1), now) : []), ...total, ...pendingEvents, ...detailEvents, ...address.events, ...phone.events, ...noteEvents, ...spokenNow];
     return [...lineSlots(lines), ...total, ...pendingEvents, ...detailEvents, ...address.events, ...phone.events, ...noteEvents, ...spokenNow];
   }),
 ];

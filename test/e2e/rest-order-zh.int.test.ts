@@ -706,6 +706,15 @@ describe('order-zh over REST', () => {
     expect(summary).toContain('套餐：牛肉套餐 2 份、鸡腿套餐 1 份');
   });
 
+  it('reads a note for some of the portions (三份牛肉套餐，两份不要辣) as a note, not as a new quantity', async () => {
+    const u = 'zh-user-note-for-two';
+    // before: the quantity became 2 and the note was 不要辣
+    expect(texts(await server.say(u, '我要点三份牛肉套餐，两份不要辣'))).toContain('好的，备注：两份不要辣。');
+    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 3, order_note: '两份不要辣' });
+    expect(texts(await server.say(u, '其中一份微辣'))).toContain('好的，备注：两份不要辣，一份微辣。');
+    expect(await slots(u)).toMatchObject({ quantity: 3 });
+  });
+
   it('adds 仨 and takes 俩 away (多加仨吧, 少来俩), where 仨吧 was taken for a dish not on the menu', async () => {
     const u = 'zh-user-sa';
     await server.say(u, '我要两份牛肉套餐');

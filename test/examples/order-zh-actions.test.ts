@@ -485,6 +485,13 @@ describe('notesSaid', () => {
     expect(notes('多加点饭')).toEqual(['多加点饭']);
   });
 
+  it('takes in the portions a note is for, said at the start of its clause', () => {
+    expect(notes('我要三份牛肉套餐，两份不要辣')).toEqual(['两份不要辣']);
+    expect(notes('其中一份微辣')).toEqual(['一份微辣']);
+    // with no break before it the amount is the order's: 牛肉套餐两份 is two portions, not spice for two
+    expect(notes('牛肉套餐两份不要辣')).toEqual(['不要辣']);
+  });
+
   it('finds none in taking a meal off, adding portions, or an address', () => {
     for (const text of ['鸡腿不要了', '牛肉套餐不要了', '多加两份', '少来一份', '送到中关村大街27号', '不要']) expect(notes(text)).toEqual([]);
   });
@@ -516,6 +523,11 @@ describe('onlyNotes', () => {
     for (const text of ['不要辣', '微辣', '少放盐，不要香菜', '备注：不要辣哦', '麻烦不要放香菜', '记得不要辣哦', '米饭多一点，谢谢']) expect(only(text), text).toBe(true);
   });
 
+  it('is also notes for some of the portions (其中一份微辣)', () => {
+    expect(only('其中一份微辣')).toBe(true);
+    expect(only('两份不要辣')).toBe(true);
+  });
+
   it('is not a message with an order detail, a question or anything else beside the note', () => {
     for (const text of ['两份牛肉套餐，不要辣', '13812345678，不要香菜', '不要辣的有哪些', '鸡腿套餐不要辣', '好的，不要辣', '不要了', '你好']) expect(only(text), text).toBe(false);
   });
@@ -531,5 +543,11 @@ describe('nextNote', () => {
     expect(next('不要辣，少放点盐', said('微辣', '少放点盐'))).toBe('少放点盐，微辣');
     expect(next('不要辣', said())).toBe('不要辣');
     expect(next(null, said())).toBe('无');
+  });
+
+  it('keeps spice levels for some portions beside each other, and one for the whole order replaces them all', () => {
+    expect(next('一份微辣', said('两份不要辣'))).toBe('一份微辣，两份不要辣');
+    expect(next('不要辣', said('一份微辣'))).toBe('不要辣，一份微辣');
+    expect(next('一份微辣，两份不要辣，少放盐', said('特辣'))).toBe('少放盐，特辣');
   });
 });
