@@ -557,6 +557,15 @@ export function mealByNumber(entities, meals, askedForMeal) {
  * The amount a message with no meal states (改成三份 → 3, 再来两份 → 2 more), for the reply that names the
  * meal; undefined when it states none the action can read.
  */
+/** Words that give an amount to every meal of the order: 都改成一份, 每样各加一份, 全部两份. */
+const EVERY_LINE = /都|全部|每样|每种|每款|各|统统/u;
+
+/** Each line after an amount said for all of them (set, or added and taken by its role); the lines as they were if none would be left. */
+function everyLine(lines, amount, notes) {
+  const next = lines.map((line) => ({ ...line, quantity: applied(line, { meal: line.meal, ...amount }, notes) })).filter((l) => l.quantity === null || l.quantity > 0);
+  return next.length > 0 ? next : lines;
+}
+
 function amountWithoutMeal(entities, text) {
   const q = entities.find((e) => e.entity === 'quantity' && amountOf(e) !== undefined);
   return q ? { amount: amountOf(q), role: roleOf(q, text, 0) ?? null } : undefined;
@@ -816,9 +825,12 @@ export const actions = [
     const taken = intent === NOT_UNDERSTOOD ? [] : amountsTaken(entities, text);
     // a bare amount still answers the form's question when the first line has none yet
     const quantityAsked = beforeSlots.requested_slot === 'quantity' && before[0]?.quantity === null;
-    const lineUnnamed = allSaid.length === 0 && before.length > 1 && !quantityAsked && now[0]?.quantity !== before[0].quantity;
+    // 都改成一份 / 每样各加一份: an amount for every line of the order
+    const forEvery = allSaid.length === 0 && before.length > 1 && !quantityAsked && EVERY_LINE.test(text) ? amountWithoutMeal(entities, text) : undefined;
+    const lineUnnamed = forEvery === undefined && allSaid.length === 0 && before.length > 1 && !quantityAsked && now[0]?.quantity !== before[0].quantity;
     const added = intent === NOT_UNDERSTOOD ? [] : amountsAddedByWords(entities, text);
-    const read = onePortionWhereImplied(withinPortionLimit(wholePortions(explicit ?? afterMappings(before, now, taken, added, notes, lineUnnamed), before, notes), before, notes), entities, text);
+    const given = explicit ?? (forEvery ? everyLine(before, forEvery, notes) : afterMappings(before, now, taken, added, notes, lineUnnamed));
+    const read = onePortionWhereImplied(withinPortionLimit(wholePortions(given, before, notes), before, notes), entities, text);
     // a vague amount (两三份, or 十份八份 read as 8) sets no quantity: each line keeps the one it had, and the user hears why
     const vague = intent === NOT_UNDERSTOOD ? undefined : vagueAmount(text);
     if (vague !== undefined) notes.push(`“${vague}”是几份呢？请说一个确定的份数，比如“5份”。`);

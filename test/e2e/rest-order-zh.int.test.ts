@@ -715,6 +715,15 @@ describe('order-zh over REST', () => {
     expect(await slots(u)).toMatchObject({ quantity: 3 });
   });
 
+  it('applies an amount said for every meal (都改成一份, 每样各加一份) to each line of the order', async () => {
+    const u = 'zh-user-every-line';
+    await server.say(u, '要两份牛肉套餐两份鸡腿套餐');
+    // before: 您点了牛肉套餐 2 份、鸡腿套餐 2 份，要改哪一款？
+    expect(texts(await server.say(u, '每样各加一份'))).toContain('已把牛肉套餐改成 3 份，已把鸡腿套餐改成 3 份。');
+    expect(texts(await server.say(u, '都改成一份'))).toContain('已把牛肉套餐改成 1 份，已把鸡腿套餐改成 1 份。');
+    expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 1, more_items: [{ meal: '鸡腿套餐', quantity: 1 }] });
+  });
+
   it('adds 仨 and takes 俩 away (多加仨吧, 少来俩), where 仨吧 was taken for a dish not on the menu', async () => {
     const u = 'zh-user-sa';
     await server.say(u, '我要两份牛肉套餐');
