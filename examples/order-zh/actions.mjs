@@ -687,9 +687,12 @@ const PORTIONS_OF_NOTE = /(?:^|[，,。；;、\s]|其中)((?:[0-9０-９]+|[一�
 /** A note for some of the portions only (两份不要辣). */
 const FOR_SOME_PORTIONS = /^(?:[0-9０-９]+|[一二两三四五六七八九十]+)份/u;
 
+/** A quantity that counts people, not portions: 五个 of 我们五个人够吃吗. */
+const countsPeople = (entity, text) => entity.entity === 'quantity' && typeof entity.end === 'number' && /^\s*人/u.test(text.slice(entity.end));
+
 /**
- * The lines the mappings read, where they took an amount inside a note (两份 of 三份牛肉套餐，两份不要辣) as
- * the quantity: the first line gets the last amount said outside the notes, else the quantity it had.
+ * The lines the mappings read, where they took an amount that orders nothing (两份 of 三份牛肉套餐，两份不要辣,
+ * 五个 of 五个人够吃吗) as the quantity: the first line gets the last amount said elsewhere, else the quantity it had.
  */
 function withAmountOutsideNotes(mapped, before, entities, text) {
   const first = mapped[0];
@@ -770,9 +773,9 @@ export const actions = [
     // 不要辣, 少放点盐: the cue words below never read them (牛肉套餐不要辣 takes no meal off, 多加点饭 adds no
     // portion); in a message that orders or changes the order they are notes for the kitchen, kept in order_note
     const noteSpans = notesSaid(folded, written);
-    // an amount inside a note (两份 of 两份不要辣) orders nothing
-    const entities = parsed.filter((e) => !noteSpans.some((n) => typeof e.start === 'number' && e.start >= n.start && e.end <= n.end));
-    const amountInNotes = parsed.some((e) => e.entity === 'quantity' && !entities.includes(e));
+    // an amount inside a note (两份 of 两份不要辣) orders nothing, nor a number of people (五个人够吃吗)
+    const entities = parsed.filter((e) => !noteSpans.some((n) => typeof e.start === 'number' && e.start >= n.start && e.end <= n.end) && !countsPeople(e, folded));
+    const amountIgnored = parsed.some((e) => e.entity === 'quantity' && !entities.includes(e));
     const kitchenNotes = NOTE_INTENTS.has(intent) && entities.some((e) => ORDER_DETAILS.has(e.entity)) ? noteSpans : [];
     const text = withoutNotes(folded, noteSpans);
     // what the message changed is read against the conversation before it
@@ -821,7 +824,7 @@ export const actions = [
     const explicit = dish !== undefined && before.length > 0 ? before : answeredWhichLine(before, said, pending, notes)
       ?? (said.length === 0 && allSaid.length > 0 ? before : nextLines(before, said, notes, how));
     const mapped = linesOf(tracker.slots);
-    const now = amountInNotes ? withAmountOutsideNotes(mapped, before, entities, text) : mapped;
+    const now = amountIgnored ? withAmountOutsideNotes(mapped, before, entities, text) : mapped;
     const taken = intent === NOT_UNDERSTOOD ? [] : amountsTaken(entities, text);
     // a bare amount still answers the form's question when the first line has none yet
     const quantityAsked = beforeSlots.requested_slot === 'quantity' && before[0]?.quantity === null;

@@ -724,6 +724,14 @@ describe('order-zh over REST', () => {
     expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 1, more_items: [{ meal: '鸡腿套餐', quantity: 1 }] });
   });
 
+  it('reads 五个人 as people, not as portions or a dish (我们五个人够吃吗)', async () => {
+    const u = 'zh-user-five-people';
+    await server.say(u, '那就来个家庭套餐');
+    // before: 抱歉，菜单上没有人够吃吗哦
+    expect(texts(await server.say(u, '我们五个人够吃吗'))).not.toContain('菜单上没有');
+    expect(await slots(u)).toMatchObject({ meal: '家庭套餐', quantity: 1 });
+  });
+
   it('adds 仨 and takes 俩 away (多加仨吧, 少来俩), where 仨吧 was taken for a dish not on the menu', async () => {
     const u = 'zh-user-sa';
     await server.say(u, '我要两份牛肉套餐');
