@@ -263,6 +263,9 @@ const TRAILING_PARTICLES = new RegExp(`${PARTICLE}+$`, 'u');
 const NEAR_ONLY = new RegExp(`^[^0-9０-９号楼栋座室层单元]+?(?:的)?(?:旁边|边上|附近|对面|隔壁|周边|一带|后面|那边)${PARTICLE}*$`, 'u');
 /** A place named only by its divisions (北京市海淀区, 广东省深圳市, 朝阳区): no street, no door. */
 const DIVISIONS_ONLY = new RegExp(`^(?:\\p{Script=Han}{1,7}?(?:省|自治区|特别行政区|市|区|县|旗|镇|乡|街道))+${PARTICLE}*$`, 'u');
+/** A place named down to its road but with no number (中山路, 杭州市西湖区文三路): a rider cannot find the door. */
+const ROAD_ONLY = new RegExp(`^(?:\\p{Script=Han}{1,7}?(?:省|自治区|特别行政区|市|区|县|旗|镇|乡|街道))*\\p{Script=Han}{1,8}?(?:大道|路|街|巷|弄|胡同)(?:[东西南北中]段)?${PARTICLE}*$`, 'u');
+
 /** Where an address starts after words about sending (…送到公司): the tagger sometimes takes the words before it too. */
 const SEND_TO = /(?:送到|送去|送至|送往|送过去到|寄到)/gu;
 /** Words of a time of delivery, in a message about sending (明天中午十二点送到…, 晚上七点送过来). */
@@ -319,6 +322,10 @@ export function checkAddress(before, now, text, entities = []) {
   }
   if (NEAR_ONLY.test(read) || DIVISIONS_ONLY.test(read)) {
     notes.push(`“${place.replace(TRAILING_PARTICLES, '')}”是哪条路、几号呢？骑手要找得到门牌号才能送到哦。`);
+    return { events: [slotEvent('address', before ?? null)], notes };
+  }
+  if (ROAD_ONLY.test(read)) {
+    notes.push(`“${place.replace(TRAILING_PARTICLES, '')}”几号呢？骑手要找得到门牌号才能送到哦。`);
     return { events: [slotEvent('address', before ?? null)], notes };
   }
   const kept = completedFromEarlier(before, place) ?? place;

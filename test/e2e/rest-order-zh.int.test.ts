@@ -549,6 +549,12 @@ describe('order-zh over REST', () => {
     expect(await slots(u)).toMatchObject({ address: null, requested_slot: 'address' });
     await server.say(u, '北京市海淀区中关村大街1号');
     expect(await slots(u)).toMatchObject({ address: '北京市海淀区中关村大街1号' });
+    // a road with no number (before: taken, and read back on the confirmation)
+    const road = 'zh-user-road-only';
+    await server.say(road, '两份牛肉套餐');
+    await server.say(road, '13812345678');
+    expect(texts(await server.say(road, '中山路'))).toContain('“中山路”几号呢？骑手要找得到门牌号才能送到哦。');
+    expect(await slots(road)).toMatchObject({ address: null, requested_slot: 'address' });
   });
 
   it('takes a phone in international form (+86 139-1234-5678, which the NLU gives as (+86) 13912345678; +886 912 345 678)', async () => {

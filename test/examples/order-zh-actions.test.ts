@@ -263,6 +263,15 @@ describe('checkAddress', () => {
     expect(check(null, '天中午十二点送到科苑路15号', '明天中午十二点送到科苑路15号').events.map((e) => [e.name, e.value])).toEqual([['address', '科苑路15号']]);
   });
 
+  it('asks for the number of an address that stops at its road (中山路, 杭州市西湖区文三路)', () => {
+    for (const road of ['中山路', '杭州市西湖区文三路', '深南大道', '天府大道北段', '中关村大街吧']) {
+      const got = check('科苑路15号', road, road);
+      expect(got.events.map((e) => [e.name, e.value]), road).toEqual([['address', '科苑路15号']]);
+      expect(got.notes, road).toEqual([`“${road.replace(/吧$/u, '')}”几号呢？骑手要找得到门牌号才能送到哦。`]);
+    }
+    for (const door of ['中山路1号', '中关村大街27号院', '望京SOHO']) expect(check(null, door, door).notes, door).toEqual([]);
+  });
+
   it('gives back the address before a vague place (公司, 我家), and says what is missing', () => {
     const vague = check(null, '天中午十二点送到公司', '明天中午十二点送到公司');
     expect(vague.events.map((e) => [e.name, e.value])).toEqual([['address', null]]);
