@@ -9,7 +9,7 @@
 // message, keeps each meal on its own line instead: the first in `meal` / `quantity`, the others in
 // `more_items`, and all of them spelled in `order_summary` for the confirmation. What it cannot do
 // (taking away more than was ordered, a meal not in the order) it says, and the order stays as it was.
-import { botEvent, defineAction, foldChinese, slotEvent, statedAmount } from 'parley';
+import { botEvent, defineAction, foldChinese, restartEvent, slotEvent, statedAmount } from 'parley';
 
 /** Words just before a quantity (or a meal without one) that add to the order: 再来, 还要, 加, 另外, 多来. */
 const ADDS = /(?:再|还要|还来|另外|加|多来|多要)/u;
@@ -767,7 +767,47 @@ function kitchenNoteEvents(said, before, events) {
   return [slotEvent('order_note', note), ...(spoken(events, ack) ? [] : [botEvent(ack)])];
 }
 
+/** Words that point to the last order's phone or address: 还是上次那个, 跟之前一样, 老地址, 地址不变. */
+const SAME_AS_LAST = /上次|上回|之前|以前|原来|老(?:号码|号|地址|地方)|一样|同一个|不变|没变/u;
+
+/**
+ * The last order's phone or address for the detail the form asks for, when the user takes it: a yes to
+ * 手机号还是上次尾号…的那个吗？, or words pointing to it (还是上次那个), with no new value in the message.
+ */
+export function reusedContact(beforeSlots, entities, intent, text) {
+  const asked = beforeSlots.requested_slot;
+  const last = asked === 'phone' ? beforeSlots.last_phone : asked === 'address' ? beforeSlots.last_address : undefined;
+  if (last == null || entities.some((e) => e.entity === asked)) return [];
+  // the form's from_text mapping may have taken the whole message as the address: this event comes after it
+  return intent === 'affirm' || SAME_AS_LAST.test(text) ? [slotEvent(asked, last)] : [];
+}
+
+/**
+ * A no to the question whether the last phone or address still stands (不是, 换个号码) with no new value:
+ * the question is not asked that way again, and the form asks plainly (the slot set to nothing counts as
+ * an answer, so no apology comes first).
+ */
+export function declinedContact(beforeSlots, entities, intent, text) {
+  const asked = beforeSlots.requested_slot;
+  const offered = asked === 'phone' ? 'has_last_phone' : asked === 'address' ? 'has_last_address' : undefined;
+  if (offered === undefined || beforeSlots[offered] !== true || entities.some((e) => e.entity === asked)) return [];
+  return intent === 'deny' || /换|不是|不对|不用/u.test(text) ? [slotEvent(offered, false), slotEvent(asked, null)] : [];
+}
+
+/** The slots a new order starts with after this one: the last phone and address, for the next order to ask about. */
+export function nextOrderSlots(slots) {
+  const phone = slots.phone ?? slots.last_phone ?? null;
+  const address = slots.address ?? slots.last_address ?? null;
+  return [
+    ...(phone === null ? [] : [slotEvent('last_phone', phone), slotEvent('last_phone_tail', String(phone).slice(-4)), slotEvent('has_last_phone', true)]),
+    ...(address === null ? [] : [slotEvent('last_address', address), slotEvent('has_last_address', true)]),
+  ];
+}
+
 export const actions = [
+  // action_restart for an ordering bot: the conversation starts again (the policies see no trace of the
+  // last order), but the phone and address the user gave stay for the next order to offer
+  defineAction('action_next_order', ({ tracker }) => [restartEvent(), ...nextOrderSlots(tracker.slots)]),
   defineAction('action_validate_slot_mappings', ({ tracker, domain }) => {
     const message = tracker.state.latestMessage;
     if (!message) return [];
@@ -793,6 +833,9 @@ export const actions = [
     // default fallback undoes its events (a note kept there would be lost while the bot said it was kept)
     const ordering = Boolean(tracker.activeLoopName) || before.length > 0;
     if (ordering && onlyNotes(folded, noteSpans)) return onlyNoteEvents(noteSpans, beforeSlots, tracker.slots, tracker.events);
+    const reused = reusedContact(beforeSlots, parsed, intent, folded);
+    const declined = reused.length === 0 ? declinedContact(beforeSlots, parsed, intent, folded) : [];
+    if (reused.length + declined.length > 0) return [...reused, ...declined, ...(beforeSlots.note_only ? [slotEvent('note_only', null)] : [])];
     // note_only picks a response's variant for one message only
     const noteEvents = [...kitchenNoteEvents(kitchenNotes, beforeSlots.order_note, tracker.events), ...(beforeSlots.note_only ? [slotEvent('note_only', null)] : [])];
     // "3" while the bot asks which meal, or right after it listed them, with no meal ordered yet

@@ -730,6 +730,29 @@ describe('order-zh over REST', () => {
     expect(await slots(u)).toMatchObject({ meal: '牛肉套餐', quantity: 1, more_items: [{ meal: '鸡腿套餐', quantity: 1 }] });
   });
 
+  it('offers the last order\'s phone and address for the next order: a yes takes them, a no asks plainly', async () => {
+    const u = 'zh-user-second-order';
+    await server.say(u, '两份牛肉套餐');
+    await server.say(u, '13812345678');
+    await server.say(u, '朝阳区建国路88号');
+    await server.say(u, '确认');
+    // before: every detail asked again (action_restart cleared them all)
+    expect(texts(await server.say(u, '再来一单，一份鸡腿套餐'))).toContain('手机号还是上次尾号 5678 的那个吗？是的话回“是”，换号码直接说新的。');
+    expect(await slots(u)).toMatchObject({ meal: '鸡腿套餐', quantity: 1, phone: null, last_phone: '13812345678', requested_slot: 'phone' });
+    expect(texts(await server.say(u, '是的'))).toContain('还是送到朝阳区建国路88号吗？是的话回“是”，换地址直接说新的。');
+    const summary = texts(await server.say(u, '还是上次那个地址'));
+    expect(summary).toContain('电话：13812345678');
+    expect(summary).toContain('地址：朝阳区建国路88号');
+    await server.say(u, '确认');
+    // a no to the offer: the plain question, no apology
+    await server.say(u, '一份素食套餐');
+    const no = texts(await server.say(u, '不是'));
+    expect(no).not.toContain('没听懂');
+    expect(await slots(u)).toMatchObject({ phone: null, has_last_phone: false, requested_slot: 'phone' });
+    await server.say(u, '13900001111');
+    expect(await slots(u)).toMatchObject({ phone: '13900001111', requested_slot: 'address' });
+  });
+
   it('reads 五个人 as people, not as portions or a dish (我们五个人够吃吗)', async () => {
     const u = 'zh-user-five-people';
     await server.say(u, '那就来个家庭套餐');

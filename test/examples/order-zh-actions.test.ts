@@ -2,7 +2,7 @@
 // meal, and how a message changes the order's lines.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript example module, without type declarations
-import { addressPart, amountsAddedByWords, completedFromEarlier, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, MOST_PORTIONS, phoneAsTyped, phoneFromNumber, menuPrices, nextLines, nextNote, notesSaid, onePortionWhereImplied, onlyNotes, orderTotal, relativeOnlyIfUnderstood, summaryOf, takesOff, vagueAmount, withinPortionLimit } from '../../examples/order-zh/actions.mjs';
+import { addressPart, amountsAddedByWords, completedFromEarlier, declinedContact, nextOrderSlots, reusedContact, amountsTaken, askForDetail, checkAddress, checkPhone, onlyPhone, detailNamed, dishNotOnMenu, isSwap, mealByNumber, mealsSaid, menuMeals, MOST_PORTIONS, phoneAsTyped, phoneFromNumber, menuPrices, nextLines, nextNote, notesSaid, onePortionWhereImplied, onlyNotes, orderTotal, relativeOnlyIfUnderstood, summaryOf, takesOff, vagueAmount, withinPortionLimit } from '../../examples/order-zh/actions.mjs';
 
 interface Said { meal: string; amount: number | undefined; role: 'more' | 'fewer' | undefined }
 interface Line { meal: string; quantity: number | null }
@@ -522,6 +522,37 @@ describe('completedFromEarlier', () => {
     expect(completed('文三路478号', '文三路487号')).toBeUndefined();
     expect(completed(null, '文三路487号')).toBeUndefined();
     expect(completed('杭州市西湖区文三路478号', '华星时代广场A座')).toBeUndefined();
+  });
+});
+
+describe('the last order\'s phone and address', () => {
+  type Slots = Record<string, unknown>;
+  const reuse = reusedContact as (before: Slots, entities: object[], intent: string, text: string) => { name: string; value: unknown }[];
+  const decline = declinedContact as (before: Slots, entities: object[], intent: string, text: string) => { name: string; value: unknown }[];
+  const next = nextOrderSlots as (slots: Slots) => { name: string; value: unknown }[];
+  const asking = (slot: string): Slots => ({ requested_slot: slot, last_phone: '13812345678', has_last_phone: true, last_address: '朝阳区建国路88号', has_last_address: true });
+  const pairs = (events: { name: string; value: unknown }[]) => events.map((e) => [e.name, e.value]);
+
+  it('keeps the phone and address for the next order, or the ones kept before when this order had none', () => {
+    expect(pairs(next({ phone: '13812345678', address: '朝阳区建国路88号' }))).toEqual([
+      ['last_phone', '13812345678'], ['last_phone_tail', '5678'], ['has_last_phone', true], ['last_address', '朝阳区建国路88号'], ['has_last_address', true],
+    ]);
+    expect(pairs(next({ phone: null, last_phone: '13900001111' }))).toEqual([['last_phone', '13900001111'], ['last_phone_tail', '1111'], ['has_last_phone', true]]);
+    expect(next({})).toEqual([]);
+  });
+
+  it('takes the last one on a yes or words pointing to it, for the detail asked, when the message gives no new one', () => {
+    expect(pairs(reuse(asking('phone'), [], 'affirm', '是的'))).toEqual([['phone', '13812345678']]);
+    expect(pairs(reuse(asking('address'), [], 'inform', '还是上次那个地址'))).toEqual([['address', '朝阳区建国路88号']]);
+    expect(reuse(asking('phone'), [{ entity: 'phone' }], 'affirm', '是，13900001111')).toEqual([]);
+    expect(reuse(asking('quantity'), [], 'affirm', '是的')).toEqual([]);
+    expect(reuse({ requested_slot: 'phone' }, [], 'affirm', '是的')).toEqual([]);
+  });
+
+  it('on a no, stops offering it and sets the slot to nothing, so the form asks plainly', () => {
+    expect(pairs(decline(asking('phone'), [], 'deny', '不是'))).toEqual([['has_last_phone', false], ['phone', null]]);
+    expect(pairs(decline(asking('address'), [], 'change_order', '换个地址'))).toEqual([['has_last_address', false], ['address', null]]);
+    expect(decline({ ...asking('phone'), has_last_phone: false }, [], 'deny', '不是')).toEqual([]);
   });
 });
 
