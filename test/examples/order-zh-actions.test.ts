@@ -560,7 +560,7 @@ describe('onlyNotes', () => {
   const only = (text: string): boolean => (onlyNotes as (t: string, n: object[]) => boolean)(text, (notesSaid as (t: string) => object[])(text));
 
   it('is a message of notes with at most a word of asking and punctuation around them', () => {
-    for (const text of ['不要辣', '微辣', '少放盐，不要香菜', '备注：不要辣哦', '麻烦不要放香菜', '记得不要辣哦', '米饭多一点，谢谢']) expect(only(text), text).toBe(true);
+    for (const text of ['不要辣', '微辣', '少放盐，不要香菜', '备注：不要辣哦', '麻烦不要放香菜', '记得不要辣哦', '米饭多一点，谢谢', '备注：多给两双筷子']) expect(only(text), text).toBe(true);
   });
 
   it('is also notes for some of the portions (其中一份微辣)', () => {
