@@ -95,6 +95,17 @@ describe('support-en over REST', () => {
     expect(await slots(u)).toMatchObject({ requested_slot: 'order_number' });
   });
 
+  it('takes an order number typed in pairs (ab 12 34 56), and a second number as a follow-up (and CD654321?)', async () => {
+    const pairs = 'en-user-number-pairs';
+    await server.say(pairs, 'track order');
+    // before: not understood, and the form asked again
+    expect(texts(await server.say(pairs, 'ab 12 34 56'))).toContain('order AB123456');
+    const next = 'en-user-second-number';
+    await server.say(next, 'order AB123456 status pls');
+    // before: inform against check_order_status within the ambiguity threshold, a fallback
+    expect(texts(await server.say(next, 'and CD654321?'))).toContain('order CD654321');
+  });
+
   it('asks after every order of a message with several order numbers, and forgets them after the status', async () => {
     const u = 'en-user-two-orders';
     // before: only the last number was kept and reported, the first was lost without a word
