@@ -261,10 +261,14 @@ const PARTICLE = '(?:吧|哦|啊|呀|哈|[。！!，,])';
 const TRAILING_PARTICLES = new RegExp(`${PARTICLE}+$`, 'u');
 /** A place given only by what it is near (静安寺旁边, 人民广场附近), with no number a rider could find a door by. */
 const NEAR_ONLY = new RegExp(`^[^0-9０-９号楼栋座室层单元]+?(?:的)?(?:旁边|边上|附近|对面|隔壁|周边|一带|后面|那边)${PARTICLE}*$`, 'u');
+/** An administrative division: 北京市, 海淀区, 新安街道. */
+const DIVISION = '\\p{Script=Han}{1,7}?(?:省|自治区|特别行政区|市|区|县|旗|镇|乡|街道)';
 /** A place named only by its divisions (北京市海淀区, 广东省深圳市, 朝阳区): no street, no door. */
-const DIVISIONS_ONLY = new RegExp(`^(?:\\p{Script=Han}{1,7}?(?:省|自治区|特别行政区|市|区|县|旗|镇|乡|街道))+${PARTICLE}*$`, 'u');
+const DIVISIONS_ONLY = new RegExp(`^(?:${DIVISION})+${PARTICLE}*$`, 'u');
+/** A road's name: 文三路, 中关村大街, 深南大道 (not a bare 道: 知道). */
+const ROAD = '\\p{Script=Han}{1,8}?(?:大道|路|街|巷|弄|胡同)';
 /** A place named down to its road but with no number (中山路, 杭州市西湖区文三路): a rider cannot find the door. */
-const ROAD_ONLY = new RegExp(`^(?:\\p{Script=Han}{1,7}?(?:省|自治区|特别行政区|市|区|县|旗|镇|乡|街道))*\\p{Script=Han}{1,8}?(?:大道|路|街|巷|弄|胡同)(?:[东西南北中]段)?${PARTICLE}*$`, 'u');
+const ROAD_ONLY = new RegExp(`^(?:${DIVISION})*${ROAD}(?:[东西南北中]段)?${PARTICLE}*$`, 'u');
 
 /** Where an address starts after words about sending (…送到公司): the tagger sometimes takes the words before it too. */
 const SEND_TO = /(?:送到|送去|送至|送往|送过去到|寄到)/gu;
@@ -333,7 +337,7 @@ export function checkAddress(before, now, text, entities = []) {
 }
 
 /** The road a place starts with: 文三路 of 文三路487号, 中关村大街 of 中关村大街27号. */
-const ROAD_FIRST = /^\p{Script=Han}{1,8}?(?:大道|路|街|道|巷|弄|胡同)/u;
+const ROAD_FIRST = new RegExp(`^${ROAD}`, 'u');
 
 /**
  * A new address that starts at a road the earlier one names further on (是文三路487号, after
@@ -701,7 +705,7 @@ const countsPeople = (entity, text) => entity.entity === 'quantity' && typeof en
  * The lines the mappings read, where they took an amount that orders nothing (两份 of 三份牛肉套餐，两份不要辣,
  * 五个 of 五个人够吃吗) as the quantity: the first line gets the last amount said elsewhere, else the quantity it had.
  */
-function withAmountOutsideNotes(mapped, before, entities, text) {
+function withoutIgnoredAmounts(mapped, before, entities, text) {
   const first = mapped[0];
   if (!first) return mapped;
   const said = entities.filter((e) => e.entity === 'quantity' && amountOf(e) !== undefined && !roleOf(e, text, 0)).at(-1);
@@ -835,9 +839,10 @@ export const actions = [
     if (ordering && onlyNotes(folded, noteSpans)) return onlyNoteEvents(noteSpans, beforeSlots, tracker.slots, tracker.events);
     const reused = reusedContact(beforeSlots, parsed, intent, folded);
     const declined = reused.length === 0 ? declinedContact(beforeSlots, parsed, intent, folded) : [];
-    if (reused.length + declined.length > 0) return [...reused, ...declined, ...(beforeSlots.note_only ? [slotEvent('note_only', null)] : [])];
     // note_only picks a response's variant for one message only
-    const noteEvents = [...kitchenNoteEvents(kitchenNotes, beforeSlots.order_note, tracker.events), ...(beforeSlots.note_only ? [slotEvent('note_only', null)] : [])];
+    const noteOnlyDone = beforeSlots.note_only ? [slotEvent('note_only', null)] : [];
+    if (reused.length + declined.length > 0) return [...reused, ...declined, ...noteOnlyDone];
+    const noteEvents = [...kitchenNoteEvents(kitchenNotes, beforeSlots.order_note, tracker.events), ...noteOnlyDone];
     // "3" while the bot asks which meal, or right after it listed them, with no meal ordered yet
     const asked = beforeSlots.requested_slot === 'meal' || MENU_RESPONSES.has(lastUtterance(earlier));
     const meals = menuMeals(domain);
@@ -874,7 +879,7 @@ export const actions = [
     const explicit = dish !== undefined && before.length > 0 ? before : answeredWhichLine(before, said, pending, notes)
       ?? (said.length === 0 && allSaid.length > 0 ? before : nextLines(before, said, notes, how));
     const mapped = linesOf(tracker.slots);
-    const now = amountIgnored ? withAmountOutsideNotes(mapped, before, entities, text) : mapped;
+    const now = amountIgnored ? withoutIgnoredAmounts(mapped, before, entities, text) : mapped;
     const taken = intent === NOT_UNDERSTOOD ? [] : amountsTaken(entities, text);
     // a bare amount still answers the form's question when the first line has none yet
     const quantityAsked = beforeSlots.requested_slot === 'quantity' && before[0]?.quantity === null;
