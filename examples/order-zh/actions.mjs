@@ -275,6 +275,8 @@ const SEND_TO = /(?:送到|送去|送至|送往|送过去到|寄到)/gu;
 /** Words of a time of delivery, in a message about sending (明天中午十二点送到…, 晚上七点送过来). */
 const DELIVERY_TIME = /今天|明天|后天|今晚|明早|明晚|中午|晚上|早上|上午|下午|傍晚|(?:[0-9０-９]{1,2}|[两三四五六七八九]|十[一二]?)\s*(?:点|点钟)(?![餐菜单])/u;
 const NO_BOOKING = '现在下单会尽快送出（大约 30 分钟），暂时不能预约送餐时间哦。';
+/** A message that is a time of delivery and nothing else (明天12点30分, 晚上七点送过来): no place in it. */
+const TIME_ONLY = /^(?:今天|明天|后天|今晚|明早|明晚|中午|晚上|早上|上午|下午|傍晚|[0-9０-９]{1,2}\s*[点:：]\s*(?:[0-9０-９]{1,2}\s*分?|半|一刻|三刻)?|[零一二两三四五六七八九十]{1,3}点钟?(?:[零一二三四五六七八九十]{1,3}分?|半|一刻|三刻)?|左右|前后|之前|以前|送过来|送过去|送到|送来|送|吧|哦|[，,。！!\s])+$/u;
 
 /**
  * A place named by what it is to the user before the address itself (送公司 金融街购物中心B1), or the
@@ -309,6 +311,8 @@ export function checkAddress(before, now, text, entities = []) {
   const notes = [];
   if (/送/u.test(text) && DELIVERY_TIME.test(text)) notes.push(NO_BOOKING);
   if (now == null || now === before) return { events: [], notes };
+  // a time said when the address is asked (the form's from_text mapping, or the tagger's 天12点30分 of 明天12点30分)
+  if (TIME_ONLY.test(foldChinese(text))) return { events: [slotEvent('address', before ?? null)], notes: notes.includes(NO_BOOKING) ? notes : [...notes, NO_BOOKING] };
   // the whole message (the form's from_text mapping) when it only gives a phone number
   if (now === text && onlyPhone(text, entities)) return { events: [slotEvent('address', before ?? null)], notes };
   const place = addressPart(now);

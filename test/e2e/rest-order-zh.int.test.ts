@@ -555,6 +555,10 @@ describe('order-zh over REST', () => {
     await server.say(road, '13812345678');
     expect(texts(await server.say(road, '中山路'))).toContain('“中山路”几号呢？骑手要找得到门牌号才能送到哦。');
     expect(await slots(road)).toMatchObject({ address: null, requested_slot: 'address' });
+    // a time given for the address (before: the address 天12点30分, confirmed as such)
+    const time = texts(await server.say(road, '明天12点30分'));
+    expect(time).toContain('暂时不能预约送餐时间');
+    expect(await slots(road)).toMatchObject({ address: null, requested_slot: 'address' });
   });
 
   it('takes a phone in international form (+86 139-1234-5678, which the NLU gives as (+86) 13912345678; +886 912 345 678)', async () => {

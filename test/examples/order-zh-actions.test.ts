@@ -263,6 +263,15 @@ describe('checkAddress', () => {
     expect(check(null, '天中午十二点送到科苑路15号', '明天中午十二点送到科苑路15号').events.map((e) => [e.name, e.value])).toEqual([['address', '科苑路15号']]);
   });
 
+  it('takes no time of delivery for an address (明天12点30分, the tagger\'s 天12点30分), and says orders go out at once', () => {
+    for (const [now, text] of [['天12点30分', '明天12点30分'], ['晚上七点送过来', '晚上七点送过来'], ['12点', '12点']]) {
+      const got = check('科苑路15号', now, text);
+      expect(got.events.map((e) => [e.name, e.value]), text).toEqual([['address', '科苑路15号']]);
+      expect(got.notes, text).toEqual(['现在下单会尽快送出（大约 30 分钟），暂时不能预约送餐时间哦。']);
+    }
+    expect(check(null, '科苑路15号', '明天中午十二点送到科苑路15号').events).toEqual([]);
+  });
+
   it('asks for the number of an address that stops at its road (中山路, 杭州市西湖区文三路)', () => {
     for (const road of ['中山路', '杭州市西湖区文三路', '深南大道', '天府大道北段', '中关村大街吧']) {
       const got = check('科苑路15号', road, road);
