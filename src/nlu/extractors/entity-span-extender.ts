@@ -1,10 +1,10 @@
 // EntitySpanExtender (Parley's addition): an entity of a listed type grows over the text right after
-// it (or right before it) that a pattern says continues it. The tagger learns where addresses end from its examples, most
-// of which stop at a house number, so 静安区南京西路1266号恒隆广场，电话… gave 静安区南京西路1266号; a
-// pattern for what follows a house number (a building, a floor, a room) carries the span on. It stops
-// before an entity of another type; one of the same type that it covers is taken in (010-12345678 and
-// 123 in 010-12345678转123 become one phone). The tagger can also start a span late: 再加两百份 gave 百份,
-// a hundred, where a pattern for the numerals before it gives back 两百份.
+// it (or right before it) that a pattern says continues it. The tagger learns where addresses end from
+// its examples, most of which stop at a house number, so 静安区南京西路1266号恒隆广场，电话… gave
+// 静安区南京西路1266号; a pattern for what follows a house number (a building, a floor, a room) carries
+// the span on. It stops before an entity of another type; one of the same type that it covers is taken
+// in (010-12345678 and 123 in 010-12345678转123 become one phone). The tagger can also start a span
+// late: 再加两百份 gave 百份, a hundred, where a pattern for the numerals before it gives back 两百份.
 // Place it after the extractors and before EntitySynonymMapper and EntityValueNormalizer.
 import { z } from 'zod';
 import type { Entity } from '../../core/index.js';
