@@ -264,7 +264,7 @@ describe('checkAddress', () => {
   });
 
   it('takes no time of delivery for an address (明天12点30分, the tagger\'s 天12点30分), and says orders go out at once', () => {
-    for (const [now, text] of [['天12点30分', '明天12点30分'], ['晚上七点送过来', '晚上七点送过来'], ['12点', '12点']]) {
+    for (const [now, text] of [['天12点30分', '明天12点30分'], ['晚上七点送过来', '晚上七点送过来'], ['12点', '12点']] as const) {
       const got = check('科苑路15号', now, text);
       expect(got.events.map((e) => [e.name, e.value]), text).toEqual([['address', '科苑路15号']]);
       expect(got.notes, text).toEqual(['现在下单会尽快送出（大约 30 分钟），暂时不能预约送餐时间哦。']);
