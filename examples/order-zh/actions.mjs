@@ -272,11 +272,13 @@ const ROAD_ONLY = new RegExp(`^(?:${DIVISION})*${ROAD}(?:[东西南北中]段)?$
 
 /** Where an address starts after words about sending (…送到公司): the tagger sometimes takes the words before it too. */
 const SEND_TO = /(?:送到|送去|送至|送往|送过去到|寄到)/gu;
+/** Days and parts of a day: 明天, 中午, 晚上. */
+const DAY_PARTS = '今天|明天|后天|今晚|明早|明晚|中午|晚上|早上|上午|下午|傍晚';
 /** Words of a time of delivery, in a message about sending (明天中午十二点送到…, 晚上七点送过来). */
-const DELIVERY_TIME = /今天|明天|后天|今晚|明早|明晚|中午|晚上|早上|上午|下午|傍晚|(?:[0-9０-９]{1,2}|[两三四五六七八九]|十[一二]?)\s*(?:点|点钟)(?![餐菜单])/u;
+const DELIVERY_TIME = new RegExp(`${DAY_PARTS}|(?:[0-9０-９]{1,2}|[两三四五六七八九]|十[一二]?)\\s*(?:点|点钟)(?![餐菜单])`, 'u');
 const NO_BOOKING = '现在下单会尽快送出（大约 30 分钟），暂时不能预约送餐时间哦。';
 /** A message that is a time of delivery and nothing else (明天12点30分, 晚上七点送过来): no place in it. */
-const TIME_ONLY = /^(?:今天|明天|后天|今晚|明早|明晚|中午|晚上|早上|上午|下午|傍晚|[0-9０-９]{1,2}\s*[点:：]\s*(?:[0-9０-９]{1,2}\s*分?|半|一刻|三刻)?|[零一二两三四五六七八九十]{1,3}点钟?(?:[零一二三四五六七八九十]{1,3}分?|半|一刻|三刻)?|左右|前后|之前|以前|送过来|送过去|送到|送来|送|吧|哦|[，,。！!\s])+$/u;
+const TIME_ONLY = new RegExp(`^(?:${DAY_PARTS}|[0-9０-９]{1,2}\\s*[点:：]\\s*(?:[0-9０-９]{1,2}\\s*分?|半|一刻|三刻)?|[零一二两三四五六七八九十]{1,3}点钟?(?:[零一二三四五六七八九十]{1,3}分?|半|一刻|三刻)?|左右|前后|之前|以前|送过来|送过去|送到|送来|送|吧|哦|[，,。！!\\s])+$`, 'u');
 
 /**
  * A place named by what it is to the user before the address itself (送公司 金融街购物中心B1), or the
@@ -698,9 +700,10 @@ export function notesSaid(text, written = text) {
 }
 
 /** Portions a note is for, said at the start of its clause (，两份不要辣; 其中一份微辣). */
-const PORTIONS_OF_NOTE = /(?:^|[，,。；;、\s]|其中)((?:[0-9０-９]+|[一二两三四五六七八九十]+)份(?:都|的|要)?)$/u;
+const NOTE_PORTIONS = '(?:[0-9０-９]+|[一二两三四五六七八九十]+)份';
+const PORTIONS_OF_NOTE = new RegExp(`(?:^|[，,。；;、\\s]|其中)(${NOTE_PORTIONS}(?:都|的|要)?)$`, 'u');
 /** A note for some of the portions only (两份不要辣). */
-const FOR_SOME_PORTIONS = /^(?:[0-9０-９]+|[一二两三四五六七八九十]+)份/u;
+const FOR_SOME_PORTIONS = new RegExp(`^${NOTE_PORTIONS}`, 'u');
 
 /** A quantity that counts people, not portions: 五个 of 我们五个人够吃吗. */
 const countsPeople = (entity, text) => entity.entity === 'quantity' && typeof entity.end === 'number' && /^\s*人/u.test(text.slice(entity.end));
@@ -734,7 +737,7 @@ const NOTE_FILLER = /^(?:[\s，。,.!！~～、：:；;]|备注|其中|麻烦|�
 
 /** Whether the message is kitchen notes and nothing else (不要辣, 少放盐，不要香菜): no order detail for the mappings to read. */
 export function onlyNotes(text, notes) {
-  return notes.length > 0 && NOTE_FILLER.test(withoutNotes(text, notes).replaceAll('，', ''));
+  return notes.length > 0 && NOTE_FILLER.test(withoutNotes(text, notes));
 }
 
 /** The order's note after these notes: a new spice level replaces the old one, other requests are added once. */
